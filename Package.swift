@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Qiyue",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Qiyue", targets: ["Qiyue"]),
+        .executable(name: "qiyue", targets: ["QiyueCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // MARK: Bridges — C targets whose public headers expose only plain C types.
+        // System ICU cannot be imported into Swift directly on Linux (it clashes with Foundation's
+        // bundled _FoundationICU), so every ICU call goes through this small C target.
+        .target(
+            name: "CICUBridge",
+            linkerSettings: [
+                .linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata"),
+            ]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "CXMLBridge", dependencies: ["CLibXML2"]),
+
+        // MARK: Core library — the pipeline, one folder per stage.
+        .target(
+            name: "Qiyue",
+            dependencies: [
+                "CICUBridge", "CXMLBridge",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            resources: []
+        ),
+
+        // MARK: Command-line tool.
+        .executableTarget(
+            name: "QiyueCLI",
+            dependencies: [
+                "Qiyue",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Tests.
+        .testTarget(name: "QiyueTests", dependencies: ["Qiyue"]),
+    ]
+)

@@ -1,0 +1,57 @@
+/// The first half of the pipeline: decode → normalize → segment, producing a ``Document``.
+///
+/// Owns ICU handles and caches, so it is not thread-safe: use one per worker thread.
+/// ```swift
+/// let analyzer = try Analyzer()
+/// let doc = try analyzer.analyze(contentsOf: "Corpus/documents/gen-a-01.txt")
+/// ```
+public final class Analyzer {
+    /// The shared rule data.
+    public let knowledge: KnowledgeBase
+    /// Decoding options.
+    public var decoding: DecodingOptions
+    private let normalizer: Normalizer
+    private let tokenizer: Tokenizer
+
+    /// Creates an analyzer.
+    public init(knowledge: KnowledgeBase? = nil, decoding: DecodingOptions = DecodingOptions(),
+                normalization: NormalizationOptions = NormalizationOptions()) throws {
+        self.knowledge = try knowledge ?? KnowledgeBase.shared()
+        self.decoding = decoding
+        normalizer = try Normalizer(options: normalization)
+        tokenizer = try Tokenizer(lexicon: self.knowledge.lexicon, notNumbers: self.knowledge.notNumbers)
+    }
+
+    /// Decodes and analyzes a file.
+    public func analyze(contentsOf path: String) throws -> Document {
+        let decoded = try TextDecoder(options: decoding).decode(contentsOf: path)
+        return analyze(text: decoded.text, source: SourceInfo(path: path, encoding: decoded.encoding, format: decoded.format))
+    }
+
+    /// Analyzes text that is already decoded.
+    public func analyze(text: String, source: SourceInfo = SourceInfo(path: "<text>")) -> Document {
+        analyze(scalars: ScalarDecoding.scalars(of: text), source: source)
+    }
+
+    func analyze(scalars: [UInt32], source: SourceInfo) -> Document {
+        let (normalized, map) = normalizer.normalize(scalars)
+        let tokens = tokenizer.tokenize(normalized)
+        let clauses = StructureParser.clauses(normalized)
+        let sentenceRanges = StructureParser.sentences(normalized)
+        // Innermost clause of each sentence, by a sweep over both sorted lists.
+        var sentences: [Sentence] = []
+        sentences.reserveCapacity(sentenceRanges.count)
+        var open: [Int] = []
+        var next = 0
+        for r in sentenceRanges {
+            while next < clauses.count && clauses[next].range.lowerBound <= r.lowerBound {
+                open.append(next)
+                next += 1
+            }
+            open.removeAll { clauses[$0].range.upperBound <= r.lowerBound }
+            sentences.append(Sentence(range: r, clause: open.last))
+        }
+        return Document(source: source, originalScalars: scalars, normalized: normalized, map: map,
+                        tokens: tokens, sentences: sentences, clauses: clauses)
+    }
+}

@@ -1,0 +1,114 @@
+/// Where a document came from and how it was read.
+public struct SourceInfo: Sendable, Codable, Hashable {
+    /// The input path (or a label such as `<stdin>`).
+    public var path: String
+    /// The encoding the bytes were decoded from.
+    public var encoding: String
+    /// The input format.
+    public var format: SourceFormat
+    /// For a document split out of a multi-document page: its span in the page's text.
+    public var span: TextSpan?
+
+    /// Creates source information.
+    public init(path: String, encoding: String = "UTF-8", format: SourceFormat = .text, span: TextSpan? = nil) {
+        self.path = path
+        self.encoding = encoding
+        self.format = format
+        self.span = span
+    }
+}
+
+/// One document: the decoded original text, the normalized text every stage reads, the offset map
+/// between them, tokens, sentences and the clause tree. All public ranges are
+/// ``TextSpan``s of Unicode scalar offsets into ``original``.
+///
+/// ```swift
+/// let doc = try Analyzer().analyze(text: "甲 方 :张 三", source: SourceInfo(path: "x"))
+/// doc.normalizedText        // "甲方:张三"
+/// doc.tokens.map(doc.originalText)  // ["甲 方", ":", "张 三"]
+/// ```
+public final class Document: Sendable {
+    /// Source information.
+    public let source: SourceInfo
+    /// The original text's scalar values (spans index these).
+    let originalScalars: [UInt32]
+    /// The normalized text's scalar values.
+    let normalized: [UInt32]
+    /// Normalized → original offsets.
+    let map: OffsetMap
+    /// Tokens over the normalized text.
+    public let tokens: [Token]
+    /// Sentences.
+    public let sentences: [Sentence]
+    /// The clause tree, in document order.
+    public let clauses: [Clause]
+
+    /// The decoded original text.
+    public var original: String { ScalarDecoding.string(originalScalars, 0, originalScalars.count) }
+
+    init(source: SourceInfo, originalScalars: [UInt32], normalized: [UInt32],
+         map: OffsetMap, tokens: [Token], sentences: [Sentence], clauses: [Clause]) {
+        self.source = source
+        self.originalScalars = originalScalars
+        self.normalized = normalized
+        self.map = map
+        self.tokens = tokens
+        self.sentences = sentences
+        self.clauses = clauses
+    }
+
+    /// The normalized text.
+    public var normalizedText: String { ScalarDecoding.string(normalized, 0, normalized.count) }
+
+    /// The original span of a normalized range.
+    public func originalSpan(_ range: Range<Int>) -> TextSpan { map.originalSpan(range.lowerBound, range.upperBound) }
+
+    /// The original span of a token.
+    public func originalSpan(of token: Token) -> TextSpan { originalSpan(token.range) }
+
+    /// The original text under a span.
+    public func originalText(_ span: TextSpan) -> String {
+        ScalarDecoding.string(originalScalars, span.start, span.end)
+    }
+
+    /// The original text of a token.
+    public func originalText(of token: Token) -> String { originalText(originalSpan(of: token)) }
+
+    /// The normalized text of a range.
+    public func normalizedText(_ range: Range<Int>) -> String {
+        ScalarDecoding.string(normalized, range.lowerBound, range.upperBound)
+    }
+
+    /// The normalized text of a token.
+    public func normalizedText(of token: Token) -> String { normalizedText(token.range) }
+
+    /// Index of the innermost clause containing normalized offset `offset`.
+    func clauseIndex(at offset: Int) -> Int? {
+        var best: Int?
+        for (i, c) in clauses.enumerated() where c.range.contains(offset) {
+            if best == nil || c.depth >= clauses[best!].depth { best = i }
+        }
+        return best
+    }
+
+    /// Index of the sentence containing normalized offset `offset` (binary search).
+    func sentenceIndex(at offset: Int) -> Int? {
+        var lo = 0, hi = sentences.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            let r = sentences[mid].range
+            if offset < r.lowerBound { hi = mid - 1 } else if offset >= r.upperBound { lo = mid + 1 } else { return mid }
+        }
+        return nil
+    }
+
+    /// Index of the first token whose end is after `offset` (binary search).
+    func tokenIndex(atOrAfter offset: Int) -> Int {
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(tokens[mid].end) <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}

@@ -1,0 +1,42 @@
+/// Maps every scalar of the normalized text back to the range of original scalars it came from.
+///
+/// Normalization replaces (全角 → ASCII, 繁 → 简), expands (NFKC), and deletes (spaces between
+/// spaced-out CJK characters, OCR line wraps) scalars; each surviving normalized scalar remembers
+/// the original `[start, end)` it was made from, so any normalized range maps to the original range
+/// from its first scalar's start to its last scalar's end.
+struct OffsetMap: Sendable {
+    /// Original start offset of each normalized scalar.
+    private(set) var starts: [Int32]
+    /// Original end offset of each normalized scalar.
+    private(set) var ends: [Int32]
+    /// Length of the original text, in scalars.
+    let originalLength: Int
+
+    init(starts: [Int32], ends: [Int32], originalLength: Int) {
+        precondition(starts.count == ends.count)
+        self.starts = starts
+        self.ends = ends
+        self.originalLength = originalLength
+    }
+
+    /// The identity map over a text of `count` scalars.
+    static func identity(count: Int) -> OffsetMap {
+        var s = [Int32](repeating: 0, count: count)
+        var e = [Int32](repeating: 0, count: count)
+        for i in 0..<count { s[i] = Int32(i); e[i] = Int32(i + 1) }
+        return OffsetMap(starts: s, ends: e, originalLength: count)
+    }
+
+    var count: Int { starts.count }
+
+    /// The original span of the normalized range `[start, end)`. An empty range maps to an empty
+    /// span at the corresponding original position.
+    func originalSpan(_ start: Int, _ end: Int) -> TextSpan {
+        precondition(start >= 0 && end >= start && end <= count, "normalized range out of bounds")
+        if start == end {
+            let p = start < count ? Int(starts[start]) : originalLength
+            return TextSpan(p, p)
+        }
+        return TextSpan(Int(starts[start]), Int(ends[end - 1]))
+    }
+}

@@ -1,0 +1,89 @@
+/// Per-scalar normalization: NFKC (全角 → 半角), Traditional → Simplified, and punctuation variants
+/// (【】〔〕 → [ ], ﹙﹚ → ( ), CR → LF, zero-width characters removed). Results for BMP scalars are
+/// cached in a flat table, so the ICU calls happen once per distinct character.
+///
+/// Not thread-safe: one per worker.
+final class CharacterNormalizer {
+    private let transliterator: ICUTransliterator?
+    /// BMP cache: 0 unknown, `deleteMark` delete, `multiMark` see `multi`, else scalar + 1.
+    private var table: [UInt32]
+    private var multi: [UInt32: [UInt32]] = [:]
+    private static let deleteMark: UInt32 = 0xFFFF_FFFF
+    private static let multiMark: UInt32 = 0xFFFF_FFFE
+
+    init(options: NormalizationOptions) throws {
+        transliterator = options.traditionalToSimplified ? try ICUTransliterator(id: "Traditional-Simplified") : nil
+        table = [UInt32](repeating: 0, count: 0x10000)
+    }
+
+    /// Appends the normalized form of `c` to `out`.
+    @inline(__always)
+    func normalize(_ c: UInt32, into out: inout [UInt32]) -> Int {
+        if c < 0x80 {
+            if c == 0x0D { out.append(0x0A); return 1 }
+            out.append(c)
+            return 1
+        }
+        if c < 0x10000 {
+            var v = table[Int(c)]
+            if v == 0 {
+                v = compute(c)
+                table[Int(c)] = v
+            }
+            switch v {
+            case Self.deleteMark: return 0
+            case Self.multiMark:
+                let m = multi[c]!
+                out.append(contentsOf: m)
+                return m.count
+            default:
+                out.append(v - 1)
+                return 1
+            }
+        }
+        let r = slow(c)
+        out.append(contentsOf: r)
+        return r.count
+    }
+
+    private func compute(_ c: UInt32) -> UInt32 {
+        let r = slow(c)
+        if r.isEmpty { return Self.deleteMark }
+        if r.count == 1 { return r[0] + 1 }
+        multi[c] = r
+        return Self.multiMark
+    }
+
+    private func slow(_ c: UInt32) -> [UInt32] {
+        switch c {
+        case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD: return []         // zero-width, soft hyphen
+        case 0x2028, 0x2029, 0x0085: return [0x0A]                              // line/paragraph separators
+        case 0x3010, 0x3014, 0x3016, 0xFF3B: return [0x5B]                      // 【〔〖［ → [
+        case 0x3011, 0x3015, 0x3017, 0xFF3D: return [0x5D]                      // 】〕〗］ → ]
+        case 0x2460...0x24FF, 0x3251...0x32BF, 0x2776...0x2793: return [c]     // circled numbers stay (list markers)
+        case 0x3000, 0x00A0, 0x2002...0x200A, 0x202F, 0x205F: return [0x20]    // spaces
+        default: break
+        }
+        var r: [UInt32]
+        if CharClass.isHan(c) && c < 0xF900 || ICUNFKC.isInert(c) {
+            r = [c]
+        } else {
+            r = ICUNFKC.normalize(c)
+        }
+        if let t = transliterator {
+            r = r.flatMap { x -> [UInt32] in
+                guard CharClass.isHan(x) else { return [x] }
+                let y = t.transliterate(scalar: x)
+                return y.count == 1 ? y : [x]
+            }
+        }
+        // ﹙﹚ and friends become ASCII through NFKC; map the remaining CJK bracket forms.
+        return r.map { x in
+            switch x {
+            case 0x3010, 0x3014: return 0x5B
+            case 0x3011, 0x3015: return 0x5D
+            default: return x
+            }
+        }
+    }
+}

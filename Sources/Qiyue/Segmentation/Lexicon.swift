@@ -1,0 +1,110 @@
+import Foundation
+
+/// A set of terms matched by longest match at a position, stored as a trie in one hash table.
+///
+/// Loaded from plain text files (one term per line, `#` comments). A line may carry exclusions:
+/// `十分 !钟` means "十分, unless followed by 钟".
+struct Lexicon: Sendable {
+    private var edges: [UInt64: Int32] = [:]
+    private var terminal: [Bool] = [false]
+    private var exclusions: [Int32: [[UInt32]]] = [:]
+    private var firstChars = ScalarSet()
+    private(set) var count = 0
+    private(set) var maxLength = 0
+
+    init() {}
+
+    init(terms: [String]) {
+        for t in terms { insert(t) }
+    }
+
+    /// Parses lexicon file content.
+    init(fileContent: String) {
+        for raw in fileContent.split(whereSeparator: \.isNewline) {
+            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+                .trimmingCharacters(in: .whitespaces)
+            guard !line.isEmpty else { continue }
+            let parts = line.split(separator: " ", omittingEmptySubsequences: true)
+            let excl = parts.dropFirst().filter { $0.hasPrefix("!") }.map { String($0.dropFirst()) }
+            insert(String(parts[0]), unlessFollowedBy: excl)
+        }
+    }
+
+    mutating func merge(_ other: Lexicon) {
+        for (term, excl) in other.allTerms() { insert(term, unlessFollowedBy: excl) }
+    }
+
+    mutating func insert(_ term: String, unlessFollowedBy excl: [String] = []) {
+        let scalars = term.unicodeScalars.map(\.value)
+        guard !scalars.isEmpty else { return }
+        firstChars.insert(scalars[0])
+        var node: Int32 = 0
+        for c in scalars {
+            let key = UInt64(UInt32(node)) << 32 | UInt64(c)
+            if let next = edges[key] { node = next } else {
+                let next = Int32(terminal.count)
+                terminal.append(false)
+                edges[key] = next
+                node = next
+            }
+        }
+        if !terminal[Int(node)] { count += 1 }
+        terminal[Int(node)] = true
+        if !excl.isEmpty { exclusions[node, default: []].append(contentsOf: excl.map { $0.unicodeScalars.map(\.value) }) }
+        maxLength = max(maxLength, scalars.count)
+    }
+
+    /// End (exclusive) of the longest term starting at `i`, or nil.
+    @inline(__always)
+    func longestMatch(_ t: [UInt32], at i: Int, limit: Int? = nil) -> Int? {
+        let lim = limit ?? t.count
+        guard i < lim, firstChars.contains(t[i]) else { return nil }
+        var node: Int32 = 0
+        var best: Int?
+        var j = i
+        while j < lim {
+            guard let next = edges[UInt64(UInt32(node)) << 32 | UInt64(t[j])] else { break }
+            node = next
+            j += 1
+            if terminal[Int(node)] && !excluded(node, t, j, lim) { best = j }
+        }
+        return best
+    }
+
+    /// Whether some term starting at `i` exists (cheap first-character test).
+    @inline(__always)
+    func startsTerm(_ c: UInt32) -> Bool { firstChars.contains(c) }
+
+    private func excluded(_ node: Int32, _ t: [UInt32], _ j: Int, _ lim: Int) -> Bool {
+        guard let list = exclusions[node] else { return false }
+        for e in list where j + e.count <= lim {
+            var ok = true
+            for k in 0..<e.count where t[j + k] != e[k] { ok = false; break }
+            if ok { return true }
+        }
+        return false
+    }
+
+    /// Whether the whole string is a term.
+    func contains(_ s: String) -> Bool {
+        let t = s.unicodeScalars.map(\.value)
+        return longestMatch(t, at: 0) == t.count
+    }
+
+    private func allTerms() -> [(String, [String])] {
+        // Rebuild terms by walking edges (used only when merging at load time).
+        var children: [Int32: [(UInt32, Int32)]] = [:]
+        for (k, v) in edges { children[Int32(k >> 32), default: []].append((UInt32(k & 0xFFFF_FFFF), v)) }
+        var out: [(String, [String])] = []
+        func walk(_ n: Int32, _ prefix: [UInt32]) {
+            if terminal[Int(n)] {
+                let s = String(String.UnicodeScalarView(prefix.compactMap(Unicode.Scalar.init)))
+                let ex = (exclusions[n] ?? []).map { String(String.UnicodeScalarView($0.compactMap(Unicode.Scalar.init))) }
+                out.append((s, ex))
+            }
+            for (c, m) in children[n] ?? [] { walk(m, prefix + [c]) }
+        }
+        walk(0, [])
+        return out
+    }
+}

@@ -1,0 +1,94 @@
+/// Finds where a number starts and ends so it stays one token: 1,850,000.00, 3.5万, 30%, 5‰,
+/// 壹佰捌拾伍万零捌仟, 二〇二五, 三万五, 百分之十, 千分之五. Values are resolved later by the number
+/// parser; this only finds spans.
+///
+/// Words that contain numerals but are not quantities (一方, 统一, 十分满意 …) come from the
+/// `notNumbers` lexicon (Rules/lexicon/not-numbers.txt).
+struct NumberScanner: Sendable {
+    let notNumbers: Lexicon
+
+    static let numeralChars = ScalarSet("零〇一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟萬億廿卅")
+    static let financialChars = ScalarSet("壹贰叁肆伍陆柒捌玖拾佰仟")
+    /// Characters after a single numeral that make it a quantity (一年, 三个, 五日, 十元).
+    static let unitChars = ScalarSet("个日天月年元角分条项份次倍周号时小岁名人间套层楼期週星秒刻股台辆件户")
+    static let magnitudeChars = ScalarSet("十百千万亿萬億")
+    private static let dian: UInt32 = "点".unicodeScalars.first!.value
+    private static let di: UInt32 = "第".unicodeScalars.first!.value
+    private static let zhi: UInt32 = "之".unicodeScalars.first!.value
+    private static let fractionHeads = ScalarSet("百千万")
+    private static let fen: UInt32 = "分".unicodeScalars.first!.value
+
+    @inline(__always) static func isNumeral(_ c: UInt32) -> Bool { numeralChars.contains(c) }
+
+    /// Whether a number could start with this character (cheap pre-test).
+    @inline(__always) static func mayStart(_ c: UInt32) -> Bool { CharClass.isDigit(c) || numeralChars.contains(c) }
+
+    /// End (exclusive) of the number starting at `i`, or nil.
+    func match(_ t: [UInt32], at i: Int, limit: Int) -> Int? {
+        guard i < limit else { return nil }
+        let c = t[i]
+        if CharClass.isDigit(c) { return arabic(t, i, limit) }
+        guard Self.numeralChars.contains(c) else { return nil }
+        // 百分之十 / 千分之五 / 万分之五
+        if Self.fractionHeads.contains(c), i + 3 < limit, t[i + 1] == Self.fen, t[i + 2] == Self.zhi {
+            if CharClass.isDigit(t[i + 3]), let e = arabic(t, i + 3, limit, allowPercent: false) { return e }
+            if let e = chineseRun(t, i + 3, limit) { return e }
+        }
+        if blocked(t, i, limit) { return nil }
+        guard let e = chineseRun(t, i, limit) else { return nil }
+        let len = e - i
+        if len >= 2 { return e }
+        if Self.financialChars.contains(c) { return e }
+        if e < limit && Self.unitChars.contains(t[e]) { return e }
+        if i > 0 && t[i - 1] == Self.di { return e }
+        return nil
+    }
+
+    private func chineseRun(_ t: [UInt32], _ i: Int, _ limit: Int) -> Int? {
+        var j = i
+        while j < limit {
+            let c = t[j]
+            if Self.numeralChars.contains(c) { j += 1; continue }
+            if c == Self.dian && j > i && j + 1 < limit && Self.numeralChars.contains(t[j + 1]) { j += 1; continue }
+            break
+        }
+        guard j > i else { return nil }
+        // Stop before a trailing magnitude that starts a not-number word (千克, 千米 …).
+        while j > i + 1, notNumbers.longestMatch(t, at: j - 1, limit: limit) != nil,
+              Self.magnitudeChars.contains(t[j - 1]) {
+            j -= 1
+        }
+        return j
+    }
+
+    private func arabic(_ t: [UInt32], _ i: Int, _ limit: Int, allowPercent: Bool = true) -> Int? {
+        var j = i
+        while j < limit && CharClass.isDigit(t[j]) { j += 1 }
+        // Thousands separators: ",ddd" groups.
+        while j + 3 < limit, t[j] == 0x2C, CharClass.isDigit(t[j + 1]), CharClass.isDigit(t[j + 2]),
+              CharClass.isDigit(t[j + 3]), !(j + 4 < limit && CharClass.isDigit(t[j + 4])) {
+            j += 4
+        }
+        if j + 1 < limit && t[j] == 0x2E && CharClass.isDigit(t[j + 1]) {
+            j += 1
+            while j < limit && CharClass.isDigit(t[j]) { j += 1 }
+        }
+        // Magnitudes: 3.5万, 1.2亿, 5千万 — but not 5千克.
+        var m = 0
+        while j < limit && m < 2 && Self.magnitudeChars.contains(t[j]) && notNumbers.longestMatch(t, at: j, limit: limit) == nil {
+            j += 1
+            m += 1
+        }
+        if allowPercent && j < limit && (t[j] == 0x25 || t[j] == 0x2030) { j += 1 }
+        return j
+    }
+
+    /// Whether position i sits inside a not-number word (统一, 一方, 十分满意 …).
+    private func blocked(_ t: [UInt32], _ i: Int, _ limit: Int) -> Bool {
+        let from = max(0, i - 3)
+        for s in from...i {
+            if let e = notNumbers.longestMatch(t, at: s, limit: limit), e > i { return true }
+        }
+        return false
+    }
+}

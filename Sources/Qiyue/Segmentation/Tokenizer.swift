@@ -1,0 +1,191 @@
+/// Tokenizes normalized text: ICU dictionary word breaking (locale zh), with the domain lexicon
+/// merged by longest match (违约金, 甲方, 人民币, 过户 become single tokens), numbers kept whole, and
+/// template blanks made tokens of their own. Not thread-safe: one per worker.
+final class Tokenizer {
+    private let breaker: ICUWordBreaker
+    let lexicon: Lexicon
+    let numbers: NumberScanner
+
+    init(lexicon: Lexicon, notNumbers: Lexicon) throws {
+        breaker = try ICUWordBreaker(locale: "zh")
+        self.lexicon = lexicon
+        numbers = NumberScanner(notNumbers: notNumbers)
+    }
+
+    func tokenize(_ t: [UInt32]) -> [Token] {
+        let n = t.count
+        // ICU works on UTF-16; map its boundaries back to scalar offsets.
+        var utf16: [UInt16] = []
+        utf16.reserveCapacity(n)
+        var hasSurrogates = false
+        for c in t {
+            if c < 0x10000 { utf16.append(UInt16(c)) } else {
+                hasSurrogates = true
+                let v = c - 0x10000
+                utf16.append(UInt16(0xD800 + (v >> 10)))
+                utf16.append(UInt16(0xDC00 + (v & 0x3FF)))
+            }
+        }
+        let (offsets16, _) = breaker.boundaries(utf16)
+        var isBoundary = [Bool](repeating: false, count: n + 1)
+        if hasSurrogates {
+            var scalarAt = [Int32](repeating: 0, count: utf16.count + 1)
+            var u = 0
+            for (i, c) in t.enumerated() {
+                scalarAt[u] = Int32(i)
+                u += c < 0x10000 ? 1 : 2
+                if c >= 0x10000 { scalarAt[u - 1] = Int32(i) }
+            }
+            scalarAt[utf16.count] = Int32(n)
+            for o in offsets16 { isBoundary[Int(scalarAt[Int(o)])] = true }
+        } else {
+            for o in offsets16 { isBoundary[Int(o)] = true }
+        }
+        isBoundary[n] = true
+
+        var tokens: [Token] = []
+        tokens.reserveCapacity(n / 2)
+        var p = 0
+        var lineStart = true
+        var headingEnd = -1
+        while p < n {
+            let c = t[p]
+            if c == 0x0A { p += 1; lineStart = true; continue }
+            if lineStart {
+                var i = p
+                while i < n && CharClass.isSpace(t[i]) { i += 1 }
+                headingEnd = HeadingScanner.match(t, at: i, limit: n).map { m in
+                    var e = m.end
+                    while e > i && CharClass.isSpace(t[e - 1]) { e -= 1 }
+                    return e
+                } ?? -1
+            }
+            if CharClass.isSpace(c) {
+                var q = p
+                while q < n && CharClass.isSpace(t[q]) { q += 1 }
+                if !lineStart && p != headingEnd && isBlankGap(t, p, q) { tokens.append(Token(p, q, .blank)) }
+                p = q
+                continue
+            }
+            lineStart = false
+            // A currency symbol stays with its figure: ¥10000.00, $500, HK$300.
+            if Self.currencySymbols.contains(c), p + 1 < n, CharClass.isDigit(t[p + 1]),
+               let num = numbers.match(t, at: p + 1, limit: n) {
+                tokens.append(Token(p, num, .number))
+                p = num
+                continue
+            }
+            if c == 0x5F {  // ____
+                var q = p
+                while q < n && (t[q] == 0x5F || CharClass.isSpace(t[q]) && q + 1 < n && t[q + 1] == 0x5F) { q += 1 }
+                tokens.append(Token(p, q, .blank))
+                p = q
+                continue
+            }
+            if (c == 0x5B || c == 0x28), let q = emptyBracket(t, p) {  // [ ] ( )
+                tokens.append(Token(p, q, .blank))
+                p = q
+                continue
+            }
+            let lex = lexicon.startsTerm(c) ? lexicon.longestMatch(t, at: p) : nil
+            let num = NumberScanner.mayStart(c) ? numbers.match(t, at: p, limit: n) : nil
+            if let num, num > (lex ?? 0) {
+                if let q = alphanumericRun(t, p, num) {
+                    tokens.append(Token(p, q, .latin))
+                    p = q
+                } else {
+                    // A year keeps its 年: 2014年, 二〇二五年.
+                    var e = num
+                    if e < n && t[e] == Self.nian && isYear(t, p, num) { e += 1 }
+                    tokens.append(Token(p, e, .number))
+                    p = e
+                }
+                continue
+            }
+            if let lex {
+                tokens.append(Token(p, lex, .word, isTerm: true))
+                p = lex
+                continue
+            }
+            if CharClass.isPunct(c) && c != 0x5F || c == 0x3002 {
+                tokens.append(Token(p, p + 1, .punctuation))
+                p += 1
+                continue
+            }
+            // An ICU segment, cut where a term crosses its end or a number starts inside it.
+            var e = p + 1
+            while e < n && !isBoundary[e] { e += 1 }
+            if CharClass.isHan(c) {
+                var q = p + 1
+                while q < e {
+                    let d = t[q]
+                    if NumberScanner.mayStart(d), numbers.match(t, at: q, limit: n) != nil { e = q; break }
+                    if lexicon.startsTerm(d), let le = lexicon.longestMatch(t, at: q), le > e { e = q; break }
+                    q += 1
+                }
+            }
+            tokens.append(Token(p, e, kind(of: t, p, e)))
+            p = e
+        }
+        return tokens
+    }
+
+    static let currencySymbols = ScalarSet(values: [0xA5, 0x24, 0x20AC, 0xA3, 0xFFE5])
+    static let nian: UInt32 = "年".unicodeScalars.first!.value
+
+    /// Four Arabic digits, or four Chinese digits (二〇二五), read as a year.
+    private func isYear(_ t: [UInt32], _ s: Int, _ e: Int) -> Bool {
+        guard e - s == 4 else { return false }
+        if (s..<e).allSatisfy({ CharClass.isDigit(t[$0]) }) { return true }
+        return (s..<e).allSatisfy { HeadingScanner.chineseDigits[t[$0]] != nil }
+    }
+
+    private func kind(of t: [UInt32], _ s: Int, _ e: Int) -> TokenKind {
+        let c = t[s]
+        if CharClass.isHan(c) { return .word }
+        if CharClass.isLatin(c) || CharClass.isDigit(c) { return .latin }
+        if CharClass.isPunct(c) { return .punctuation }
+        if c >= 0x80, let u = Unicode.Scalar(c) {
+            switch u.properties.generalCategory {
+            case .currencySymbol, .mathSymbol, .otherSymbol, .modifierSymbol: return .symbol
+            case .otherPunctuation, .openPunctuation, .closePunctuation, .dashPunctuation, .initialPunctuation,
+                 .finalPunctuation, .connectorPunctuation: return .punctuation
+            default: return .word
+            }
+        }
+        return .symbol
+    }
+
+    /// A digit run glued to letters (91110000MA01ABCD2X, 2Q3) is one alphanumeric token.
+    private func alphanumericRun(_ t: [UInt32], _ p: Int, _ num: Int) -> Int? {
+        guard num < t.count, CharClass.isLatin(t[num]) || (CharClass.isDigit(t[num]) && num > p) else { return nil }
+        guard CharClass.isDigit(t[p]) else { return nil }
+        var q = num
+        while q < t.count && (CharClass.isLatin(t[q]) || CharClass.isDigit(t[q])) { q += 1 }
+        // A short unit after a number (5kg, 30mm, 10RMB) is not an identifier.
+        if q - num <= 3 && (p..<num).allSatisfy({ CharClass.isDigit(t[$0]) || t[$0] == 0x2E || t[$0] == 0x2C }) {
+            return nil
+        }
+        return q
+    }
+
+    /// A gap of spaces is a template blank when it is long, sits between two Han characters, or
+    /// ends a line after a label's colon.
+    private func isBlankGap(_ t: [UInt32], _ p: Int, _ q: Int) -> Bool {
+        let before = t[p - 1]
+        let after: UInt32 = q < t.count ? t[q] : 0x0A
+        if after == 0x0A { return before == 0x3A }
+        if q - p >= 2 { return true }
+        return (CharClass.isHan(before) || Self.currencySymbols.contains(before)) && CharClass.isHan(after)
+    }
+
+    /// `[]`, `[ ]`, `( )`: brackets holding only spaces.
+    private func emptyBracket(_ t: [UInt32], _ p: Int) -> Int? {
+        let close: UInt32 = t[p] == 0x5B ? 0x5D : 0x29
+        var q = p + 1
+        while q < t.count && CharClass.isSpace(t[q]) { q += 1 }
+        guard q < t.count, t[q] == close else { return nil }
+        if t[p] == 0x28 && q == p + 1 { return nil }  // "()" alone is too often real punctuation
+        return q + 1
+    }
+}

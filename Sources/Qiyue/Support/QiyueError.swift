@@ -1,0 +1,58 @@
+/// An error Qiyue reports to its user, with a stable code and the file it concerns.
+///
+/// Codes are part of the public interface (scripts match on them); messages may improve.
+/// ```
+/// Q101 contract.txt: undecodable GB18030 byte sequence at byte offset 2051
+/// ```
+public struct QiyueError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// A stable error code.
+    public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public var description: String { rawValue }
+
+        /// The input file could not be read.
+        public static let unreadable = Code(rawValue: "Q100")
+        /// The bytes are not valid in the detected or requested encoding.
+        public static let undecodable = Code(rawValue: "Q101")
+        /// The file is empty (or holds only white space).
+        public static let empty = Code(rawValue: "Q102")
+        /// The file looks binary (NUL bytes, control characters).
+        public static let binary = Code(rawValue: "Q103")
+        /// The file is larger than the configured limit.
+        public static let tooLarge = Code(rawValue: "Q104")
+        /// The requested encoding name is unknown.
+        public static let unknownEncoding = Code(rawValue: "Q105")
+        /// HTML or XML input could not be parsed.
+        public static let badMarkup = Code(rawValue: "Q106")
+        /// A data file under Rules/ is missing or malformed.
+        public static let badRuleData = Code(rawValue: "Q200")
+        /// A risk rule file failed validation.
+        public static let badRule = Code(rawValue: "Q201")
+        /// A user regular expression exceeded its time limit.
+        public static let regexTimeout = Code(rawValue: "Q202")
+        /// An ICU service could not be opened.
+        public static let icu = Code(rawValue: "Q300")
+        /// A command-line argument or input is invalid.
+        public static let usage = Code(rawValue: "Q400")
+    }
+
+    /// The stable code.
+    public var code: Code
+    /// The file concerned, if any.
+    public var path: String?
+    /// A human-readable explanation.
+    public var message: String
+
+    /// Creates an error.
+    public init(_ code: Code, path: String? = nil, _ message: String) {
+        self.code = code
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String {
+        if let path { return "\(code) \(path): \(message)" }
+        return "\(code) \(message)"
+    }
+}

@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import Qiyue
+
+/// `qiyue bench`: throughput and peak memory of the pipeline over files, in this build.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure throughput (MB/s of input, documents/s) and peak memory of a pipeline stage.",
+        discussion: """
+        Inputs are read into memory first, so disk time is excluded; each run then decodes,
+        normalizes and segments every input (and, for later stages, extracts, classifies and applies
+        rules). Reports the median and the spread of --runs runs. Use a release build:
+          swift run -c release qiyue bench --stage extract Corpus ../shared/seeds
+        """
+    )
+
+    enum Stage: String, ExpressibleByArgument, CaseIterable {
+        case segment
+    }
+
+    @Argument(help: "Files or directories (searched for .txt/.html files).")
+    var paths: [String] = ["Corpus"]
+
+    @Option(help: "Stage to measure: segment (decode + normalize + segment).")
+    var stage: Stage = .segment
+
+    @Option(help: "Number of timed runs (the median is reported).")
+    var runs: Int = 5
+
+    @Option(help: "Repeat the input set this many times within each run (to check memory stays flat).")
+    var repeatInputs: Int = 1
+
+    @OptionGroup var input: InputOptions
+
+    func run() throws {
+        let files = FileWalker.inputFiles(paths)
+        guard !files.isEmpty else { throw ValidationError("no input files under \(paths.joined(separator: " "))") }
+        let inputs: [(String, [UInt8])] = files.compactMap { f in
+            FileManager.default.contents(atPath: f).map { (f, [UInt8]($0)) }
+        }
+        let bytes = inputs.reduce(0) { $0 + $1.1.count } * repeatInputs
+        let bench = try BenchRunner(stage: stage, input: input)
+        _ = try bench.runOnce(inputs)  // warm-up: loads rules, ICU data, caches
+        var times: [Double] = []
+        for _ in 0..<max(1, runs) {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            for _ in 0..<max(1, repeatInputs) { _ = try bench.runOnce(inputs) }
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+        }
+        times.sort()
+        let median = times[times.count / 2]
+        let mb = Double(bytes) / 1_000_000
+        let docs = inputs.count * repeatInputs
+        Output.line("stage: \(stage.rawValue)  files: \(inputs.count)  input: \(String(format: "%.2f", mb)) MB UTF-8-equivalent bytes read  runs: \(times.count)")
+        Output.line(String(format: "throughput: %.2f MB/s (median; min run %.3f s, median %.3f s, max %.3f s)", mb / median, times.first!, median, times.last!))
+        Output.line(String(format: "documents: %.1f docs/s", Double(docs) / median))
+        Output.line("peak memory (max RSS): \(PeakMemory.megabytes()) MB")
+    }
+}
+
+/// Runs one stage over in-memory inputs.
+final class BenchRunner {
+    let stage: BenchCommand.Stage
+    let analyzer: Analyzer
+
+    init(stage: BenchCommand.Stage, input: InputOptions) throws {
+        self.stage = stage
+        analyzer = try input.makeAnalyzer()
+    }
+
+    /// Returns a count so the work cannot be optimized away.
+    func runOnce(_ inputs: [(String, [UInt8])]) throws -> Int {
+        var n = 0
+        for (name, bytes) in inputs {
+            guard let decoded = try? TextDecoder(options: analyzer.decoding).decode(bytes, name: name) else { continue }
+            let doc = analyzer.analyze(text: decoded.text, source: SourceInfo(path: name, encoding: decoded.encoding, format: decoded.format))
+            switch stage {
+            case .segment: n += doc.tokens.count
+            }
+        }
+        return n
+    }
+}
+
+/// Peak resident memory of this process.
+enum PeakMemory {
+    static func megabytes() -> Int {
+        if let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) {
+            for line in s.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+                let kb = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
+                return kb / 1024
+            }
+        }
+        return 0  // only Linux's /proc is read
+    }
+}
+
+/// Expands directories into input files.
+enum FileWalker {
+    static let extensions = ["txt", "html", "htm", "xml"]
+
+    static func inputFiles(_ paths: [String]) -> [String] {
+        var out: [String] = []
+        for p in paths {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir) else { out.append(p); continue }
+            if !isDir.boolValue { out.append(p); continue }
+            let e = FileManager.default.enumerator(atPath: p)
+            var found: [String] = []
+            while let f = e?.nextObject() as? String {
+                if extensions.contains((f as NSString).pathExtension.lowercased()) { found.append(p + "/" + f) }
+            }
+            out.append(contentsOf: found.sorted())
+        }
+        return out
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import Qiyue
+
+/// `qiyue segment FILE…`: tokens, sentences and clauses of each file.
+struct SegmentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "segment",
+        abstract: "Print the tokens (and with --json, the sentences and clauses) of each file.",
+        discussion: """
+        Text output: one token per line as `START END KIND TEXT`, where START/END are original offsets
+        and TEXT is the normalized token. --json prints one JSON object per file with tokens
+        ({text, original, kind, span}), sentences and clauses.
+        """
+    )
+
+    @Argument(help: "Input files (UTF-8, UTF-16 with BOM, GB18030/GBK, Big5; plain text or HTML).")
+    var files: [String]
+
+    @Flag(name: .long, help: "Print JSON (one object per file) instead of a token listing.")
+    var json = false
+
+    @OptionGroup var input: InputOptions
+
+    func run() throws {
+        let analyzer = try input.makeAnalyzer()
+        var failed = 0
+        for file in files {
+            do {
+                let doc = try analyzer.analyze(contentsOf: file)
+                if json {
+                    Output.line(try SegmentationReport(document: doc).jsonString())
+                } else {
+                    if files.count > 1 { Output.line("# \(file) (\(doc.source.encoding))") }
+                    var out = ""
+                    for t in doc.tokens {
+                        let span = doc.originalSpan(of: t)
+                        out += "\(span.start)\t\(span.end)\t\(t.kind)\t\(doc.normalizedText(of: t))\n"
+                    }
+                    FileHandle.standardOutput.write(Data(out.utf8))
+                }
+            } catch {
+                failed += 1
+                Output.error("\(error)")
+            }
+        }
+        if failed > 0 { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+@testable import Qiyue
+
+@Suite struct NormalizerTests {
+    func normalize(_ s: String, _ options: NormalizationOptions = NormalizationOptions()) throws -> Document {
+        try TestSupport.analyzer(options).analyze(text: s)
+    }
+
+    @Test(arguments: [
+        ("１２３，ＡＢＣ（）", "123,ABC()"),
+        ("甲方：张三；乙方：李四", "甲方:张三;乙方:李四"),
+        ("【房屋】〔2023〕﹙一﹚", "[房屋][2023](一)"),
+        ("客 户 资 料", "客户资料"),
+        ("甲 方 :张 三", "甲方:张三"),
+        ("?第一条 价款", "第一条 价款"),
+        ("房屋買賣契約書", "房屋买卖契约书"),
+        ("總價款人民幣　元整", "总价款人民币 元整"),
+        ("a\r\nb", "a\nb"),
+        ("①甲方", "①甲方"),
+    ])
+    func normalizes(_ input: String, _ expected: String) throws {
+        #expect(try normalize(input).normalizedText == expected)
+    }
+
+    @Test func traditionalConversionCanBeSwitchedOff() throws {
+        let doc = try normalize("買賣", NormalizationOptions(traditionalToSimplified: false))
+        #expect(doc.normalizedText == "買賣")
+    }
+
+    @Test func templateBlanksSurvive() throws {
+        for s in ["总价款人民币 元整", "甲方将 号楼 单元 层 室", "乙方:_________", "年 月 日"] {
+            let doc = try normalize(s)
+            #expect(doc.normalizedText == s, "blank lost in \(s)")
+        }
+    }
+
+    @Test func wrappedLinesJoinButParagraphsSurvive() throws {
+        let text = "乙方应当在本合同签订之日起三十日内向甲方支付全部\n购房款，逾期支付的应承担违约责任。\n\n第二条 交付\n甲方:北京某某科技有限公司\n乙方:上海某某贸易有限公司"
+        let doc = try normalize(text)
+        #expect(doc.normalizedText.contains("支付全部购房款"))
+        #expect(doc.normalizedText.contains("违约责任。\n\n第二条"))
+        #expect(doc.normalizedText.contains("有限公司\n乙方"))
+    }
+
+    @Test func spacedOutCharactersMapBackToTheSpacedOriginal() throws {
+        let text = "一、客 户 资 料\n"
+        let doc = try normalize(text)
+        let norm = doc.normalizedText
+        let start = try #require(TestSupport.scalarOffset(of: "客户资料", in: norm))
+        let span = doc.originalSpan(start..<(start + 4))
+        #expect(doc.originalText(span) == "客 户 资 料")
+        #expect(span == TextSpan(2, 9))
+    }
+
+    /// Every normalized scalar maps to a non-empty original range whose characters normalize to it.
+    @Test(arguments: 0..<40)
+    func offsetMapProperty(_ seed: Int) throws {
+        var rng = SeededRandom(seed: UInt64(seed + 1))
+        let alphabet = Array("甲方乙总价款人民币元整違約金買賣１２３ＡＢ，：；（）【】 　\n\n\r_?客户资料0123456789.,%¥第一条、①")
+        var s = ""
+        for _ in 0..<(20 + Int(rng.next() % 200)) { s.append(alphabet[Int(rng.next() % UInt64(alphabet.count))]) }
+        try checkMap(s)
+    }
+
+    @Test func offsetMapPropertyOnSeeds() throws {
+        for file in TestSupport.seedFiles {
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            try checkMap(text)
+        }
+    }
+
+    func checkMap(_ text: String) throws {
+        let doc = try normalize(text)
+        let original = Array(text.unicodeScalars)
+        var lastEnd = 0
+        for i in 0..<doc.normalized.count {
+            let span = doc.originalSpan(i..<(i + 1))
+            #expect(span.length > 0 && span.length <= 2)
+            #expect(span.start >= lastEnd || span.start == doc.originalSpan((i - 1)..<i).start)
+            lastEnd = span.end
+            let o = original[span.start]
+            let n = doc.normalized[i]
+            // Same character, or one NFKC / Traditional→Simplified / punctuation-variant step away.
+            let single = try normalize(String(o)).normalized
+            let ok = o.value == n || single.contains(n) || (o.value == 0x0D && n == 0x0A)
+                || (n == 0x20 && (o.value == 0x0A || o.properties.isWhitespace))
+            #expect(ok, "normalized \(n) at \(i) does not come from original \(o.value)")
+        }
+        // Any normalized range maps to a non-empty original range.
+        if doc.normalized.count > 3 {
+            let span = doc.originalSpan(1..<(doc.normalized.count - 1))
+            #expect(span.length >= doc.normalized.count - 2 || span.length > 0)
+        }
+    }
+}
+
+/// A small deterministic generator for property tests.
+struct SeededRandom {
+    var state: UInt64
+    init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 }
+    mutating func next() -> UInt64 {
+        state ^= state << 13
+        state ^= state >> 7
+        state ^= state << 17
+        return state
+    }
+}
