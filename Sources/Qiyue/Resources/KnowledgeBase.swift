@@ -9,6 +9,8 @@ public final class KnowledgeBase: Sendable {
     let lexicon: Lexicon
     /// Words containing numerals that are not numbers.
     let notNumbers: Lexicon
+    /// Entity language data.
+    let entities: EntityData
 
     /// Loads the rules directory (see ``RulesDirectory``).
     public init(directory: String? = nil) throws(QiyueError) {
@@ -23,6 +25,7 @@ public final class KnowledgeBase: Sendable {
         }
         lexicon = lex
         notNumbers = Lexicon(fileContent: try RulesDirectory.read(dir, "lexicon/not-numbers.txt"))
+        entities = try EntityData(directory: dir)
     }
 
     /// The shared default knowledge base, loaded on first use.

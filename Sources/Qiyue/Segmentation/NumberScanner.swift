@@ -38,7 +38,9 @@ struct NumberScanner: Sendable {
         guard let e = chineseRun(t, i, limit) else { return nil }
         let len = e - i
         if len >= 2 { return e }
-        if Self.financialChars.contains(c) { return e }
+        // A lone magnitude (万元, 百姓, 千克) is not a number; 十 alone is (十元, 十日).
+        if Self.magnitudeChars.contains(c) && c != 0x5341 { return nil }
+        if Self.financialChars.contains(c) || c == 0x5EFF || c == 0x5345 { return e }  // 廿 卅
         if e < limit && Self.unitChars.contains(t[e]) { return e }
         if i > 0 && t[i - 1] == Self.di { return e }
         return nil
@@ -80,6 +82,7 @@ struct NumberScanner: Sendable {
             m += 1
         }
         if allowPercent && j < limit && (t[j] == 0x25 || t[j] == 0x2030) { j += 1 }
+        else if allowPercent && j + 1 < limit && t[j] == 0x20 && (t[j + 1] == 0x25 || t[j + 1] == 0x2030) { j += 2 }
         return j
     }
 

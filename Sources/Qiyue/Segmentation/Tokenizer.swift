@@ -124,6 +124,12 @@ final class Tokenizer {
                     q += 1
                 }
             }
+            // "RMB1,850,000", "USD10,000": letters glued to a figure split before the digits.
+            if CharClass.isLatin(c) {
+                var q = p
+                while q < e && CharClass.isLatin(t[q]) { q += 1 }
+                if q < e, q - p <= 4, CharClass.isDigit(t[q]), (p..<q).allSatisfy({ t[$0] >= 0x41 && t[$0] <= 0x5A }) { e = q }
+            }
             tokens.append(Token(p, e, kind(of: t, p, e)))
             p = e
         }

@@ -1,0 +1,93 @@
+/// An entity dimension.
+public enum EntityDimension: String, Sendable, Codable, CaseIterable, Hashable {
+    /// A plain number (1,850,000.00, 三万五, 二〇二五).
+    case number
+    /// A rate as a fraction (30% → 0.3, 千分之五 → 0.005).
+    case percentage
+    /// An amount of money, a range or bound of amounts, or a blank money slot.
+    case money
+    /// An absolute or partial date, or a blank date slot.
+    case date
+    /// A duration (30日, 三个月, 3个工作日, T+1日), with its relation to an anchor if written.
+    case duration
+}
+
+/// A resolved entity value. Which fields are set depends on the dimension.
+public struct EntityValue: Sendable, Codable, Hashable {
+    /// number / percentage / money: the value (percentages as fractions).
+    public var value: Double?
+    /// money: ISO currency code.
+    public var currency: String?
+    /// money ranges and bounds.
+    public var min: Double?
+    /// money ranges and bounds.
+    public var max: Double?
+    /// money: the written-out (大写) amount, when given next to figures.
+    public var words: Reading?
+    /// money: the figures, when given next to a written-out amount.
+    public var figures: Reading?
+    /// date: ISO date when year, month and day are known.
+    public var date: String?
+    /// date: known parts.
+    public var year: Int?
+    /// date: known parts.
+    public var month: Int?
+    /// date: known parts.
+    public var day: Int?
+    /// date / duration: before, after, on, from, until, within.
+    public var bound: String?
+    /// duration: amount of units.
+    public var amount: Double?
+    /// duration: second, minute, hour, day, workday, week, month, quarter, year.
+    public var unit: String?
+
+    /// One reading of an amount (words or figures).
+    public struct Reading: Sendable, Codable, Hashable {
+        /// The text as written.
+        public var text: String
+        /// Its value.
+        public var value: Double
+    }
+
+    init() {}
+}
+
+/// An entity found in a document.
+public struct Entity: Sendable, Codable, Hashable {
+    /// EntityDimension.
+    public var dim: EntityDimension
+    /// Original text under the span.
+    public var text: String
+    /// Original span.
+    public var span: TextSpan
+    /// Resolved value; nil for a blank template slot.
+    public var value: EntityValue?
+    /// Whether this is a template blank (人民币 元整, ____年__月__日).
+    public var blank: Bool
+    /// The rule that produced it (provenance).
+    public var rule: String
+    /// Normalized range (internal).
+    var range: Range<Int> = 0..<0
+
+    enum CodingKeys: String, CodingKey { case dim, text, span, value, blank, rule }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(dim, forKey: .dim)
+        try c.encode(text, forKey: .text)
+        try c.encode(span, forKey: .span)
+        try c.encodeIfPresent(value, forKey: .value)
+        if blank { try c.encode(true, forKey: .blank) }
+        try c.encode(rule, forKey: .rule)
+    }
+
+    init(dim: EntityDimension, range: Range<Int>, value: EntityValue?, blank: Bool = false, rule: String, in doc: Document) {
+        self.dim = dim
+        self.range = range
+        self.span = doc.originalSpan(range)
+        self.text = doc.originalText(span)
+        self.value = value
+        self.blank = blank
+        self.rule = rule
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import Yams
+
+/// Language data for the entity extractors, from Rules/entities/*.yaml.
+struct EntityData: Sendable {
+    struct Numerals: Decodable, Sendable {
+        var digits: [String: Double]
+        var units: [String: Double]
+        var sections: [String: Double]
+        var tens: [String: Double]
+        var fractions: [String: Double]
+        var percentSigns: [String: Double]
+    }
+    struct Currency: Decodable, Sendable {
+        var code: String
+        var prefixes: [String]
+        var suffixes: [String]
+    }
+    struct Currencies: Decodable, Sendable {
+        var currencies: [Currency]
+        var subunits: [String: Double]
+        var closers: [String]
+        var maxBefore: [String]
+        var minBefore: [String]
+        var maxAfter: [String]
+        var minAfter: [String]
+        var rangeSeparators: [String]
+        var notMoneyAfter: [String]
+        var annotations: [String]
+        var standaloneSubunits: [String]
+    }
+    struct Time: Decodable, Sendable {
+        var durationUnits: [String: String]
+        var halfWords: [String]
+        var durationBounds: [String: String]
+        var dateBounds: [String: String]
+        var monthlyPrefixes: [String]
+        var durationCues: [String]
+        var yearRange: [Int]
+        var monthWords: [String: Int]
+    }
+
+    let numerals: Numerals
+    let currencies: Currencies
+    let time: Time
+
+    // Compiled lookups.
+    let digitValue: [UInt32: Double]
+    let unitValue: [UInt32: Double]
+    let sectionValue: [UInt32: Double]
+    let tensValue: [UInt32: Double]
+    let currencyPrefix: WordTable<String>
+    let currencySuffix: WordTable<String>
+    let subunits: WordTable<Double>
+    let closers: WordTable<Bool>
+    let bounds: WordTable<String>      // before an amount: "max"/"min"
+    let boundsAfter: WordTable<String> // after an amount
+    let rangeSeparators: WordTable<Bool>
+    let notMoneyAfter: WordTable<Bool>
+    let durationUnits: WordTable<String>
+    let durationBounds: WordTable<String>
+    let dateBounds: WordTable<String>
+    let monthlyPrefixes: WordTable<Bool>
+    let durationCues: WordTable<Bool>
+    let halfWords: WordTable<Bool>
+    let annotations: WordTable<Bool>
+    let standaloneSubunits: WordTable<Bool>
+    let monthWords: WordTable<Int>
+
+    init(directory: String) throws(QiyueError) {
+        numerals = try Self.load(directory, "entities/numerals.yaml")
+        currencies = try Self.load(directory, "entities/currencies.yaml")
+        time = try Self.load(directory, "entities/time.yaml")
+        func scalarMap(_ d: [String: Double]) -> [UInt32: Double] {
+            var m: [UInt32: Double] = [:]
+            for (k, v) in d { if let u = k.unicodeScalars.first, k.unicodeScalars.count == 1 { m[u.value] = v } }
+            return m
+        }
+        digitValue = scalarMap(numerals.digits)
+        unitValue = scalarMap(numerals.units)
+        sectionValue = scalarMap(numerals.sections)
+        tensValue = scalarMap(numerals.tens)
+        var pre: [(String, String)] = [], suf: [(String, String)] = []
+        for c in currencies.currencies {
+            pre += c.prefixes.map { (Self.norm($0), c.code) }
+            suf += c.suffixes.map { (Self.norm($0), c.code) }
+        }
+        currencyPrefix = WordTable(pre)
+        currencySuffix = WordTable(suf)
+        subunits = WordTable(currencies.subunits.map { ($0.key, $0.value) })
+        closers = WordTable(currencies.closers.map { ($0, true) })
+        bounds = WordTable(currencies.maxBefore.map { ($0, "max") } + currencies.minBefore.map { ($0, "min") })
+        boundsAfter = WordTable(currencies.maxAfter.map { ($0, "max") } + currencies.minAfter.map { ($0, "min") })
+        rangeSeparators = WordTable(currencies.rangeSeparators.map { (Self.norm($0), true) })
+        notMoneyAfter = WordTable(currencies.notMoneyAfter.map { ($0, true) })
+        durationUnits = WordTable(time.durationUnits.map { ($0.key, $0.value) })
+        durationBounds = WordTable(time.durationBounds.map { ($0.key, $0.value) })
+        dateBounds = WordTable(time.dateBounds.map { ($0.key, $0.value) })
+        monthlyPrefixes = WordTable(time.monthlyPrefixes.map { ($0, true) })
+        durationCues = WordTable(time.durationCues.map { ($0, true) })
+        halfWords = WordTable(time.halfWords.map { ($0, true) })
+        annotations = WordTable(currencies.annotations.map { (Self.norm($0), true) })
+        standaloneSubunits = WordTable(currencies.standaloneSubunits.map { ($0, true) })
+        monthWords = WordTable(time.monthWords.map { ($0.key, $0.value) })
+    }
+
+    /// The normalized form of a data word (full-width → half-width, as the text is normalized).
+    static func norm(_ s: String) -> String {
+        s.precomposedStringWithCompatibilityMapping.replacingOccurrences(of: "￥", with: "¥")
+    }
+
+    static func load<T: Decodable>(_ dir: String, _ rel: String) throws(QiyueError) -> T {
+        let path = dir + "/" + rel
+        let text = try RulesDirectory.readFile(path)
+        do {
+            return try YAMLDecoder().decode(T.self, from: text)
+        } catch {
+            throw QiyueError(.badRuleData, path: path, "\(error)")
+        }
+    }
+}
+
+/// Words with values, matched forward (starting at a position) or backward (ending at one),
+/// longest first.
+struct WordTable<Value: Sendable>: Sendable {
+    private var forward = Lexicon()
+    private var backward = Lexicon()
+    private var values: [String: Value] = [:]
+
+    init(_ pairs: [(String, Value)]) {
+        for (k, v) in pairs where !k.isEmpty {
+            forward.insert(k)
+            backward.insert(String(String.UnicodeScalarView(k.unicodeScalars.reversed())))
+            values[k] = v
+        }
+    }
+
+    /// The longest word starting at `i`: its end and value.
+    func match(_ t: [UInt32], at i: Int) -> (end: Int, value: Value)? {
+        guard let e = forward.longestMatch(t, at: i) else { return nil }
+        return (e, values[ScalarDecoding.string(t, i, e)]!)
+    }
+
+    /// The longest word ending at `i` (exclusive): its start and value.
+    func match(_ t: [UInt32], endingAt i: Int) -> (start: Int, value: Value)? {
+        guard i > 0 else { return nil }
+        var rev: [UInt32] = []
+        var k = i - 1
+        while k >= 0 && rev.count < 12 { rev.append(t[k]); k -= 1 }
+        guard let e = backward.longestMatch(rev, at: 0) else { return nil }
+        return (i - e, values[ScalarDecoding.string(t, i - e, i)]!)
+    }
+}

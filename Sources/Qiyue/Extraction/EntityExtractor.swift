@@ -1,0 +1,38 @@
+/// Runs the entity extractors over a document and resolves overlaps: money and dates first, then
+/// durations outside them, then percentages and numbers (numbers inside other entities are
+/// reported only when asked for explicitly).
+///
+/// ```swift
+/// let entities = try EntityExtractor(knowledge: kb).extract(doc, dims: [.money])
+/// ```
+public struct EntityExtractor: Sendable {
+    let data: EntityData
+
+    /// Creates an extractor from loaded rule data.
+    public init(knowledge: KnowledgeBase) {
+        data = knowledge.entities
+    }
+
+    /// Entities of the requested dimensions, in text order.
+    public func extract(_ doc: Document, dims: Set<EntityDimension> = Set(EntityDimension.allCases)) -> [Entity] {
+        let parser = NumberParser(data: data)
+        var taken: [Range<Int>] = []
+        var out: [Entity] = []
+        func free(_ r: Range<Int>) -> Bool { !taken.contains { $0.overlaps(r) } }
+
+        let money = MoneyExtractor(data: data, parser: parser).extract(doc)
+        let dates = DateExtractor(data: data, parser: parser).extract(doc)
+        for d in dates where free(d.range) { taken.append(d.range); if dims.contains(.date) { out.append(d) } }
+        for m in money where free(m.range) { taken.append(m.range); if dims.contains(.money) { out.append(m) } }
+        let durations = DurationExtractor(data: data, parser: parser).extract(doc)
+        for d in durations where free(d.range) { taken.append(d.range); if dims.contains(.duration) { out.append(d) } }
+        if dims.contains(.percentage) || dims.contains(.number) {
+            let explicitNumbers = dims.contains(.number) && !dims.contains(.money)
+            for n in NumberExtractor(parser: parser).extract(doc) where dims.contains(n.dim) {
+                if n.dim == .percentage || explicitNumbers || free(n.range) { out.append(n) }
+            }
+        }
+        out.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.upperBound > $1.range.upperBound }
+        return out
+    }
+}

@@ -1,0 +1,293 @@
+/// Finds amounts of money over the token stream, built on number tokens (money never re-parses
+/// digits itself). Named rules:
+/// - `money.figures`: [prefix] NUMBER [magnitude] [suffix] with a currency on at least one side (¥1,850,000.00元)
+/// - `money.capitals`: NUMBER 元 [NUMBER 角] [NUMBER 分] [整] (壹拾贰万叁仟肆佰伍拾陆元柒角捌分)
+/// - `money.words-figures`: a written amount followed by its figures in brackets, merged into one
+/// - `money.range` / `money.bound`: 1万-5万元, 不超过5000元, 5000元以上
+/// - `money.blank`: a template slot — 人民币 元整, ¥____, ______元, 多万元
+struct MoneyExtractor {
+    let data: EntityData
+    let parser: NumberParser
+
+    func extract(_ doc: Document) -> [Entity] {
+        let t = doc.normalized
+        let tokens = doc.tokens
+        var out: [Entity] = []
+        var i = 0
+        while i < tokens.count {
+            let tok = tokens[i]
+            if tok.kind == .number, let m = amount(doc, at: i) {
+                out.append(m.entity)
+                i = m.nextToken
+                continue
+            }
+            if tok.kind == .blank || isDuo(t, tok), let b = blank(doc, at: i) {
+                out.append(b.entity)
+                i = b.nextToken
+                continue
+            }
+            // " 万元": a magnitude-and-currency word with no figure before it.
+            if tok.kind == .word, let b = bareUnit(doc, at: i) {
+                out.append(b.entity)
+                i = b.nextToken
+                continue
+            }
+            i += 1
+        }
+        return mergeRanges(doc, mergeWordsAndFigures(doc, out))
+    }
+
+    /// 人民币1万元至5万元, 10000元-50000元: two amounts joined by a range separator.
+    private func mergeRanges(_ doc: Document, _ list: [Entity]) -> [Entity] {
+        let t = doc.normalized
+        var out: [Entity] = []
+        var i = 0
+        while i < list.count {
+            if i + 1 < list.count, let a = list[i].value?.value, let b = list[i + 1].value?.value, a <= b,
+               list[i].value?.currency == list[i + 1].value?.currency {
+                let gapStart = list[i].range.upperBound, gapEnd = list[i + 1].range.lowerBound
+                if gapEnd > gapStart, let sep = data.rangeSeparators.match(t, at: gapStart), sep.end == gapEnd {
+                    var v = EntityValue()
+                    v.currency = list[i].value?.currency
+                    v.min = a
+                    v.max = b
+                    out.append(Entity(dim: .money, range: list[i].range.lowerBound..<list[i + 1].range.upperBound, value: v,
+                                      rule: "money.range", in: doc))
+                    i += 2
+                    continue
+                }
+            }
+            out.append(list[i])
+            i += 1
+        }
+        return out
+    }
+
+    private func isDuo(_ t: [UInt32], _ tok: Token) -> Bool {
+        // 多万元: "多" with no number before it.
+        Int(tok.end) - Int(tok.start) == 1 && t[Int(tok.start)] == 0x591A
+    }
+
+    struct Found {
+        var entity: Entity
+        var nextToken: Int
+    }
+
+    /// An amount starting at number token `i`.
+    private func amount(_ doc: Document, at i: Int) -> Found? {
+        let t = doc.normalized
+        let tok = doc.tokens[i]
+        var s = Int(tok.start)
+        var numStart = s
+        var currency: String?
+        var rule = "money.figures"
+        // A symbol glued to the figure (¥10000.00).
+        if let p = data.currencyPrefix.match(t, at: s), p.end < Int(tok.end), CharClass.isDigit(t[p.end]) {
+            numStart = p.end
+            // The longest prefix ending at the digits may start before the token (NT$3,000).
+            let longer = data.currencyPrefix.match(t, endingAt: numStart)
+            currency = longer?.value ?? p.value
+            if let longer, longer.start < s { s = longer.start }
+        }
+        guard let parsed = parser.parse(t, numStart, Int(tok.end)), !parsed.isRate else { return nil }
+        var value = parsed.value
+        var e = Int(tok.end)
+        // Prefix word before (人民币, RMB), possibly separated by a space or a colon.
+        if currency == nil, let p = prefix(t, before: s) {
+            currency = p.value
+            s = p.start
+        }
+        // Capitals with 元/角/分: NUMBER 元 NUMBER 角 NUMBER 分 整.
+        var k = i + 1
+        var e2 = e
+        if let suf = data.currencySuffix.match(t, at: e) {
+            currency = currency ?? suf.value
+            let word = ScalarDecoding.string(t, e, suf.end)
+            if word.hasPrefix("万") { value *= 10000 } else if word.hasPrefix("亿") { value *= 100_000_000 }
+            e2 = suf.end
+            k = doc.tokenIndex(atOrAfter: e2)
+            // Sub-units after 元.
+            var j = k
+            while j < doc.tokens.count, doc.tokens[j].kind == .number, Int(doc.tokens[j].start) == e2,
+                  let sv = parser.parse(t, Int(doc.tokens[j].start), Int(doc.tokens[j].end)), !sv.isRate,
+                  let su = data.subunits.match(t, at: Int(doc.tokens[j].end)) {
+                value += sv.value * su.value
+                e2 = su.end
+                rule = "money.capitals"
+                j = doc.tokenIndex(atOrAfter: e2)
+            }
+            if let c = data.closers.match(t, at: e2) { e2 = c.end; j = doc.tokenIndex(atOrAfter: e2) }
+            k = j
+        } else if let su = data.subunits.match(t, at: e), data.notMoneyAfter.match(t, at: su.end) == nil,
+                  currency != nil || data.standaloneSubunits.match(t, at: e) != nil || hasMoneyContext(t, s) {
+            // Only sub-units: 5角, 人民币伍角 — not 十分满意 / 五角大楼; a bare 3分 needs money context.
+            value *= su.value
+            e2 = su.end
+            currency = currency ?? "CNY"
+            rule = "money.subunit"
+            k = doc.tokenIndex(atOrAfter: e2)
+        }
+        guard let cur = currency else { return nil }
+        e = e2
+        var v = EntityValue()
+        v.currency = cur
+        // Ranges: 1万-5万元 (the first figure borrows the second's unit).
+        if let prev = rangeStart(doc, before: s, currency: cur, secondValue: value, secondText: (numStart, Int(tok.end))) {
+            v.min = prev.value
+            v.max = value
+            return Found(entity: Entity(dim: .money, range: prev.start..<e, value: v, rule: "money.range", in: doc), nextToken: k)
+        }
+        // Bounds before or after.
+        if let b = data.bounds.match(t, endingAt: s) {
+            if b.value == "max" { v.max = value } else { v.min = value }
+            return Found(entity: Entity(dim: .money, range: b.start..<e, value: v, rule: "money.bound", in: doc), nextToken: k)
+        }
+        if let b = data.boundsAfter.match(t, at: e), !(b.value == "min" && data.durationUnits.match(t, at: b.end) != nil) {
+            if b.value == "max" { v.max = value } else { v.min = value }
+            return Found(entity: Entity(dim: .money, range: s..<b.end, value: v, rule: "money.bound", in: doc),
+                         nextToken: doc.tokenIndex(atOrAfter: b.end))
+        }
+        v.value = value
+        return Found(entity: Entity(dim: .money, range: s..<e, value: v, rule: rule, in: doc), nextToken: k)
+    }
+
+    /// A currency word ending before `s`, across spaces, a colon and a (大写) annotation.
+    private func prefix(_ t: [UInt32], before s: Int) -> (start: Int, value: String)? {
+        var p = s
+        var steps = 0
+        while p > 0 && steps < 12 {
+            if CharClass.isSpace(t[p - 1]) || t[p - 1] == 0x3A || t[p - 1] == 0x5F { p -= 1; steps += 1; continue }
+            if let a = data.annotations.match(t, endingAt: p) { p = a.start; steps += 1; continue }
+            break
+        }
+        return data.currencyPrefix.match(t, endingAt: p)
+    }
+
+    /// 金额 / 价款 / 费 nearby: a bare 5角 reads as money only in a money context.
+    private func hasMoneyContext(_ t: [UInt32], _ s: Int) -> Bool {
+        let from = max(0, s - 6)
+        let window = ScalarDecoding.string(t, from, s)
+        return ["金额", "价", "款", "费", "钱", "元"].contains { window.contains($0) }
+    }
+
+    /// For "A-B元": the start and value of A when a range separator sits right before `s`.
+    private func rangeStart(_ doc: Document, before s: Int, currency: String, secondValue: Double,
+                            secondText: (Int, Int)) -> (start: Int, value: Double)? {
+        let t = doc.normalized
+        guard let sep = data.rangeSeparators.match(t, endingAt: s) else { return nil }
+        let ti = doc.tokenIndex(atOrAfter: sep.start - 1)
+        guard ti < doc.tokens.count else { return nil }
+        let prev = doc.tokens[ti]
+        guard Int(prev.end) == sep.start, prev.kind == .number else {
+            // "1万元-5万元": the first is already money; handled by a previous amount's range check.
+            return nil
+        }
+        guard var first = parser.parse(t, Int(prev.start), Int(prev.end))?.value else { return nil }
+        // Borrow the magnitude of the second figure when the first has none (1-5万元).
+        let secondHasMagnitude = data.sectionValue[t[secondText.1 - 1]] != nil
+        let firstHasMagnitude = data.sectionValue[t[Int(prev.end) - 1]] != nil
+        if !firstHasMagnitude && !secondHasMagnitude {
+            let word = ScalarDecoding.string(t, secondText.1, min(t.count, secondText.1 + 1))
+            if word == "万" { first *= 10000 }
+        }
+        guard first <= secondValue else { return nil }
+        return (Int(prev.start), first)
+    }
+
+    /// A blank money slot starting at blank token `i` (or at 多).
+    private func blank(_ doc: Document, at i: Int) -> Found? {
+        let t = doc.normalized
+        let tok = doc.tokens[i]
+        let s = Int(tok.start), e = Int(tok.end)
+        let before = prefix(t, before: s)
+        var e0 = e
+        while e0 < t.count && (CharClass.isSpace(t[e0]) || t[e0] == 0x5F) { e0 += 1 }
+        var after = data.currencySuffix.match(t, at: e0)
+        if after == nil && e0 != e { after = data.currencySuffix.match(t, at: e) }
+        if after == nil, let su = data.subunits.match(t, at: e), t[su.end - 1] == 0x5143 { after = (su.end, "CNY") }
+        // Bare 元 after a blank needs money context before it ("日期 元" is not money).
+        guard before != nil || after != nil else { return nil }
+        if before == nil, isDuo(t, tok) == false, !hasMoneyContext(t, s) && !(after.map { ScalarDecoding.string(t, e, $0.end).count > 1 } ?? false) {
+            return nil
+        }
+        let start = before?.start ?? s
+        var end = after?.end ?? e
+        if let c = data.closers.match(t, at: end) { end = c.end }
+        var v = EntityValue()
+        v.currency = before?.value ?? after?.value
+        var ent = Entity(dim: .money, range: start..<end, value: nil, blank: true, rule: "money.blank", in: doc)
+        ent.value = nil
+        return Found(entity: ent, nextToken: doc.tokenIndex(atOrAfter: end))
+    }
+
+    private func bareUnit(_ doc: Document, at i: Int) -> Found? {
+        let t = doc.normalized
+        let s = Int(doc.tokens[i].start)
+        guard t[s] == 0x4E07 || t[s] == 0x4EBF else { return nil }  // 万 亿
+        guard let suf = data.currencySuffix.match(t, at: s) else { return nil }
+        if s > 0 {
+            let p = t[s - 1]
+            guard CharClass.isSpace(p) || p == 0x0A || CharClass.isPunct(p) else { return nil }
+        }
+        var ps = s
+        while ps > 0 && CharClass.isSpace(t[ps - 1]) { ps -= 1 }
+        let start = ps < s && ps > 0 && t[ps - 1] != 0x0A ? ps : s
+        return Found(entity: Entity(dim: .money, range: start..<suf.end, value: nil, blank: true, rule: "money.blank", in: doc),
+                     nextToken: doc.tokenIndex(atOrAfter: suf.end))
+    }
+
+    /// 壹佰捌拾伍万元整(¥1,850,000.00元): one amount with both readings.
+    private func mergeWordsAndFigures(_ doc: Document, _ list: [Entity]) -> [Entity] {
+        let t = doc.normalized
+        var out: [Entity] = []
+        var i = 0
+        while i < list.count {
+            var a = list[i]
+            if i + 1 < list.count {
+                let b = list[i + 1]
+                let gap = ScalarDecoding.string(t, a.range.upperBound, b.range.lowerBound)
+                let opens = gap.trimmingSpaces == "(" || gap.trimmingSpaces == "[" || gap.trimmingSpaces.isEmpty && b.range.lowerBound == a.range.upperBound
+                if opens && (isWords(t, a.range) != isWords(t, b.range) || a.blank && b.blank) {
+                    var end = b.range.upperBound
+                    while end < t.count && CharClass.isSpace(t[end]) { end += 1 }
+                    if end < t.count && (t[end] == 0x29 || t[end] == 0x5D) { end += 1 } else { end = b.range.upperBound }
+                    var merged = Entity(dim: .money, range: a.range.lowerBound..<end, value: a.value, blank: a.blank && b.blank,
+                                        rule: "money.words-figures", in: doc)
+                    if a.blank && b.blank { merged.value = nil } else {
+                        let (w, f) = isWords(t, a.range) ? (a, b) : (b, a)
+                        var v = f.value ?? w.value ?? EntityValue()
+                        if let wv = w.value?.value { v.words = .init(text: w.text, value: wv) }
+                        if let fv = f.value?.value { v.figures = .init(text: f.text, value: fv) }
+                        // The figures decide the value; a mismatch stays visible in words/figures.
+                        v.value = f.value?.value ?? w.value?.value
+                        v.currency = f.value?.currency ?? w.value?.currency
+                        merged.value = v
+                        merged.blank = false
+                    }
+                    a = merged
+                    i += 2
+                    out.append(a)
+                    continue
+                }
+            }
+            out.append(a)
+            i += 1
+        }
+        return out
+    }
+
+    /// Whether the amount is written out in financial capitals / Chinese numerals.
+    private func isWords(_ t: [UInt32], _ r: Range<Int>) -> Bool {
+        r.contains { NumberScanner.financialChars.contains(t[$0]) || HeadingScanner.chineseDigits[t[$0]] != nil && !CharClass.isDigit(t[$0]) }
+            && !r.contains { CharClass.isDigit(t[$0]) }
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " { s = s.dropFirst() }
+        while let l = s.last, l == " " { s = s.dropLast() }
+        return String(s)
+    }
+}
