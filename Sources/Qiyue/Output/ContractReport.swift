@@ -1,0 +1,322 @@
+/// The JSON document Qiyue writes for one input: schema `qiyue.document/1`
+/// (Rules/schema/qiyue.document-1.schema.json). Field names and vocabularies are stable; new
+/// optional fields may be added within a schema version.
+///
+/// ```json
+/// {"schema": "qiyue.document/1", "source": {...}, "classification": {...}, "parties": [...],
+///  "amounts": [...], "deadlines": [...], "periods": [...], "penalties": [...], "rates": [...],
+///  "clauses": [...], "risks": [...]}
+/// ```
+public struct ContractReport: Codable, Sendable {
+    /// The schema identifier, `qiyue.document/1`.
+    public var schema: String = ContractReport.schemaID
+    /// Where the text came from.
+    public var source: SourceInfo
+    /// Contract or not, and which kind.
+    public var classification: Classification
+    /// Document-level facts (signing date, contract term …).
+    public var document: DocumentFacts
+    /// The parties.
+    public var parties: [Party]
+    /// Every amount of money, with its purpose.
+    public var amounts: [Amount]
+    /// Every filled-in calendar date mentioned.
+    public var dates: [DateMention]
+    /// Absolute and relative deadlines.
+    public var deadlines: [Deadline]
+    /// Periods: contract, lease, probation, warranty, confidentiality terms.
+    public var periods: [Period]
+    /// Penalty clauses.
+    public var penalties: [Penalty]
+    /// Interest and other rates.
+    public var rates: [Rate]
+    /// Numbered clauses.
+    public var clauses: [ClauseEntry]
+    /// Risks found by the rule set.
+    public var risks: [Risk]
+
+    /// The current schema identifier.
+    public static let schemaID = "qiyue.document/1"
+}
+
+/// Contract or not, and which kind.
+public struct Classification: Codable, Sendable, Hashable {
+    /// Whether the document is a contract.
+    public var isContract: Bool
+    /// house_sale, vehicle_sale, lease, loan, service, labor, sale_of_goods, other_contract; nil for non-contracts.
+    public var category: String?
+    /// For non-contracts: article, job_duties, work_summary, cover_letter, plan, other.
+    public var genre: String?
+    /// Confidence in 0...1.
+    public var confidence: Double
+    /// The features that decided, strongest first.
+    public var features: [Feature]
+
+    /// A feature and its contribution.
+    public struct Feature: Codable, Sendable, Hashable {
+        /// Feature name.
+        public var name: String
+        /// Contribution to the score.
+        public var weight: Double
+        /// Creates a feature.
+        public init(name: String, weight: Double) { self.name = name; self.weight = weight }
+    }
+
+    /// Creates a classification.
+    public init(isContract: Bool, category: String?, genre: String?, confidence: Double, features: [Feature] = []) {
+        self.isContract = isContract
+        self.category = category
+        self.genre = genre
+        self.confidence = confidence
+        self.features = features
+    }
+}
+
+/// Document-level facts that rules can test.
+public struct DocumentFacts: Codable, Sendable, Hashable {
+    /// The title line, if found.
+    public var title: String?
+    /// The title's span (risks about absent clauses point here).
+    public var titleSpan: TextSpan?
+    /// Signing date (签订日期, or the date of the signature block), ISO.
+    public var signedOn: String?
+    /// The contract term in months, when stated.
+    public var contractTermMonths: Double?
+    /// Whether the contract is open-ended (无固定期限).
+    public var openEnded: Bool
+    /// The total price, when stated.
+    public var totalPrice: Double?
+}
+
+/// A party.
+public struct Party: Codable, Sendable, Hashable {
+    /// The role label as written (甲方, 出卖人 …); 甲方/乙方/丙方 preferred when both are given.
+    public var role: String
+    /// Other labels for the same party (出卖人 for 甲方).
+    public var aliases: [String]
+    /// seller, buyer, lessor, lessee, lender, borrower, employer, employee, client, provider,
+    /// transferor, transferee, guarantor, agent, other.
+    public var side: String
+    /// The filled-in name; nil when blank.
+    public var name: String?
+    /// Whether the name is a template blank.
+    public var blank: Bool
+    /// person, organization, or nil when unknown.
+    public var kind: String?
+    /// Identifiers with checksum validation.
+    public var ids: [Identifier]
+    /// Phone numbers.
+    public var phones: [String]
+    /// Address.
+    public var address: String?
+    /// Legal representative.
+    public var representative: String?
+    /// Contact person or agent.
+    public var contact: String?
+    /// Span of the party's definition.
+    public var span: TextSpan
+
+    /// An identifier.
+    public struct Identifier: Codable, Sendable, Hashable {
+        /// resident_id or unified_social_credit_code.
+        public var type: String
+        /// The value.
+        public var value: String
+        /// Whether its checksum is valid.
+        public var valid: Bool
+    }
+}
+
+/// An amount of money with its purpose.
+public struct Amount: Codable, Sendable, Hashable {
+    /// The value (nil for blanks and ranges).
+    public var value: Double?
+    /// Range / bound.
+    public var min: Double?
+    /// Range / bound.
+    public var max: Double?
+    /// ISO currency.
+    public var currency: String?
+    /// total_price, deposit, security_deposit, down_payment, balance, installment, rent, wage,
+    /// loan_principal, interest, penalty, fee, other.
+    public var purpose: String
+    /// Whether it is a template blank.
+    public var blank: Bool
+    /// Original text.
+    public var text: String
+    /// The written-out reading, when both are written.
+    public var words: EntityValue.Reading?
+    /// The figures reading, when both are written.
+    public var figures: EntityValue.Reading?
+    /// Whether words and figures disagree.
+    public var wordsMismatch: Bool
+    /// value / total price, when both are known (for deposits, penalties …).
+    public var shareOfTotal: Double?
+    /// The word that decided the purpose.
+    public var purposeCue: String?
+    /// Span.
+    public var span: TextSpan
+}
+
+/// A date mentioned in the text.
+public struct DateMention: Codable, Sendable, Hashable {
+    /// "YYYY-MM-DD", "YYYY-MM", "YYYY", "--MM-DD" or "---DD".
+    public var value: String
+    /// Bound written after it, if any.
+    public var bound: String?
+    /// Span.
+    public var span: TextSpan
+}
+
+/// A relative deadline's anchor.
+public struct RelativeTime: Codable, Sendable, Hashable {
+    /// signing, effective, delivery, acceptance, payment, transfer, invoice, notice, termination,
+    /// expiry, occurrence, other.
+    public var anchor: String
+    /// The anchor event as written.
+    public var anchorText: String?
+    /// Amount of units (nil when blank).
+    public var amount: Double?
+    /// Unit.
+    public var unit: String
+}
+
+/// A deadline: an absolute date or a time relative to an event.
+public struct Deadline: Codable, Sendable, Hashable {
+    /// ISO date for absolute deadlines.
+    public var date: String?
+    /// Relative deadline.
+    public var relative: RelativeTime?
+    /// before, within, after, on.
+    public var bound: String
+    /// Role label of the party that must act.
+    public var obligor: String?
+    /// The action due.
+    public var action: String?
+    /// Whether the date or amount is a template blank.
+    public var blank: Bool
+    /// Original text.
+    public var text: String
+    /// Span.
+    public var span: TextSpan
+}
+
+/// A period (term).
+public struct Period: Codable, Sendable, Hashable {
+    /// contract_term, lease_term, probation, warranty, confidentiality, loan_term, service_term, other.
+    public var kind: String
+    /// Start date, ISO.
+    public var start: String?
+    /// End date, ISO.
+    public var end: String?
+    /// Duration.
+    public var duration: DurationValue?
+    /// Original text.
+    public var text: String
+    /// Span.
+    public var span: TextSpan
+
+    /// An amount of time.
+    public struct DurationValue: Codable, Sendable, Hashable {
+        /// Amount of units.
+        public var amount: Double
+        /// Unit.
+        public var unit: String
+    }
+}
+
+/// A penalty clause.
+public struct Penalty: Codable, Sendable, Hashable {
+    /// Role label of the paying party, or "either" for mutual wording.
+    public var payer: String?
+    /// Side of the payer, when known.
+    public var payerSide: String?
+    /// Role label of the receiving party.
+    public var payee: String?
+    /// What triggers it (逾期付款, 逾期交付, 单方解约 …).
+    public var trigger: String?
+    /// periodic, one_off, fixed, deposit.
+    public var form: String
+    /// Rate as a fraction.
+    public var rate: Double?
+    /// day, week, month, year for periodic; once otherwise.
+    public var per: String
+    /// What the rate applies to.
+    public var base: String?
+    /// For periodic rates: the rate over a year.
+    public var annualizedRate: Double?
+    /// Fixed amount.
+    public var amount: Double?
+    /// Cap, as written.
+    public var cap: String?
+    /// Whether a key value is a template blank.
+    public var blank: Bool
+    /// Original text.
+    public var text: String
+    /// Span.
+    public var span: TextSpan
+}
+
+/// An interest or other rate.
+public struct Rate: Codable, Sendable, Hashable {
+    /// loan_interest, overdue_interest, other.
+    public var kind: String
+    /// Rate as a fraction.
+    public var rate: Double
+    /// day, month, year.
+    public var per: String
+    /// The rate over a year.
+    public var annualizedRate: Double
+    /// Original text.
+    public var text: String
+    /// Span.
+    public var span: TextSpan
+}
+
+/// A numbered clause.
+public struct ClauseEntry: Codable, Sendable, Hashable {
+    /// Numbering as written (第五条).
+    public var number: String
+    /// Title (违约责任).
+    public var title: String?
+    /// Depth in the clause tree.
+    public var depth: Int
+    /// Span.
+    public var span: TextSpan
+}
+
+/// A risk found by a rule.
+public struct Risk: Codable, Sendable, Hashable {
+    /// Rule id.
+    public var rule: String
+    /// high, medium, low.
+    public var severity: String
+    /// Title (Chinese).
+    public var title: String
+    /// Title (English).
+    public var titleEn: String?
+    /// Message (Chinese).
+    public var message: String
+    /// Message (English).
+    public var messageEn: String?
+    /// Legal or practical basis.
+    public var basis: [String]
+    /// The offending text's span (the title for an absence).
+    public var span: TextSpan
+    /// The offending text.
+    public var evidence: String
+
+    /// Creates a risk.
+    public init(rule: String, severity: String, title: String, titleEn: String?, message: String, messageEn: String?,
+                basis: [String], span: TextSpan, evidence: String) {
+        self.rule = rule
+        self.severity = severity
+        self.title = title
+        self.titleEn = titleEn
+        self.message = message
+        self.messageEn = messageEn
+        self.basis = basis
+        self.span = span
+        self.evidence = evidence
+    }
+}
