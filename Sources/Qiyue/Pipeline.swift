@@ -1,0 +1,63 @@
+/// The whole pipeline: decode → normalize → segment → extract entities → classify → extract
+/// facts → risk rules → ``ContractReport`` (schema `qiyue.document/1`).
+///
+/// Not thread-safe (it owns an ``Analyzer``): use one per worker thread.
+/// ```swift
+/// let pipeline = try Pipeline()
+/// let report = try pipeline.report(contentsOf: "Corpus/documents/gen-a-09.txt")
+/// print(report.parties.map(\.name))
+/// ```
+public final class Pipeline {
+    /// Decoding, normalization and segmentation.
+    public let analyzer: Analyzer
+    /// The loaded rule data.
+    public var knowledge: KnowledgeBase { analyzer.knowledge }
+    private let entityExtractor: EntityExtractor
+    private let factExtractor: FactExtractor
+
+    /// Creates a pipeline.
+    public init(knowledge: KnowledgeBase? = nil, decoding: DecodingOptions = DecodingOptions(),
+                normalization: NormalizationOptions = NormalizationOptions()) throws {
+        analyzer = try Analyzer(knowledge: knowledge, decoding: decoding, normalization: normalization)
+        entityExtractor = EntityExtractor(knowledge: analyzer.knowledge)
+        factExtractor = FactExtractor(data: analyzer.knowledge.facts)
+    }
+
+    /// Reads, decodes and analyzes a file.
+    public func report(contentsOf path: String, category: String? = nil) throws -> ContractReport {
+        let doc = try analyzer.analyze(contentsOf: path)
+        return report(for: doc, category: category)
+    }
+
+    /// Reads a file and reports on it; with `split`, on each document found in a multi-document page.
+    public func reports(contentsOf path: String, split: Bool, category: String? = nil) throws -> [ContractReport] {
+        let doc = try analyzer.analyze(contentsOf: path)
+        return [report(for: doc, category: category)]
+    }
+
+    /// Analyzes text that is already decoded; returns the report and the analyzed document.
+    public func report(text: String, path: String = "<text>", category: String? = nil) -> (ContractReport, Document) {
+        let doc = analyzer.analyze(text: text, source: SourceInfo(path: path))
+        return (report(for: doc, category: category), doc)
+    }
+
+    /// The report for an analyzed document. `category` overrides the classifier.
+    public func report(for doc: Document, category: String? = nil) -> ContractReport {
+        let entities = entityExtractor.extract(doc, dims: [.money, .date, .duration, .percentage])
+        let classification = classify(doc, entities: entities, category: category)
+        var facts = factExtractor.extract(doc, entities: entities, category: classification.category)
+        if !classification.isContract {
+            // Contract facts are reported for contracts only; other texts keep their title and clauses.
+            facts.parties = []; facts.amounts = []; facts.dates = []; facts.deadlines = []
+            facts.periods = []; facts.penalties = []; facts.rates = []
+        }
+        return ContractReport(source: doc.source, classification: classification, document: facts.document,
+                              parties: facts.parties, amounts: facts.amounts, dates: facts.dates,
+                              deadlines: facts.deadlines, periods: facts.periods, penalties: facts.penalties,
+                              rates: facts.rates, clauses: facts.clauses, risks: [])
+    }
+
+    private func classify(_ doc: Document, entities: [Entity], category: String?) -> Classification {
+        Classification(isContract: category != nil, category: category, genre: nil, confidence: category == nil ? 0 : 1)
+    }
+}
