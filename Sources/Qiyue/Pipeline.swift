@@ -12,15 +12,32 @@ public final class Pipeline {
     public let analyzer: Analyzer
     /// The loaded rule data.
     public var knowledge: KnowledgeBase { analyzer.knowledge }
+    /// The risk rules run on contracts (nil: none).
+    public let risks: RiskEngine?
     private let entityExtractor: EntityExtractor
     private let factExtractor: FactExtractor
 
-    /// Creates a pipeline.
+    /// Which risk rules a pipeline runs.
+    public enum RiskRules {
+        /// No risk rules.
+        case none
+        /// The shipped rule set (Rules/risks).
+        case shipped
+        /// A configured engine (user rules, parameter overrides).
+        case engine(RiskEngine)
+    }
+
+    /// Creates a pipeline. By default it runs the shipped risk rules.
     public init(knowledge: KnowledgeBase? = nil, decoding: DecodingOptions = DecodingOptions(),
-                normalization: NormalizationOptions = NormalizationOptions()) throws {
+                normalization: NormalizationOptions = NormalizationOptions(), risks: RiskRules = .shipped) throws {
         analyzer = try Analyzer(knowledge: knowledge, decoding: decoding, normalization: normalization)
         entityExtractor = EntityExtractor(knowledge: analyzer.knowledge)
         factExtractor = FactExtractor(data: analyzer.knowledge.facts)
+        switch risks {
+        case .none: self.risks = nil
+        case .shipped: self.risks = try RiskEngine(knowledge: analyzer.knowledge)
+        case .engine(let e): self.risks = e
+        }
     }
 
     /// Reads, decodes and analyzes a file.
@@ -51,10 +68,12 @@ public final class Pipeline {
             facts.parties = []; facts.amounts = []; facts.dates = []; facts.deadlines = []
             facts.periods = []; facts.penalties = []; facts.rates = []
         }
-        return ContractReport(source: doc.source, classification: classification, document: facts.document,
-                              parties: facts.parties, amounts: facts.amounts, dates: facts.dates,
-                              deadlines: facts.deadlines, periods: facts.periods, penalties: facts.penalties,
-                              rates: facts.rates, clauses: facts.clauses, risks: [])
+        var report = ContractReport(source: doc.source, classification: classification, document: facts.document,
+                                    parties: facts.parties, amounts: facts.amounts, dates: facts.dates,
+                                    deadlines: facts.deadlines, periods: facts.periods, penalties: facts.penalties,
+                                    rates: facts.rates, clauses: facts.clauses, risks: [])
+        if let risks { report.risks = risks.evaluate(report, document: doc) }
+        return report
     }
 
     private func classify(_ doc: Document, entities: [Entity], category: String?) -> Classification {

@@ -37,27 +37,28 @@ final class ICURegex {
 
     /// All non-overlapping matches in `text` (UTF-16), as UTF-16 ranges.
     func matches(in text: [UInt16], limit: Int = 10_000) throws(TimeoutError) -> [Range<Int>] {
+        try text.withUnsafeBufferPointer { b throws(TimeoutError) in try matches(in: b, limit: limit) }
+    }
+
+    /// All non-overlapping matches in a UTF-16 buffer (for example one sentence of a larger text,
+    /// without copying it), as ranges relative to the buffer's start. `^`, `$` and look-behind see
+    /// only the buffer.
+    func matches(in b: UnsafeBufferPointer<UInt16>, limit: Int = 10_000) throws(TimeoutError) -> [Range<Int>] {
         var result: [Range<Int>] = []
-        var outcome: Int32 = 0
-        text.withUnsafeBufferPointer { b in
-            guard qy_regex_set_text(handle, b.baseAddress, Int32(b.count), timeLimit) == 0 else {
-                outcome = -1
-                return
-            }
-            var from: Int32 = 0
-            while result.count < limit {
-                var s: Int32 = 0, e: Int32 = 0
-                let r = qy_regex_find(handle, from, &s, &e)
-                if r != 1 { outcome = r; break }
-                result.append(Int(s)..<Int(e))
-                from = -1
-                if e == s {  // empty match: step past it
-                    if Int(e) >= b.count { break }
-                    from = e + 1
-                }
+        guard qy_regex_set_text(handle, b.baseAddress, Int32(b.count), timeLimit) == 0 else { return result }
+        var from: Int32 = 0
+        while result.count < limit {
+            var s: Int32 = 0, e: Int32 = 0
+            let r = qy_regex_find(handle, from, &s, &e)
+            if r == -3 { throw TimeoutError() }
+            if r != 1 { break }
+            result.append(Int(s)..<Int(e))
+            from = -1
+            if e == s {  // empty match: step past it
+                if Int(e) >= b.count { break }
+                from = e + 1
             }
         }
-        if outcome == -3 { throw TimeoutError() }
         return result
     }
 

@@ -1,0 +1,135 @@
+/// What one evaluation of the rule set over one document reads: the report, the document, its
+/// normalized text as UTF-16 for ICU, and the regions text patterns are matched in. Built once per
+/// ``RiskEngine/evaluate(_:document:)`` and shared by all rules.
+final class RiskContext {
+    let report: ContractReport
+    let document: Document
+    /// The normalized text in UTF-16.
+    let utf16: [UInt16]
+    /// UTF-16 offset of each normalized scalar offset (count + 1 entries); nil when every scalar
+    /// is a single UTF-16 unit, so that offsets are equal.
+    private let utf16Starts: [Int32]?
+    /// Regex time-outs and other problems met while evaluating.
+    var errors: [QiyueError] = []
+
+    init(report: ContractReport, document: Document) {
+        self.report = report
+        self.document = document
+        let n = document.normalizedScalars
+        if n.allSatisfy({ $0 <= 0xFFFF }) {
+            utf16 = n.map { UInt16(truncatingIfNeeded: $0) }
+            utf16Starts = nil
+        } else {
+            var units: [UInt16] = []
+            units.reserveCapacity(n.count + 16)
+            var starts: [Int32] = []
+            starts.reserveCapacity(n.count + 1)
+            for s in n {
+                starts.append(Int32(units.count))
+                if s > 0xFFFF {
+                    let v = s - 0x10000
+                    units.append(UInt16(0xD800 + (v >> 10)))
+                    units.append(UInt16(0xDC00 + (v & 0x3FF)))
+                } else {
+                    units.append(UInt16(truncatingIfNeeded: s))
+                }
+            }
+            starts.append(Int32(units.count))
+            utf16 = units
+            utf16Starts = starts
+        }
+    }
+
+    /// Length of the normalized text in scalars.
+    var scalarCount: Int { document.normalizedScalars.count }
+
+    /// The UTF-16 offset of a normalized scalar offset.
+    func utf16Offset(_ scalar: Int) -> Int {
+        guard let utf16Starts else { return scalar }
+        return Int(utf16Starts[min(max(scalar, 0), utf16Starts.count - 1)])
+    }
+
+    /// The normalized scalar offset of a UTF-16 offset (binary search).
+    func scalarOffset(utf16 u: Int) -> Int {
+        guard let utf16Starts else { return u }
+        var lo = 0, hi = utf16Starts.count - 1
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(utf16Starts[mid]) < u { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// The normalized range of the sentences a fact's original span lies in (empty when it lies in none).
+    func sentenceRange(of span: TextSpan) -> Range<Int> {
+        let r = document.normalizedRange(of: span)
+        guard let first = document.sentenceIndex(at: r.lowerBound) else { return r.lowerBound..<r.lowerBound }
+        var range = document.sentences[first].range
+        if r.upperBound > range.upperBound, let last = document.sentenceIndex(at: r.upperBound - 1) {
+            range = range.lowerBound..<max(range.upperBound, document.sentences[last].range.upperBound)
+        }
+        return range
+    }
+
+    /// The normalized text of a range.
+    func text(_ r: Range<Int>) -> String { document.normalizedText(r) }
+
+    /// The regions of a scope, as normalized ranges.
+    func regions(_ scope: RiskCondition.Scope) -> [Range<Int>] {
+        switch scope {
+        case .document: return [0..<scalarCount]
+        case .sentence: return sentenceRegions
+        case .clause: return clauseRegions
+        }
+    }
+
+    private lazy var sentenceRegions: [Range<Int>] = document.sentences.map(\.range)
+
+    /// Top-level clauses, and each line of text outside them.
+    private lazy var clauseRegions: [Range<Int>] = {
+        var out: [Range<Int>] = []
+        let n = document.normalizedScalars
+        func lines(_ r: Range<Int>) {
+            var s = r.lowerBound
+            for i in r where n[i] == 0x0A {
+                if i > s { out.append(s..<i) }
+                s = i + 1
+            }
+            if r.upperBound > s { out.append(s..<r.upperBound) }
+        }
+        var cursor = 0
+        for c in document.clauses where c.depth == 0 && c.range.lowerBound >= cursor {
+            lines(cursor..<c.range.lowerBound)
+            out.append(c.range)
+            cursor = c.range.upperBound
+        }
+        lines(cursor..<n.count)
+        return out
+    }()
+
+    /// Matches of a pattern inside one normalized region, as normalized ranges; `^`, `$` and
+    /// look-behind see only the region.
+    func matches(_ regex: ICURegex, in region: Range<Int>, limit: Int) throws(ICURegex.TimeoutError) -> [Range<Int>] {
+        let s16 = utf16Offset(region.lowerBound), e16 = utf16Offset(region.upperBound)
+        guard e16 > s16 else { return [] }
+        let found = try utf16.withUnsafeBufferPointer { all throws(ICURegex.TimeoutError) in
+            try regex.matches(in: UnsafeBufferPointer(rebasing: all[s16..<e16]), limit: limit)
+        }
+        if found.isEmpty { return found }
+        return found.map { scalarOffset(utf16: $0.lowerBound + s16)..<scalarOffset(utf16: $0.upperBound + s16) }
+    }
+
+    /// Whether a pattern matches a field value.
+    func matches(_ regex: ICURegex, _ value: FieldValue) throws(ICURegex.TimeoutError) -> Bool? {
+        switch value {
+        case .null, .bool, .number: return nil
+        case .text(let r): return try !matches(regex, in: r, limit: 1).isEmpty
+        case .string(let s): return try regex.firstMatch(in: Array(s.utf16)) != nil
+        case .strings(let l):
+            for s in l {
+                if try regex.firstMatch(in: Array(s.utf16)) != nil { return true }
+            }
+            return false
+        }
+    }
+}

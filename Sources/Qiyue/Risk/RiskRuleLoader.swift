@@ -1,0 +1,121 @@
+import Foundation
+import Yams
+
+/// Reads rule files and directories, and applies parameter overrides.
+enum RiskRuleLoader {
+    /// The rule files at a path: the file itself, or the `.yaml`/`.yml` files in a directory (sorted).
+    static func files(at path: String) -> [String] {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else { return [path] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+            .map { (path as NSString).appendingPathComponent($0) }
+    }
+
+    /// Reads and parses one file; an unreadable file is a diagnostic, not a crash.
+    static func parse(file: String) -> ParsedRuleFile {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            var out = ParsedRuleFile(path: file)
+            out.diagnostics = [RuleDiagnostic(path: file, line: 1, column: 1, message: "cannot read the file")]
+            return out
+        }
+        return RiskRuleParser.parse(yaml: String(decoding: data, as: UTF8.self), path: file)
+    }
+
+    /// Loads rule files that must all be valid and have distinct ids.
+    static func load(_ files: [String]) throws(QiyueError) -> [RiskRule] {
+        var rules: [RiskRule] = []
+        var problems: [RuleDiagnostic] = []
+        var seen: [String: ParsedRuleFile] = [:]
+        for f in files {
+            let parsed = parse(file: f)
+            problems += parsed.diagnostics
+            if let id = parsed.id {
+                if let other = seen[id] {
+                    problems.append(RuleDiagnostic(path: f, line: parsed.idLine, column: parsed.idColumn,
+                                                   message: "duplicate id '\(id)' (also in \(other.path):\(other.idLine):\(other.idColumn))"))
+                    continue
+                }
+                seen[id] = parsed
+            }
+            if let r = parsed.rule { rules.append(r) }
+        }
+        if let first = problems.first {
+            throw QiyueError(.badRule, path: first.path,
+                             "invalid risk rule file(s):\n" + problems.map(\.description).joined(separator: "\n"))
+        }
+        return rules
+    }
+
+    /// Applies `--param` overrides: keys `rule-id.name` (one rule) or `name` (every rule that has it).
+    static func applyOverrides(_ params: [String: String], to rules: inout [RiskRule]) throws(QiyueError) {
+        for (key, text) in params.sorted(by: { $0.key < $1.key }) {
+            let ruleID: String?, name: String
+            if let dot = key.lastIndex(of: ".") {
+                ruleID = String(key[..<dot])
+                name = String(key[key.index(after: dot)...])
+            } else {
+                ruleID = nil
+                name = key
+            }
+            guard let value = parseValue(text) else {
+                throw QiyueError(.usage, "--param \(key): cannot read the value '\(text)'")
+            }
+            var applied = false
+            for i in rules.indices where (ruleID == nil || rules[i].id == ruleID) {
+                guard let old = rules[i].params[name] else { continue }
+                let ok: Bool
+                switch old {
+                case .number: ok = value.number != nil
+                case .bool: ok = { if case .bool = value { true } else { false } }()
+                case .list: ok = RateTable(old) == nil || RateTable(value) != nil
+                default: ok = true
+                }
+                guard ok else {
+                    throw QiyueError(.usage, "--param \(key): rule '\(rules[i].id)' expects a \(old.typeName) like \(old), got '\(text)'")
+                }
+                rules[i].params[name] = value
+                applied = true
+            }
+            if !applied {
+                if let ruleID, !rules.contains(where: { $0.id == ruleID }) {
+                    throw QiyueError(.usage, "--param \(key): no rule '\(ruleID)'")
+                }
+                throw QiyueError(.usage, "--param \(key): no rule has a parameter '\(name)'")
+            }
+        }
+    }
+
+    /// Reads a YAML value (`0.3`, `true`, `[{from: 2025-05-20, rate: 0.03}]`).
+    static func parseValue(_ text: String) -> RiskValue? {
+        guard let node = try? Yams.compose(yaml: text) else { return nil }
+        return convert(node)
+    }
+
+    private static func convert(_ node: Node) -> RiskValue? {
+        switch node {
+        case .alias: return nil
+        case .scalar(let s):
+            switch Tag.Name(rawValue: node.tag.rawValue) {
+            case .null: return .null
+            case .bool: return node.bool.map(RiskValue.bool)
+            case .int, .float: return (node.float ?? Double(s.string)).map(RiskValue.number)
+            default: return .string(s.string)
+            }
+        case .sequence(let seq):
+            var out: [RiskValue] = []
+            for n in seq {
+                guard let v = convert(n) else { return nil }
+                out.append(v)
+            }
+            return .list(out)
+        case .mapping(let map):
+            var out: [String: RiskValue] = [:]
+            for (k, v) in map {
+                guard case .scalar(let ks) = k, let val = convert(v) else { return nil }
+                out[ks.string] = val
+            }
+            return .map(out)
+        }
+    }
+}
