@@ -31,6 +31,9 @@ struct SplitCommand: ParsableCommand {
     @Option(name: .long, help: "Evaluate on a Corpus directory (pages/*.split.json, documents/, classification/).")
     var eval: String?
 
+    @Option(name: .long, help: ArgumentHelp("Time classification: classify every document this many times and report the mean.", visibility: .hidden))
+    var timeRuns: Int = 0
+
     @OptionGroup var input: InputOptions
 
     struct Entry: Encodable {
@@ -64,7 +67,15 @@ struct SplitCommand: ParsableCommand {
         let enc = JSONEncoder()
         enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var out = ""
-        for part in splitter.split(doc) {
+        let parts = splitter.split(doc)
+        if timeRuns > 0 {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            for _ in 0..<timeRuns { for part in parts { _ = classifier.classify(doc, range: part.range) } }
+            let ns = Double(DispatchTime.now().uptimeNanoseconds - t0) / Double(timeRuns * parts.count)
+            let kb = Double(doc.original.utf8.count) / 1000 / Double(parts.count)
+            Output.error(String(format: "classify: %.1f µs per document (%.1f KB UTF-8 on average)", ns / 1000, kb))
+        }
+        for part in parts {
             let c = classifier.classify(doc, range: part.range)
             if json {
                 let entry = Entry(startLine: part.startLine, span: part.span, title: part.title, classification: c)

@@ -83,30 +83,55 @@ struct ClassifierData: Sendable {
         var weights: [(Int, Double)]
     }
 
-    /// Terms of one scope and the features each term counts for.
+    /// Terms of one scope and the features each term counts for: a trie whose nodes carry the
+    /// feature indices, so matching allocates nothing.
     struct TermTable: Sendable {
-        private(set) var lexicon = Lexicon()
-        private var features: [String: [Int]] = [:]
+        private var edges: [UInt64: Int32] = [:]
+        /// Feature indices of each node (empty for non-terminal nodes).
+        private var nodeFeatures: [[Int]] = [[]]
+        private(set) var firstChars = ScalarSet()
         private(set) var followers = ScalarSet()
+        private(set) var count = 0
 
         mutating func add(_ term: String, feature: Int) {
-            let t = EntityData.norm(term)
-            guard !t.isEmpty else { return }
-            lexicon.insert(t)
-            if !(features[t]?.contains(feature) ?? false) { features[t, default: []].append(feature) }
+            let t = EntityData.norm(term).unicodeScalars.map(\.value)
+            guard let first = t.first else { return }
+            firstChars.insert(first)
+            var node: Int32 = 0
+            for c in t {
+                let key = UInt64(UInt32(node)) << 32 | UInt64(c)
+                if let next = edges[key] { node = next } else {
+                    let next = Int32(nodeFeatures.count)
+                    nodeFeatures.append([])
+                    edges[key] = next
+                    node = next
+                }
+            }
+            if nodeFeatures[Int(node)].isEmpty { count += 1 }
+            if !nodeFeatures[Int(node)].contains(feature) { nodeFeatures[Int(node)].append(feature) }
         }
 
         mutating func addFollowers(_ s: String) {
             for u in EntityData.norm(s).unicodeScalars { followers.insert(u.value) }
         }
 
-        var isEmpty: Bool { lexicon.count == 0 }
+        var isEmpty: Bool { count == 0 }
 
         /// The longest term at `i` before `limit`: its end and the features it counts for.
         @inline(__always)
         func match(_ t: [UInt32], at i: Int, limit: Int) -> (end: Int, features: [Int])? {
-            guard let e = lexicon.longestMatch(t, at: i, limit: limit) else { return nil }
-            return (e, features[ScalarDecoding.string(t, i, e)] ?? [])
+            guard i < limit, firstChars.contains(t[i]) else { return nil }
+            var node: Int32 = 0
+            var best: (Int, Int32)?
+            var j = i
+            while j < limit {
+                guard let next = edges[UInt64(UInt32(node)) << 32 | UInt64(t[j])] else { break }
+                node = next
+                j += 1
+                if !nodeFeatures[Int(node)].isEmpty { best = (j, node) }
+            }
+            guard let best else { return nil }
+            return (best.0, nodeFeatures[Int(best.1)])
         }
     }
 

@@ -39,10 +39,11 @@ public struct DocumentClassifier: Sendable {
         let t = doc.normalized
         var counts = [Double](repeating: 0, count: data.features.count)
         let title = titleRange(doc, r)
+        let titleTerms = data.titleTerms, bodyTerms = data.bodyTerms, lineStartTerms = data.lineStartTerms
         // Title words.
         var i = title.lowerBound
         while i < title.upperBound {
-            if let m = data.titleTerms.match(t, at: i, limit: title.upperBound) {
+            if let m = titleTerms.match(t, at: i, limit: title.upperBound) {
                 for f in m.features { counts[f] += 1 }
                 i = m.end
             } else {
@@ -61,12 +62,12 @@ public struct DocumentClassifier: Sendable {
             length += 1
             if atLineStart {
                 atLineStart = false
-                if let m = data.lineStartTerms.match(t, at: i, limit: r.upperBound), m.end < r.upperBound,
-                   data.lineStartTerms.followers.contains(t[m.end]) {
+                if let m = lineStartTerms.match(t, at: i, limit: r.upperBound), m.end < r.upperBound,
+                   lineStartTerms.followers.contains(t[m.end]) {
                     for f in m.features { counts[f] += 1 }
                 }
             }
-            if data.bodyTerms.lexicon.startsTerm(c), let m = data.bodyTerms.match(t, at: i, limit: r.upperBound) {
+            if let m = bodyTerms.match(t, at: i, limit: r.upperBound) {
                 for f in m.features { counts[f] += 1 }
                 length += m.end - i - 1
                 i = m.end

@@ -181,7 +181,7 @@ public struct DocumentSplitter: Sendable {
         let limit = min(s.count, n.maxLength)
         for j in 2..<max(2, limit) {
             guard data.inlineMarkers.startsTerm(s[j]), let e = data.inlineMarkers.longestMatch(s, at: j),
-                  let num = Self.number(s, e), num.end < s.count,
+                  let num = Self.number(s, e), num.end + 1 < s.count, data.markers.longestMatch(s, at: num.end) == nil,
                   data.inlineStemEndings.contains(where: { Self.hasSuffix(s, upTo: j, $0) }) else { continue }
             if s[0..<j].contains(where: { data.sentencePunctuation.contains($0) }) { return nil }
             let stem = ScalarDecoding.string(s, 0, j).filter { $0 != " " }
