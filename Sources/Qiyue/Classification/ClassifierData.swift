@@ -34,6 +34,7 @@ struct ClassifierData: Sendable {
             var minBodyBetween: Int
             var minBody: Int
             var firstLineIsPageTitle: Bool
+            var minDocuments: Int
         }
         var numbered: Numbered
         var minSeries: Int

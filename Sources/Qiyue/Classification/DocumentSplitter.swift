@@ -133,7 +133,7 @@ public struct DocumentSplitter: Sendable {
             for j in (s + 1)..<max(s + 1, end) where !candidate[j] { n += lines[j].text.count }
             if n >= t.minBody { kept.append(s) }
         }
-        return kept
+        return kept.count >= t.minDocuments ? kept : []
     }
 
     private func nextNonBlank(_ lines: [LineIndex.Line], after i: Int) -> Int? {

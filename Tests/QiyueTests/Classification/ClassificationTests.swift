@@ -267,6 +267,14 @@ import Testing
         #expect(parts[0].span == TextSpan(0, doc.originalScalars.count))
     }
 
+    @Test func subheadingsDoNotSplitADocument() throws {
+        let para = String(repeating: "今年我们认真完成了合同审核、台账登记和归档工作，取得了较好的成绩，也存在一些不足。", count: 3)
+        let text = "2024年合同管理工作总结\n\n\(para)\n\n下一步工作计划\n\n\(para)\n"
+        let (_, parts) = try Self.split(text)
+        #expect(parts.count == 1)
+        #expect(parts.first?.title == "2024年合同管理工作总结")
+    }
+
     @Test func listingWithoutNumbering() throws {
         // Titles repeated and followed by text, no blank lines: a document-preview listing.
         let body = String(repeating: "随着市场竞争的加剧，集团客户的管理越来越重要，银行需要建立完善的客户管理体系。", count: 4)
