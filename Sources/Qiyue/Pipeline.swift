@@ -16,6 +16,8 @@ public final class Pipeline {
     public let risks: RiskEngine?
     private let entityExtractor: EntityExtractor
     private let factExtractor: FactExtractor
+    private let classifier: DocumentClassifier
+    private let splitter: DocumentSplitter
 
     /// Which risk rules a pipeline runs.
     public enum RiskRules {
@@ -33,6 +35,8 @@ public final class Pipeline {
         analyzer = try Analyzer(knowledge: knowledge, decoding: decoding, normalization: normalization)
         entityExtractor = EntityExtractor(knowledge: analyzer.knowledge)
         factExtractor = FactExtractor(data: analyzer.knowledge.facts)
+        classifier = try DocumentClassifier(knowledge: analyzer.knowledge)
+        splitter = try DocumentSplitter(knowledge: analyzer.knowledge)
         switch risks {
         case .none: self.risks = nil
         case .shipped: self.risks = try RiskEngine(knowledge: analyzer.knowledge)
@@ -49,7 +53,20 @@ public final class Pipeline {
     /// Reads a file and reports on it; with `split`, on each document found in a multi-document page.
     public func reports(contentsOf path: String, split: Bool, category: String? = nil) throws -> [ContractReport] {
         let doc = try analyzer.analyze(contentsOf: path)
-        return [report(for: doc, category: category)]
+        guard split else { return [report(for: doc, category: category)] }
+        let parts = splitter.split(doc)
+        if parts.count <= 1 { return [report(for: doc, category: category)] }
+        // Each document is analyzed on its own; its spans are then moved to page offsets.
+        let original = doc.originalScalars
+        return parts.map { part in
+            let text = ScalarDecoding.string(original, part.span.start, part.span.end)
+            var source = doc.source
+            source.span = part.span
+            let sub = analyzer.analyze(text: text, source: source)
+            var r = report(for: sub, category: category)
+            r.shift(by: part.span.start)
+            return r
+        }
     }
 
     /// Analyzes text that is already decoded; returns the report and the analyzed document.
@@ -77,6 +94,10 @@ public final class Pipeline {
     }
 
     private func classify(_ doc: Document, entities: [Entity], category: String?) -> Classification {
-        Classification(isContract: category != nil, category: category, genre: nil, confidence: category == nil ? 0 : 1)
+        if let category {
+            return Classification(isContract: true, category: category, genre: nil, confidence: 1,
+                                  features: [.init(name: "category given by the caller", weight: 1)])
+        }
+        return classifier.classify(doc)
     }
 }

@@ -32,6 +32,15 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Treat every input as this contract category instead of classifying it (house_sale, vehicle_sale, lease, loan, service, labor, sale_of_goods, other_contract).")
     var category: String?
 
+    @Option(name: .customLong("rules"), help: "A risk rule file or directory to add (repeatable); a rule with the id of a shipped rule replaces it.")
+    var ruleFiles: [String] = []
+
+    @Flag(help: "Do not load the shipped risk rules (Rules/risks); run only --rules files.")
+    var noDefaultRules = false
+
+    @Option(name: .customLong("param"), help: "Override a rule parameter: rule-id.name=value or name=value (repeatable), e.g. penalty-rate-high.maxAnnualRate=0.3.")
+    var params: [String] = []
+
     @OptionGroup var input: InputOptions
 
     func validate() throws {
@@ -44,7 +53,13 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         let kb = try KnowledgeBase(directory: input.rulesDir)
-        let pipeline = try Pipeline(knowledge: kb, decoding: input.decoding, normalization: input.normalization)
+        var overrides: [String: String] = [:]
+        for p in params {
+            guard let eq = p.firstIndex(of: "=") else { throw ValidationError("--param needs name=value, got '\(p)'") }
+            overrides[String(p[..<eq])] = String(p[p.index(after: eq)...])
+        }
+        let engine = try RiskEngine(knowledge: kb, userRules: ruleFiles, includeShipped: !noDefaultRules, params: overrides)
+        let pipeline = try Pipeline(knowledge: kb, decoding: input.decoding, normalization: input.normalization, risks: .engine(engine))
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         var failures = 0
