@@ -137,7 +137,6 @@ struct ClassifierData: Sendable {
     }
 
     let split: SplitFile
-    let featureFile: FeatureFile
     let features: [Feature]
     /// Bias per class index.
     let bias: [Double]
@@ -163,8 +162,9 @@ struct ClassifierData: Sendable {
 
     init(directory: String) throws(QiyueError) {
         split = try EntityData.load(directory, "classification/split.yaml")
-        featureFile = try EntityData.load(directory, "classification/features.yaml")
+        let featureFile: FeatureFile = try EntityData.load(directory, "classification/features.yaml")
         let path = directory + "/classification/features.yaml"
+        try Self.rejectUnknownKeys(path)
         let classIndex = Dictionary(uniqueKeysWithValues: Self.classes.enumerated().map { ($1, $0) })
 
         var bias = [Double](repeating: 0, count: Self.classes.count)
@@ -252,5 +252,23 @@ struct ClassifierData: Sendable {
         decorations = t.decorations.map(scalars).sorted { $0.count > $1.count }
         sentencePunctuation = ScalarSet(EntityData.norm(t.sentencePunctuation))
         bulletStarts = ScalarSet(EntityData.norm(t.bulletStarts))
+    }
+
+    /// Misspelled keys would silently do nothing: reject keys features.yaml does not define.
+    private static func rejectUnknownKeys(_ path: String) throws(QiyueError) {
+        let allowed: Set<String> = ["name", "scope", "kind", "words", "next", "cap", "per", "weights"]
+        let root: Any?
+        do { root = try Yams.load(yaml: try RulesDirectory.readFile(path)) } catch let e as QiyueError { throw e } catch {
+            throw QiyueError(.badRuleData, path: path, "\(error)")
+        }
+        guard let top = root as? [String: Any] else { throw QiyueError(.badRuleData, path: path, "expected a mapping") }
+        for key in top.keys where key != "bias" && key != "features" {
+            throw QiyueError(.badRuleData, path: path, "unknown key '\(key)'")
+        }
+        for case let f as [String: Any] in (top["features"] as? [Any]) ?? [] {
+            for key in f.keys where !allowed.contains(key) {
+                throw QiyueError(.badRuleData, path: path, "feature '\(f["name"] ?? "?")': unknown key '\(key)'")
+            }
+        }
     }
 }

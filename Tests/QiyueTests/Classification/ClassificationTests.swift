@@ -181,6 +181,20 @@ import Testing
         #expect(perDoc < 5, "classification took \(perDoc) ms per 10 KB document")
     }
 
+    @Test func rejectsMisspelledFeatureKeys() throws {
+        let fm = FileManager.default
+        let dir = fm.temporaryDirectory.appendingPathComponent("qiyue-rules-\(UUID().uuidString)").path
+        try fm.copyItem(atPath: TestSupport.root.appendingPathComponent("Rules").path, toPath: dir)
+        defer { try? fm.removeItem(atPath: dir) }
+        let path = dir + "/classification/features.yaml"
+        let yaml = try String(contentsOfFile: path, encoding: .utf8)
+        // `scope` is optional, so only the strict key check notices the typo.
+        try yaml.replacingOccurrences(of: "    scope: title\n    words: [合同,", with: "    scpoe: title\n    words: [合同,")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(yaml.contains("    scope: title\n    words: [合同,"))
+        #expect(throws: QiyueError.self) { try KnowledgeBase(directory: dir) }
+    }
+
     // MARK: Splitting
 
     static func split(_ text: String) throws -> (Document, [DocumentPart]) {
