@@ -16,14 +16,21 @@ struct BenchCommand: ParsableCommand {
     )
 
     enum Stage: String, ExpressibleByArgument, CaseIterable {
+        /// decode + normalize + segment
         case segment
+        /// … + entities
+        case entities
+        /// … + classification + facts, without risk rules
+        case facts
+        /// the whole pipeline, as `qiyue extract` runs it (risk rules included)
+        case extract
     }
 
     @Argument(help: "Files or directories (searched for .txt/.html files).")
     var paths: [String] = ["Corpus"]
 
-    @Option(help: "Stage to measure: segment (decode + normalize + segment).")
-    var stage: Stage = .segment
+    @Option(help: "Stage to measure: segment (decode + normalize + segment), entities (+ entities), facts (+ classification and facts, no risk rules), extract (everything, as qiyue extract).")
+    var stage: Stage = .extract
 
     @Option(help: "Number of timed runs (the median is reported).")
     var runs: Int = 5
@@ -63,10 +70,16 @@ struct BenchCommand: ParsableCommand {
 final class BenchRunner {
     let stage: BenchCommand.Stage
     let analyzer: Analyzer
+    let pipeline: Pipeline
+    let entities: EntityExtractor
 
     init(stage: BenchCommand.Stage, input: InputOptions) throws {
         self.stage = stage
-        analyzer = try input.makeAnalyzer()
+        let kb = try KnowledgeBase(directory: input.rulesDir)
+        pipeline = try Pipeline(knowledge: kb, decoding: input.decoding, normalization: input.normalization,
+                                risks: stage == .extract ? .shipped : .none)
+        analyzer = pipeline.analyzer
+        entities = EntityExtractor(knowledge: kb)
     }
 
     /// Returns a count so the work cannot be optimized away.
@@ -77,6 +90,10 @@ final class BenchRunner {
             let doc = analyzer.analyze(text: decoded.text, source: SourceInfo(path: name, encoding: decoded.encoding, format: decoded.format))
             switch stage {
             case .segment: n += doc.tokens.count
+            case .entities: n += entities.extract(doc).count
+            case .facts, .extract:
+                let r = pipeline.report(for: doc)
+                n += r.amounts.count + r.parties.count + r.risks.count
             }
         }
         return n

@@ -58,12 +58,32 @@ struct LineNormalizer {
             }
             i += 1
         }
-        guard gaps.count >= 2, Double(gaps.count) >= 0.5 * Double(han - 1) else { return }
+        guard gaps.count >= 2, Double(gaps.count) >= 0.5 * Double(han - 1) else {
+            collapseSpacedRuns(t, gaps, &keep)
+            return
+        }
         // Gaps before a unit (年 月 日, 号楼 单元 层 室, 万 元) are where a template wants a number:
         // a line made mostly of those is a blank template, not spaced-out text.
         let beforeUnit = gaps.filter { Self.unitChars.contains(t[$0 + 1]) }.count
         guard beforeUnit * 2 < gaps.count else { return }
         for g in gaps { keep[g] = false }
+    }
+
+    /// Spaced-out runs inside a line ("出 租 方 ( 甲 方 ):北京…", "法 定 代 表 人 :钱卫东"): chains of
+    /// single characters each separated by one space, at least two gaps long, not made of gaps
+    /// before units (a "年 月 日" blank stays).
+    private func collapseSpacedRuns(_ t: [UInt32], _ gaps: [Int], _ keep: inout [Bool]) {
+        var k = 0
+        while k < gaps.count {
+            var e = k
+            while e + 1 < gaps.count && gaps[e + 1] == gaps[e] + 2 { e += 1 }
+            let chain = gaps[k...e]
+            if chain.count >= 2 {
+                let beforeUnit = chain.filter { Self.unitChars.contains(t[$0 + 1]) }.count
+                if beforeUnit * 2 < chain.count { for g in chain { keep[g] = false } }
+            }
+            k = e + 1
+        }
     }
 
     static let unitChars = ScalarSet("年月日号时分秒元角万楼单层室栋幢户平个天周岁%")
@@ -88,7 +108,7 @@ struct LineNormalizer {
 
     /// "甲方:……" — a label and a colon near the start.
     private static func looksLikeField(_ t: [UInt32], _ line: Range<Int>) -> Bool {
-        let end = min(line.upperBound, line.lowerBound + 10)
+        let end = min(line.upperBound, line.lowerBound + 20)
         for i in line.lowerBound..<end where t[i] == 0x3A { return true }
         return false
     }

@@ -11,6 +11,10 @@ public final class KnowledgeBase: Sendable {
     let notNumbers: Lexicon
     /// Entity language data.
     let entities: EntityData
+    /// Fact language data (party roles, purposes, anchors, penalty wording).
+    let facts: FactData
+    /// Splitter cues and classifier features (Rules/classification).
+    let classifier: ClassifierData
 
     /// Loads the rules directory (see ``RulesDirectory``).
     public init(directory: String? = nil) throws(QiyueError) {
@@ -26,6 +30,8 @@ public final class KnowledgeBase: Sendable {
         lexicon = lex
         notNumbers = Lexicon(fileContent: try RulesDirectory.read(dir, "lexicon/not-numbers.txt"))
         entities = try EntityData(directory: dir)
+        facts = try FactData(directory: dir)
+        classifier = try ClassifierData(directory: dir)
     }
 
     /// The shared default knowledge base, loaded on first use.

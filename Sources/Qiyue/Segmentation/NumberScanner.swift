@@ -20,15 +20,23 @@ struct NumberScanner: Sendable {
 
     @inline(__always) static func isNumeral(_ c: UInt32) -> Bool { numeralChars.contains(c) }
 
+    /// 参 (from Traditional 參, the capital 叁) counts as a numeral only before a capital unit
+    /// (参佰陆拾万元), never in 参加 or 参考.
+    private static let can: UInt32 = 0x53C2
+    private static let capitalUnits = ScalarSet("拾佰仟万萬亿億")
+    @inline(__always) static func isCapitalCan(_ t: [UInt32], _ j: Int, _ limit: Int) -> Bool {
+        t[j] == can && j + 1 < limit && capitalUnits.contains(t[j + 1])
+    }
+
     /// Whether a number could start with this character (cheap pre-test).
-    @inline(__always) static func mayStart(_ c: UInt32) -> Bool { CharClass.isDigit(c) || numeralChars.contains(c) }
+    @inline(__always) static func mayStart(_ c: UInt32) -> Bool { CharClass.isDigit(c) || numeralChars.contains(c) || c == can }
 
     /// End (exclusive) of the number starting at `i`, or nil.
     func match(_ t: [UInt32], at i: Int, limit: Int) -> Int? {
         guard i < limit else { return nil }
         let c = t[i]
         if CharClass.isDigit(c) { return arabic(t, i, limit) }
-        guard Self.numeralChars.contains(c) else { return nil }
+        guard Self.numeralChars.contains(c) || Self.isCapitalCan(t, i, limit) else { return nil }
         // 百分之十 / 千分之五 / 万分之五
         if Self.fractionHeads.contains(c), i + 3 < limit, t[i + 1] == Self.fen, t[i + 2] == Self.zhi {
             if CharClass.isDigit(t[i + 3]), let e = arabic(t, i + 3, limit, allowPercent: false) { return e }
@@ -50,7 +58,7 @@ struct NumberScanner: Sendable {
         var j = i
         while j < limit {
             let c = t[j]
-            if Self.numeralChars.contains(c) { j += 1; continue }
+            if Self.numeralChars.contains(c) || Self.isCapitalCan(t, j, limit) { j += 1; continue }
             if c == Self.dian && j > i && j + 1 < limit && Self.numeralChars.contains(t[j + 1]) { j += 1; continue }
             break
         }

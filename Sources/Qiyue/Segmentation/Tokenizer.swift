@@ -182,6 +182,9 @@ final class Tokenizer {
         let after: UInt32 = q < t.count ? t[q] : 0x0A
         if after == 0x0A { return before == 0x3A }
         if q - p >= 2 { return true }
+        // "¥ (大写人民币 )": a slot after a currency symbol, or before a closing parenthesis.
+        if Self.currencySymbols.contains(before) && !CharClass.isDigit(after) { return true }
+        if CharClass.isHan(before) && (after == 0x29 || after == 0x5D) { return true }
         return (CharClass.isHan(before) || Self.currencySymbols.contains(before)) && CharClass.isHan(after)
     }
 

@@ -40,7 +40,7 @@ struct DateExtractor {
             guard e < t.count, units.contains(t[e]) else { return nil }
             e += 1
         }
-        guard let v = parser.parsePlain(t, p, numEnd), v == v.rounded(), v >= 0 else { return nil }
+        guard let v = parser.parsePlain(t, p, numEnd), v == v.rounded(), v >= 0, v < 1_000_000 else { return nil }
         return (Int(v), e, t[e - 1])
     }
 

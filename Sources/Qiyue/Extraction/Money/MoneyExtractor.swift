@@ -243,10 +243,15 @@ struct MoneyExtractor {
         var i = 0
         while i < list.count {
             var a = list[i]
-            if i + 1 < list.count {
+            if i + 1 < list.count, list[i + 1].range.lowerBound >= a.range.upperBound {
                 let b = list[i + 1]
-                let gap = ScalarDecoding.string(t, a.range.upperBound, b.range.lowerBound)
-                let opens = gap.trimmingSpaces == "(" || gap.trimmingSpaces == "[" || gap.trimmingSpaces.isEmpty && b.range.lowerBound == a.range.upperBound
+                var gap = ScalarDecoding.string(t, a.range.upperBound, b.range.lowerBound)
+                    .replacingOccurrences(of: "\n", with: " ").trimmingSpaces
+                // "(大写:陆拾捌万元整)", "(大写人民币 )": an annotation inside the parenthesis.
+                for w in ["大写", "小写"] where gap.hasSuffix(w) || gap.hasSuffix(w + ":") {
+                    gap = String(gap.prefix(gap.count - w.count - (gap.hasSuffix(":") ? 1 : 0))).trimmingSpaces
+                }
+                let opens = gap == "(" || gap == "[" || gap.isEmpty && b.range.lowerBound == a.range.upperBound
                 if opens && (isWords(t, a.range) != isWords(t, b.range) || a.blank && b.blank) {
                     var end = b.range.upperBound
                     while end < t.count && CharClass.isSpace(t[end]) { end += 1 }
@@ -258,8 +263,9 @@ struct MoneyExtractor {
                         var v = f.value ?? w.value ?? EntityValue()
                         if let wv = w.value?.value { v.words = .init(text: w.text, value: wv) }
                         if let fv = f.value?.value { v.figures = .init(text: f.text, value: fv) }
-                        // The figures decide the value; a mismatch stays visible in words/figures.
-                        v.value = f.value?.value ?? w.value?.value
+                        // The written (大写) amount decides, as is customary ("以大写为准"); a mismatch
+                        // stays visible in words/figures (and the amount-words-mismatch rule).
+                        v.value = w.value?.value ?? f.value?.value
                         v.currency = f.value?.currency ?? w.value?.currency
                         merged.value = v
                         merged.blank = false

@@ -1,0 +1,197 @@
+import Foundation
+
+/// Scores extracted facts against the gold annotations in Corpus/documents/*.gold.json (format in
+/// Corpus/README.md): precision, recall and F1 per dimension and per field, with every miss listed.
+///
+/// ```swift
+/// let result = try FactEvaluation.run(corpus: "Corpus", pipeline: try Pipeline())
+/// print(result.renderText())
+/// ```
+public struct FactEvaluation: Codable, Sendable {
+    /// Counts and scores for one dimension or field.
+    public struct Score: Codable, Sendable {
+        /// Dimension (parties) or dimension.field (parties.name).
+        public var name: String
+        /// True positives.
+        public var tp = 0
+        /// False positives.
+        public var fp = 0
+        /// False negatives.
+        public var fn = 0
+        /// Precision (1 when nothing was predicted).
+        public var precision: Double { tp + fp == 0 ? 1 : Double(tp) / Double(tp + fp) }
+        /// Recall (1 when nothing was expected).
+        public var recall: Double { tp + fn == 0 ? 1 : Double(tp) / Double(tp + fn) }
+        /// F1.
+        public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+
+        enum CodingKeys: String, CodingKey { case name, tp, fp, fn, precision, recall, f1 }
+        init(name: String) { self.name = name }
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            name = try c.decode(String.self, forKey: .name)
+            tp = try c.decode(Int.self, forKey: .tp)
+            fp = try c.decode(Int.self, forKey: .fp)
+            fn = try c.decode(Int.self, forKey: .fn)
+        }
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(name, forKey: .name)
+            try c.encode(tp, forKey: .tp)
+            try c.encode(fp, forKey: .fp)
+            try c.encode(fn, forKey: .fn)
+            try c.encode(precision, forKey: .precision)
+            try c.encode(recall, forKey: .recall)
+            try c.encode(f1, forKey: .f1)
+        }
+    }
+
+    /// A gold item not found, or a found item not in the gold.
+    public struct Miss: Codable, Sendable {
+        /// Document id.
+        public var document: String
+        /// Dimension.
+        public var dimension: String
+        /// "missing" (in gold, not found) or "spurious" (found, not in gold).
+        public var kind: String
+        /// The item key.
+        public var item: String
+    }
+
+    /// Documents evaluated.
+    public var documents = 0
+    /// Per-dimension scores: parties, amounts, dates, deadlines, penalties, risks.
+    public var dimensions: [Score] = []
+    /// Per-field scores.
+    public var fields: [Score] = []
+    /// Every miss.
+    public var misses: [Miss] = []
+    /// Inputs that could not be read.
+    public var errors: [String] = []
+
+    /// The score of a dimension or field.
+    public func score(_ name: String) -> Score? { (dimensions + fields).first { $0.name == name } }
+
+    // MARK: Gold format
+
+    struct Gold: Decodable {
+        struct Cls: Decodable { var isContract: Bool; var category: String?; var genre: String? }
+        struct P: Decodable { var role: String; var side: String; var name: String? }
+        struct A: Decodable { var value: Double?; var purpose: String }
+        struct D: Decodable { var anchor: String; var amount: Double?; var unit: String; var bound: String }
+        struct N: Decodable { var payer: String?; var form: String; var rate: Double?; var per: String?; var amount: Double? }
+        var classification: Cls
+        var encoding: String?
+        var parties: [P]?
+        var amounts: [A]?
+        var dates: [String]?
+        var deadlines: [D]?
+        var penalties: [N]?
+        var risks: [String]?
+    }
+
+    // MARK: Running
+
+    /// Evaluates every `<id>.txt` with a `<id>.gold.json` in `corpus/documents`. With
+    /// `goldCategory`, the gold category replaces the classifier's (to score facts alone).
+    public static func run(corpus: String, pipeline: Pipeline, goldCategory: Bool = false) throws -> FactEvaluation {
+        let dir = corpus + "/documents"
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".gold.json") }.sorted()
+        guard !names.isEmpty else { throw QiyueError(.usage, path: dir, "no *.gold.json files") }
+        var ev = FactEvaluation()
+        var acc: [String: Score] = [:]
+        func add(_ name: String, _ gold: [String], _ found: [String], doc: String, record: Bool) {
+            var s = acc[name] ?? Score(name: name)
+            var remaining = found
+            for g in gold {
+                if let i = remaining.firstIndex(of: g) { remaining.remove(at: i); s.tp += 1 } else {
+                    s.fn += 1
+                    if record { ev.misses.append(Miss(document: doc, dimension: name, kind: "missing", item: g)) }
+                }
+            }
+            s.fp += remaining.count
+            if record { for r in remaining { ev.misses.append(Miss(document: doc, dimension: name, kind: "spurious", item: r)) } }
+            acc[name] = s
+        }
+        for n in names {
+            let id = String(n.dropLast(".gold.json".count))
+            let goldData = try Data(contentsOf: URL(fileURLWithPath: dir + "/" + n))
+            let gold: Gold
+            do { gold = try JSONDecoder().decode(Gold.self, from: goldData) } catch {
+                throw QiyueError(.usage, path: dir + "/" + n, "not a gold file: \(error)")
+            }
+            let report: ContractReport
+            do {
+                report = try pipeline.report(contentsOf: dir + "/" + id + ".txt",
+                                             category: goldCategory && gold.classification.isContract ? gold.classification.category : nil)
+            } catch {
+                ev.errors.append("\(id): \(error)")
+                continue
+            }
+            ev.documents += 1
+            // Parties: (side, name).
+            add("parties", (gold.parties ?? []).map { "\($0.side)|\($0.name ?? "∅")" },
+                report.parties.map { "\($0.side)|\($0.name ?? "∅")" }, doc: id, record: true)
+            add("parties.name", (gold.parties ?? []).map { "\($0.role)|\($0.name ?? "∅")" },
+                report.parties.map { "\($0.role)|\($0.name ?? "∅")" }, doc: id, record: false)
+            add("parties.side", (gold.parties ?? []).map { "\($0.role)|\($0.side)" },
+                report.parties.map { "\($0.role)|\($0.side)" }, doc: id, record: false)
+            // Amounts: (value, purpose).
+            add("amounts", (gold.amounts ?? []).map { "\(num($0.value))|\($0.purpose)" },
+                report.amounts.map { "\(num($0.value))|\($0.purpose)" }, doc: id, record: true)
+            add("amounts.value", (gold.amounts ?? []).map { num($0.value) }, report.amounts.map { num($0.value) }, doc: id, record: false)
+            // Dates.
+            add("dates", gold.dates ?? [], Array(Set(report.dates.map(\.value))), doc: id, record: true)
+            // Relative deadlines.
+            let rel = report.deadlines.compactMap { d in d.relative.map { (d, $0) } }
+            add("deadlines", (gold.deadlines ?? []).map { "\($0.anchor)|\(num($0.amount))|\($0.unit)|\($0.bound)" },
+                rel.map { "\($1.anchor)|\(num($1.amount))|\($1.unit)|\($0.bound)" }, doc: id, record: true)
+            add("deadlines.duration", (gold.deadlines ?? []).map { "\(num($0.amount))|\($0.unit)|\($0.bound)" },
+                rel.map { "\(num($1.amount))|\($1.unit)|\($0.bound)" }, doc: id, record: false)
+            // Penalties: (payer, form, rate or amount).
+            add("penalties", (gold.penalties ?? []).map { penaltyKey($0.payer, $0.form, $0.rate, $0.amount) },
+                report.penalties.map { penaltyKey($0.payer, $0.form, $0.rate, $0.amount) }, doc: id, record: true)
+            add("penalties.form", (gold.penalties ?? []).map { "\($0.form)|\(num($0.rate ?? $0.amount))" },
+                report.penalties.map { "\($0.form)|\(num($0.rate ?? $0.amount))" }, doc: id, record: false)
+            add("penalties.payer", (gold.penalties ?? []).map { $0.payer ?? "∅" }, report.penalties.map { $0.payer ?? "∅" }, doc: id, record: false)
+            // Risks.
+            add("risks", Array(Set(gold.risks ?? [])).sorted(), Array(Set(report.risks.map(\.rule))).sorted(), doc: id, record: true)
+        }
+        let dims = ["parties", "amounts", "dates", "deadlines", "penalties", "risks"]
+        ev.dimensions = dims.compactMap { acc[$0] }
+        ev.fields = acc.keys.filter { !dims.contains($0) }.sorted().compactMap { acc[$0] }
+        return ev
+    }
+
+    static func num(_ v: Double?) -> String {
+        guard let v else { return "blank" }
+        return String(format: "%.6g", v)
+    }
+
+    static func penaltyKey(_ payer: String?, _ form: String, _ rate: Double?, _ amount: Double?) -> String {
+        switch form {
+        case "periodic", "one_off": "\(payer ?? "∅")|\(form)|\(num(rate))"
+        case "fixed": "\(payer ?? "∅")|fixed|\(num(amount))"
+        default: "\(payer ?? "∅")|\(form)"
+        }
+    }
+
+    /// A printable table of the scores and the misses.
+    public func renderText(misses showMisses: Bool = true) -> String {
+        var out = "Facts over \(documents) documents (Corpus/documents)\n"
+        out += "dimension              P      R      F1     tp   fp   fn\n"
+        func row(_ s: Score) -> String {
+            let name = s.name.padding(toLength: 20, withPad: " ", startingAt: 0)
+            return String(format: "%@ %6.3f %6.3f %6.3f %5d %4d %4d\n", name, s.precision, s.recall, s.f1, s.tp, s.fp, s.fn)
+        }
+        for s in dimensions { out += row(s) }
+        out += "fields\n"
+        for s in fields { out += row(s) }
+        for e in errors { out += "error: \(e)\n" }
+        if showMisses && !misses.isEmpty {
+            out += "misses (\(misses.count))\n"
+            for m in misses { out += "  \(m.document) \(m.dimension) \(m.kind): \(m.item)\n" }
+        }
+        return out
+    }
+}

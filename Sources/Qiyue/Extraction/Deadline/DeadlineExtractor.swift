@@ -1,0 +1,124 @@
+/// Deadlines: durations bound to a contract event (本合同签订之日起30日内, 验收合格后30个工作日内,
+/// 租赁期满前6个月, 提前三十日), same-day deadlines (过户当日), and filled dates with a bound
+/// (2025年6月20日前). Anchor words, before-markers and same-day words come from
+/// Rules/facts/deadlines.yaml.
+struct DeadlineExtractor {
+    private static let towards: Set<UInt32> = [0x5411, 0x7ED9, 0x5BF9, 0x4E0E, 0x548C] // 向 给 对 与 和
+
+    func extract(_ ctx: FactContext) -> [Deadline] {
+        var out: [Deadline] = []
+        for e in ctx.entities {
+            switch e.dim {
+            case .duration: if let d = relative(e, ctx) { out.append(d) }
+            case .date: if let d = absolute(e, ctx) { out.append(d) }
+            default: break
+            }
+        }
+        out.append(contentsOf: sameDay(ctx))
+        out.sort { $0.span.start < $1.span.start }
+        return out
+    }
+
+    private func relative(_ e: Entity, _ ctx: FactContext) -> Deadline? {
+        guard let v = e.value, let unit = v.unit else { return nil }
+        let sentence = ctx.sentence(at: e.range.lowerBound)
+        var bound = v.bound
+        var searchAfter = false
+        var start = e.range.lowerBound
+        if bound == nil || bound == "from" {
+            // 提前30日 / 期满前6个月
+            var k = e.range.lowerBound
+            while k > sentence.lowerBound && FactContext.isSpace(ctx.t[k - 1]) { k -= 1 }
+            guard let m = ctx.match(ctx.data.beforeMarkers, endingAt: k) else { return nil }
+            bound = "before"
+            searchAfter = ctx.text(m.start..<k) == "提前"
+            start = m.start
+        }
+        guard let b = bound, ["within", "before", "after"].contains(b) else { return nil }
+        var anchor: (range: Range<Int>, value: String)?
+        if searchAfter {
+            anchor = ctx.findAll(ctx.data.anchors, in: e.range.upperBound..<sentence.upperBound)
+                .first { $0.value != "notice" && !ctx.data.weakAnchors.contains(ctx.text($0.range)) }
+        } else {
+            anchor = nearestAnchor(before: start, ctx)
+        }
+        // "之日起30日内" with no event at all is still a deadline relative to something.
+        let anchorName = anchor?.value ?? "other"
+        let spanStart = min(anchor.map { $0.range.lowerBound } ?? start, start)
+        var end = e.range.upperBound
+        while end < sentence.upperBound, let m = ctx.match(ctx.data.beforeMarkers, at: end), m.end - end <= 2 { end = m.end }
+        let relativeTime = RelativeTime(anchor: anchorName, anchorText: anchor.map { ctx.text($0.range) },
+                                        amount: v.amount, unit: unit)
+        let span = ctx.doc.originalSpan(spanStart..<max(end, e.range.upperBound))
+        return Deadline(date: nil, relative: relativeTime, bound: b, obligor: obligor(before: e.range.lowerBound, ctx),
+                        action: action(after: e.range.upperBound, ctx), blank: v.amount == nil,
+                        text: ctx.doc.originalText(span), span: span)
+    }
+
+    /// The nearest anchor cue before `offset`: a strong cue in the phrase, a strong cue in the
+    /// sentence, then a weak cue in the phrase or the sentence.
+    private func nearestAnchor(before offset: Int, _ ctx: FactContext) -> (range: Range<Int>, value: String)? {
+        let phrase = ctx.phrase(at: offset)
+        let sentence = ctx.sentence(at: offset)
+        let inPhrase = ctx.findAll(ctx.data.anchors, in: phrase.lowerBound..<offset)
+        let strong = { (m: (range: Range<Int>, value: String)) in !ctx.data.weakAnchors.contains(ctx.text(m.range)) }
+        let inSentence = ctx.findAll(ctx.data.anchors, in: sentence.lowerBound..<phrase.lowerBound)
+        return inPhrase.last(where: strong) ?? inSentence.last(where: strong) ?? inPhrase.last ?? inSentence.last
+    }
+
+    private func absolute(_ e: Entity, _ ctx: FactContext) -> Deadline? {
+        guard let v = e.value, let date = v.date, let b = v.bound, b == "before" else { return nil }
+        return Deadline(date: date, relative: nil, bound: b, obligor: obligor(before: e.range.lowerBound, ctx),
+                        action: action(after: e.range.upperBound, ctx), blank: false, text: e.text, span: e.span)
+    }
+
+    /// 合同签订之日 / 过户完当日: an event and "that day".
+    private func sameDay(_ ctx: FactContext) -> [Deadline] {
+        var out: [Deadline] = []
+        for m in ctx.findAll(ctx.data.anchors, in: 0..<ctx.t.count) where !ctx.data.weakAnchors.contains(ctx.text(m.range)) {
+            var j = m.range.upperBound
+            var gap = 0
+            var day: (end: Int, value: Bool)?
+            while j < ctx.t.count && gap <= 4 {
+                if let d = ctx.match(ctx.data.sameDay, at: j) { day = d; break }
+                if !FactContext.isHan(ctx.t[j]) { break }
+                j += 1; gap += 1
+            }
+            guard let d = day else { continue }
+            var k = d.end
+            while k < ctx.t.count && FactContext.isSpace(ctx.t[k]) { k += 1 }
+            if ctx.match(ctx.data.sameDayBreakers, at: k) != nil || ctx.match(ctx.data.notDeadlineAfter, at: k) != nil { continue }
+            // "签订之日" after 自/从 is a starting point, not a deadline.
+            let phrase = ctx.phrase(at: m.range.lowerBound)
+            if ctx.text(phrase.lowerBound..<m.range.lowerBound).contains(where: { "自从".contains($0) }) { continue }
+            if ctx.data.sameDayNeedsPreposition.contains(ctx.text(j..<d.end)),
+               !ctx.contains(ctx.data.prepositions, in: phrase.lowerBound..<m.range.lowerBound) { continue }
+            let span = ctx.doc.originalSpan(m.range.lowerBound..<d.end)
+            out.append(Deadline(date: nil, relative: RelativeTime(anchor: m.value, anchorText: ctx.text(m.range), amount: 0, unit: "day"),
+                                bound: "on", obligor: obligor(before: m.range.lowerBound, ctx),
+                                action: action(after: k, ctx), blank: false, text: ctx.doc.originalText(span), span: span))
+        }
+        return out
+    }
+
+    /// The first role label of the sentence before `offset` that is not an object (向甲方, 给乙方).
+    private func obligor(before offset: Int, _ ctx: FactContext) -> String? {
+        let s = ctx.sentence(at: offset)
+        for m in ctx.roles(in: s.lowerBound..<offset) {
+            let p = m.range.lowerBound
+            if p > s.lowerBound && Self.towards.contains(ctx.t[p - 1]) { continue }
+            return ctx.role(m.label)
+        }
+        return nil
+    }
+
+    /// The rest of the phrase after a deadline: what is due.
+    private func action(after offset: Int, _ ctx: FactContext) -> String? {
+        guard offset < ctx.t.count else { return nil }
+        let p = ctx.phrase(at: offset)
+        var a = offset
+        while a < p.upperBound, ctx.match(ctx.data.beforeMarkers, at: a) != nil || "内前后起".unicodeScalars.contains(where: { $0.value == ctx.t[a] }) { a += 1 }
+        let r = ctx.trimmed(a..<min(p.upperBound, a + 24))
+        return r.isEmpty ? nil : ctx.text(r)
+    }
+}

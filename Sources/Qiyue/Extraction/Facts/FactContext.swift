@@ -1,0 +1,157 @@
+/// What every fact extractor reads: the document, its entities and precomputed look-ups
+/// (token boundaries, role-label mentions), with small scanning helpers over the normalized text.
+struct FactContext {
+    let doc: Document
+    let data: FactData
+    let entities: [Entity]
+    /// The normalized text.
+    let t: [UInt32]
+    /// The contract category, when known (decides the sides of 甲方/乙方).
+    let category: String?
+    /// Token start / end positions.
+    private let tokenStart: [Bool]
+    private let tokenEnd: [Bool]
+    /// Role-label mentions, token-aligned, in text order.
+    private(set) var roleMentions: [(range: Range<Int>, label: String)] = []
+    /// Label → the party's primary role label (出卖人 → 甲方 when 出卖人（甲方）).
+    var primaryRole: [String: String] = [:]
+    /// Primary role label → side, once the parties are known.
+    var sides: [String: String] = [:]
+
+    init(doc: Document, data: FactData, entities: [Entity], category: String?) {
+        self.doc = doc
+        self.data = data
+        self.entities = entities
+        self.category = category
+        t = doc.normalized
+        var s = [Bool](repeating: false, count: t.count + 1)
+        var e = [Bool](repeating: false, count: t.count + 1)
+        for tok in doc.tokens { s[Int(tok.start)] = true; e[Int(tok.end)] = true }
+        s[t.count] = true
+        e[0] = true
+        tokenStart = s
+        tokenEnd = e
+        roleMentions = findAll(data.roles, in: 0..<t.count, aligned: true).map { ($0.range, text($0.range)) }
+    }
+
+    // MARK: Scanning
+
+    /// Non-overlapping longest matches of a table's words in `range`, left to right. With `aligned`,
+    /// a match must start and end on token boundaries (so 供方 is not found inside 提供方便).
+    func findAll<V>(_ table: WordTable<V>, in range: Range<Int>, aligned: Bool = false) -> [(range: Range<Int>, value: V)] {
+        var out: [(Range<Int>, V)] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if let m = table.match(t, at: i), m.end <= range.upperBound,
+               !aligned || (tokenStart[i] && tokenEnd[m.end]) {
+                out.append((i..<m.end, m.value))
+                i = m.end
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// The first match in `range`.
+    func first<V>(_ table: WordTable<V>, in range: Range<Int>) -> (range: Range<Int>, value: V)? {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if let m = table.match(t, at: i), m.end <= range.upperBound { return (i..<m.end, m.value) }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Whether any word of the table occurs in `range`.
+    func contains<V>(_ table: WordTable<V>, in range: Range<Int>) -> Bool { first(table, in: range) != nil }
+
+    /// The match nearest to the end of `range` (ending at or before it).
+    func last<V>(_ table: WordTable<V>, in range: Range<Int>) -> (range: Range<Int>, value: V)? {
+        findAll(table, in: range).last
+    }
+
+    /// The word matched exactly at `i`.
+    func match<V>(_ table: WordTable<V>, at i: Int) -> (end: Int, value: V)? {
+        i < t.count ? table.match(t, at: i) : nil
+    }
+
+    /// The word ending exactly at `i`.
+    func match<V>(_ table: WordTable<V>, endingAt i: Int) -> (start: Int, value: V)? {
+        table.match(t, endingAt: i)
+    }
+
+    // MARK: Ranges
+
+    /// The sentence containing `offset` (or a zero-length range there).
+    func sentence(at offset: Int) -> Range<Int> {
+        if let i = doc.sentenceIndex(at: offset) { return doc.sentences[i].range }
+        return offset..<offset
+    }
+
+    /// The phrase containing `offset`: the sentence part between commas, colons and semicolons.
+    func phrase(at offset: Int) -> Range<Int> {
+        let s = sentence(at: offset)
+        var a = offset, b = offset
+        while a > s.lowerBound && !Self.isPhraseBreak(t[a - 1]) { a -= 1 }
+        while b < s.upperBound && !Self.isPhraseBreak(t[b]) { b += 1 }
+        return a..<b
+    }
+
+    static func isPhraseBreak(_ c: UInt32) -> Bool {
+        c == 0x2C || c == 0xFF0C || c == 0x3001 || c == 0x3B || c == 0x3A || c == 0x3002 || c == 0x0A
+            || c == 0x21 || c == 0x3F
+    }
+
+    static func isSpace(_ c: UInt32) -> Bool { c == 0x20 || c == 0x09 || c == 0x3000 || c == 0x5F || c == 0xA0 }
+
+    static func isHan(_ c: UInt32) -> Bool { (0x4E00...0x9FFF).contains(c) || (0x3400...0x4DBF).contains(c) }
+
+    /// Normalized text of a range.
+    func text(_ r: Range<Int>) -> String { ScalarDecoding.string(t, r.lowerBound, r.upperBound) }
+
+    /// The original text under a normalized range, without the spaces typesetting or OCR put
+    /// between CJK characters ("赵 立 军" → "赵立军"); Traditional characters stay as written.
+    func originalClean(_ r: Range<Int>) -> String {
+        let span = doc.originalSpan(r)
+        let o = doc.originalScalars
+        var out = String.UnicodeScalarView()
+        var i = span.start
+        while i < span.end {
+            let c = o[i]
+            if c == 0x20 || c == 0x3000 || c == 0x09 || c == 0x0A || c == 0x0D {
+                var j = i
+                while j < span.end && (o[j] == 0x20 || o[j] == 0x3000 || o[j] == 0x09 || o[j] == 0x0A || o[j] == 0x0D) { j += 1 }
+                let prev = out.last?.value ?? 0
+                let next = j < span.end ? o[j] : 0
+                if prev < 0x80 && next < 0x80 && prev != 0 && next != 0 { out.append(" ") }
+                i = j
+                continue
+            }
+            if let u = Unicode.Scalar(c) { out.append(u) }
+            i += 1
+        }
+        return String(out)
+    }
+
+    /// `range` without leading and trailing spaces / blank marks.
+    func trimmed(_ r: Range<Int>) -> Range<Int> {
+        var a = r.lowerBound, b = r.upperBound
+        while a < b && Self.isSpace(t[a]) { a += 1 }
+        while b > a && Self.isSpace(t[b - 1]) { b -= 1 }
+        return a..<b
+    }
+
+    /// Entities of a dimension overlapping `range`.
+    func entities(_ dim: EntityDimension, in range: Range<Int>) -> [Entity] {
+        entities.filter { $0.dim == dim && $0.range.overlaps(range) }
+    }
+
+    /// Role mentions in `range`.
+    func roles(in range: Range<Int>) -> [(range: Range<Int>, label: String)] {
+        roleMentions.filter { range.contains($0.range.lowerBound) }
+    }
+
+    /// The primary role label for a label as written.
+    func role(_ label: String) -> String { primaryRole[label] ?? label }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import Yams
+
+/// Language data for the fact extractors, from Rules/facts/*.yaml: party roles, amount purposes,
+/// deadline anchors, period kinds and penalty wording.
+struct FactData: Sendable {
+    struct PartiesFile: Decodable, Sendable {
+        struct SideCue: Decodable, Sendable {
+            var verbs: [String]
+            var sides: [String]
+        }
+        var roles: [String: String]
+        var bySide: [String: [String: String]]
+        var categorySides: [String: [String: String]]
+        var sideCues: [SideCue]
+        var fields: [String: [String]]
+        var signatureWords: [String]
+        var organizationSuffixes: [String]
+    }
+    struct AmountsFile: Decodable, Sendable {
+        var purposes: [String: [String]]
+        var breakers: [String]
+        var afterIntroducers: [String]
+        var explicitIntroducers: [String]
+        var stages: [String]
+        var partOfPrice: String
+        var generic: [String]
+    }
+    struct DeadlinesFile: Decodable, Sendable {
+        var anchors: [String: [String]]
+        var weakAnchors: [String]
+        var beforeMarkers: [String]
+        var sameDay: [String]
+        var sameDayBreakers: [String]
+        var sameDayNeedsPreposition: [String]
+        var prepositions: [String]
+        var notDeadlineAfter: [String]
+    }
+    struct PeriodsFile: Decodable, Sendable {
+        var kinds: [String: [String]]
+        var from: [String]
+        var to: [String]
+        var openEnded: [String]
+    }
+    struct PenaltiesFile: Decodable, Sendable {
+        var penaltyWords: [String]
+        var depositWords: [String]
+        var depositRules: [String]
+        var periodic: [String: String]
+        var mutual: [String]
+        var triggers: [String]
+        var capWords: [String]
+        var baseIntroducers: [String]
+        var rates: [String: [String]]
+        var ratePeriods: [String: String]
+    }
+
+    /// A side cue compiled: verb pieces (a `…` in the data allows a gap).
+    struct SideCue: Sendable {
+        var pieces: [[UInt32]]
+        var sides: [String]
+    }
+
+    let parties: PartiesFile
+    let roles: WordTable<String>
+    let fieldLabels: WordTable<String>
+    let signatureWords: WordTable<Bool>
+    let organizationSuffixes: [String]
+    let sideCues: [SideCue]
+
+    let purposeCues: WordTable<String>
+    let purposeBreakers: WordTable<Bool>
+    let afterIntroducers: WordTable<Bool>
+    let explicitIntroducers: WordTable<Bool>
+    let amounts: AmountsFile
+
+    let anchors: WordTable<String>
+    let weakAnchors: Set<String>
+    let beforeMarkers: WordTable<Bool>
+    let sameDay: WordTable<Bool>
+    let sameDayBreakers: WordTable<Bool>
+    let sameDayNeedsPreposition: Set<String>
+    let prepositions: WordTable<Bool>
+    let notDeadlineAfter: WordTable<Bool>
+
+    let periodKinds: WordTable<String>
+    let periodFrom: WordTable<Bool>
+    let periodTo: WordTable<Bool>
+    let openEnded: WordTable<Bool>
+
+    let penaltyWords: WordTable<Bool>
+    let depositWords: WordTable<Bool>
+    let depositRules: WordTable<Bool>
+    let periodic: WordTable<String>
+    let mutual: WordTable<Bool>
+    let triggers: WordTable<Bool>
+    let capWords: WordTable<Bool>
+    let baseIntroducers: WordTable<Bool>
+    let rateCues: WordTable<String>
+    let ratePeriods: [String: String]
+
+    init(directory: String) throws(QiyueError) {
+        let p: PartiesFile = try EntityData.load(directory, "facts/parties.yaml")
+        let a: AmountsFile = try EntityData.load(directory, "facts/amounts.yaml")
+        let d: DeadlinesFile = try EntityData.load(directory, "facts/deadlines.yaml")
+        let r: PeriodsFile = try EntityData.load(directory, "facts/periods.yaml")
+        let n: PenaltiesFile = try EntityData.load(directory, "facts/penalties.yaml")
+        func table(_ words: [String]) -> WordTable<Bool> { WordTable(words.map { (EntityData.norm($0), true) }) }
+        func inverted(_ m: [String: [String]]) -> WordTable<String> {
+            WordTable(m.sorted { $0.key < $1.key }.flatMap { k, ws in ws.map { (EntityData.norm($0), k) } })
+        }
+        parties = p
+        roles = WordTable(p.roles.map { (EntityData.norm($0.key), $0.value) })
+        fieldLabels = inverted(p.fields)
+        signatureWords = table(p.signatureWords)
+        organizationSuffixes = p.organizationSuffixes
+        sideCues = p.sideCues.flatMap { cue in
+            cue.verbs.map { v in
+                SideCue(pieces: v.components(separatedBy: "…").map { $0.unicodeScalars.map(\.value) }, sides: cue.sides)
+            }
+        }
+        purposeCues = inverted(a.purposes)
+        purposeBreakers = table(a.breakers)
+        afterIntroducers = table(a.afterIntroducers)
+        explicitIntroducers = table(a.explicitIntroducers)
+        amounts = a
+        anchors = inverted(d.anchors)
+        weakAnchors = Set(d.weakAnchors)
+        beforeMarkers = table(d.beforeMarkers)
+        sameDay = table(d.sameDay)
+        sameDayBreakers = table(d.sameDayBreakers)
+        sameDayNeedsPreposition = Set(d.sameDayNeedsPreposition)
+        prepositions = table(d.prepositions)
+        notDeadlineAfter = table(d.notDeadlineAfter)
+        periodKinds = inverted(r.kinds)
+        periodFrom = table(r.from)
+        periodTo = table(r.to)
+        openEnded = table(r.openEnded)
+        penaltyWords = table(n.penaltyWords)
+        depositWords = table(n.depositWords)
+        depositRules = table(n.depositRules)
+        periodic = WordTable(n.periodic.map { (EntityData.norm($0.key), $0.value) })
+        mutual = table(n.mutual)
+        triggers = table(n.triggers)
+        capWords = table(n.capWords)
+        baseIntroducers = table(n.baseIntroducers)
+        rateCues = inverted(n.rates)
+        ratePeriods = n.ratePeriods
+    }
+}

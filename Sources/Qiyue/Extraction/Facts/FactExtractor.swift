@@ -1,0 +1,98 @@
+/// Runs the fact extractors over an analyzed document and its entities: parties first (the other
+/// extractors name parties by their primary role), then amounts, dates, deadlines, periods,
+/// penalties, rates, clauses and the document-level facts.
+struct FactExtractor {
+    let data: FactData
+
+    struct Facts {
+        var document: DocumentFacts
+        var parties: [Party]
+        var amounts: [Amount]
+        var dates: [DateMention]
+        var deadlines: [Deadline]
+        var periods: [Period]
+        var penalties: [Penalty]
+        var rates: [Rate]
+        var clauses: [ClauseEntry]
+    }
+
+    func extract(_ doc: Document, entities: [Entity], category: String?) -> Facts {
+        var ctx = FactContext(doc: doc, data: data, entities: entities, category: category)
+        let parties = PartyExtractor().extract(&ctx)
+        for p in parties { ctx.sides[p.role] = p.side }
+        let amounts = AmountExtractor().extract(ctx)
+        let dates = entities.compactMap { e -> DateMention? in
+            guard e.dim == .date, !e.blank, let v = e.value, let s = Self.isoString(v) else { return nil }
+            return DateMention(value: s, bound: v.bound, span: e.span)
+        }
+        let deadlines = DeadlineExtractor().extract(ctx)
+        let periods = PeriodExtractor().extract(ctx)
+        let penalties = PenaltyExtractor().extract(ctx)
+        let rates = RateExtractor().extract(ctx)
+        let clauses = doc.clauses.map { c in
+            ClauseEntry(number: c.number, title: c.title, depth: c.depth, span: doc.originalSpan(c.range))
+        }
+        let document = documentFacts(ctx, amounts: amounts, periods: periods)
+        return Facts(document: document, parties: parties, amounts: amounts, dates: dates, deadlines: deadlines,
+                     periods: periods, penalties: penalties, rates: rates, clauses: clauses)
+    }
+
+    /// "YYYY-MM-DD", "YYYY-MM", "YYYY", "--MM-DD", "---DD" (or "--MM" for a month alone).
+    static func isoString(_ v: EntityValue) -> String? {
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        switch (v.year, v.month, v.day) {
+        case let (y?, m?, d?): return "\(y)-\(two(m))-\(two(d))"
+        case let (y?, m?, nil): return "\(y)-\(two(m))"
+        case (let y?, nil, nil): return "\(y)"
+        case let (nil, m?, d?): return "--\(two(m))-\(two(d))"
+        case (nil, nil, let d?): return "---\(two(d))"
+        case (nil, let m?, nil): return "--\(two(m))"
+        default: return v.date
+        }
+    }
+
+    private func documentFacts(_ ctx: FactContext, amounts: [Amount], periods: [Period]) -> DocumentFacts {
+        let t = ctx.t
+        // Title: the first non-empty line, when short.
+        var title: String?
+        var titleSpan: TextSpan?
+        var i = 0
+        while i < t.count {
+            var e = i
+            while e < t.count && t[e] != 0x0A { e += 1 }
+            let r = ctx.trimmed(i..<e)
+            if !r.isEmpty {
+                if r.count <= 40 { title = ctx.text(r) }
+                titleSpan = ctx.doc.originalSpan(r.count <= 40 ? r : r.lowerBound..<min(r.upperBound, r.lowerBound + 1))
+                break
+            }
+            i = e + 1
+        }
+        // Signing date: a date after 签订日期/签约日期/签署日期, else the last full date in the final
+        // fifth of the text (the signature block).
+        var signedOn: String?
+        let fullDates = ctx.entities.filter { $0.dim == .date && $0.value?.date != nil }
+        for d in fullDates {
+            let before = ctx.text(max(0, d.range.lowerBound - 8)..<d.range.lowerBound)
+            if before.contains("签订") || before.contains("签约") || before.contains("签署") || before.contains("签字日期") {
+                signedOn = d.value?.date
+                break
+            }
+        }
+        if signedOn == nil, let last = fullDates.last, last.range.lowerBound >= t.count * 4 / 5 { signedOn = last.value?.date }
+        let termMonths: Double? = periods.first { $0.kind == "contract_term" }?.duration.map { d in
+            switch d.unit {
+            case "year": d.amount * 12
+            case "month": d.amount
+            case "quarter": d.amount * 3
+            case "week": d.amount / 4.345
+            case "day", "workday": d.amount / 30.4
+            default: d.amount
+            }
+        }
+        let openEnded = ctx.contains(ctx.data.openEnded, in: 0..<t.count)
+        let total = amounts.first { $0.purpose == "total_price" && $0.value != nil }?.value
+        return DocumentFacts(title: title, titleSpan: titleSpan, signedOn: signedOn, contractTermMonths: termMonths,
+                             openEnded: openEnded, totalPrice: total)
+    }
+}

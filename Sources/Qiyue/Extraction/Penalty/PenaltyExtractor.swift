@@ -1,0 +1,106 @@
+/// Penalty clauses: each sentence with a penalty word (违约金, 赔偿, 滞纳金 …) and a quantity — a
+/// periodic rate (每逾期一日按总价款的千分之五), a one-off percentage of a base, a fixed sum, a blank
+/// slot for one — or 定金 forfeiture / double return. Wording from Rules/facts/penalties.yaml.
+struct PenaltyExtractor {
+    private static let towards: Set<UInt32> = [0x5411, 0x7ED9, 0x5BF9, 0x4E0E, 0x548C] // 向 给 对 与 和
+
+    func extract(_ ctx: FactContext) -> [Penalty] {
+        var out: [Penalty] = []
+        for s in ctx.doc.sentences {
+            let r = s.range
+            let hasPenaltyWord = ctx.contains(ctx.data.penaltyWords, in: r)
+            let depositForm = ctx.contains(ctx.data.depositWords, in: r) && ctx.contains(ctx.data.depositRules, in: r)
+            guard hasPenaltyWord || depositForm else { continue }
+            let percents = ctx.entities(.percentage, in: r)
+            let money = ctx.entities(.money, in: r)
+            let blankRate = hasBlankRate(in: r, ctx)
+            var p = Penalty(payer: nil, payerSide: nil, payee: nil, trigger: nil, form: "fixed", rate: nil, per: "once",
+                            base: nil, annualizedRate: nil, amount: nil, cap: nil, blank: false,
+                            text: "", span: ctx.doc.originalSpan(ctx.trimmed(r)))
+            p.text = ctx.doc.originalText(p.span)
+            let periodic = ctx.first(ctx.data.periodic, in: r)
+            if depositForm && percents.isEmpty && !hasPenaltyWord {
+                p.form = "deposit"
+            } else if let rate = percents.first(where: { periodic == nil || $0.range.lowerBound >= periodic!.range.lowerBound }) ?? percents.first {
+                p.rate = rate.value?.value
+                p.base = base(before: rate.range.lowerBound, in: r, ctx)
+                if let per = periodic {
+                    p.form = "periodic"
+                    p.per = per.value
+                } else {
+                    p.form = "one_off"
+                }
+                if let cap = ctx.first(ctx.data.capWords, in: rate.range.upperBound..<r.upperBound) {
+                    let capRange = ctx.trimmed(cap.range.lowerBound..<ctx.phrase(at: cap.range.lowerBound).upperBound)
+                    p.cap = ctx.text(capRange)
+                }
+            } else if blankRate {
+                p.blank = true
+                if let per = periodic { p.form = "periodic"; p.per = per.value } else { p.form = "one_off" }
+            } else if depositForm {
+                p.form = "deposit"
+            } else if let m = money.first {
+                p.form = "fixed"
+                p.amount = m.value?.value
+                p.blank = m.blank
+            } else {
+                continue   // damages without a measure: not a penalty clause
+            }
+            if let rate = p.rate, p.form == "periodic" {
+                let perYear: Double = switch p.per { case "day": 365; case "week": 52; case "month": 12; default: 1 }
+                p.annualizedRate = rate * perYear
+            }
+            (p.payer, p.payee) = parties(in: r, ctx)
+            if let payer = p.payer, payer != "either" { p.payerSide = ctx.sides[payer] }
+            if let trig = ctx.first(ctx.data.triggers, in: r) { p.trigger = ctx.text(trig.range) }
+            out.append(p)
+        }
+        return out
+    }
+
+    /// A blank where the rate should be: "按…的____%", "千分之  ".
+    private func hasBlankRate(in r: Range<Int>, _ ctx: FactContext) -> Bool {
+        for tok in ctx.doc.tokens[ctx.doc.tokenIndex(atOrAfter: r.lowerBound)...] {
+            if Int(tok.start) >= r.upperBound { break }
+            guard tok.kind == .blank else { continue }
+            let e = Int(tok.end)
+            if e < ctx.t.count && (ctx.t[e] == 0x25 || ctx.t[e] == 0x2030) { return true }
+            let before = ctx.text(max(r.lowerBound, Int(tok.start) - 3)..<Int(tok.start))
+            if before.hasSuffix("分之") { return true }
+        }
+        return false
+    }
+
+    /// The base of a rate: from 按/以 to 的 before the rate (按[总价款]的千分之五).
+    private func base(before offset: Int, in r: Range<Int>, _ ctx: FactContext) -> String? {
+        let phrase = ctx.phrase(at: offset)
+        guard let intro = ctx.last(ctx.data.baseIntroducers, in: max(r.lowerBound, phrase.lowerBound)..<offset) else { return nil }
+        var e = offset
+        while e > intro.range.upperBound && ctx.t[e - 1] != 0x7684 { e -= 1 } // 的
+        guard e > intro.range.upperBound else { return nil }
+        let b = ctx.trimmed(intro.range.upperBound..<(e - 1))
+        return b.isEmpty ? nil : ctx.text(b)
+    }
+
+    /// Payer and payee: mutual wording → either; 要求X支付 → X; else the first role that is not
+    /// an object; the payee is the role after 向/给.
+    private func parties(in r: Range<Int>, _ ctx: FactContext) -> (String?, String?) {
+        let mentions = ctx.roles(in: r)
+        var payee: String?
+        for m in mentions where m.range.lowerBound > r.lowerBound && Self.towards.contains(ctx.t[m.range.lowerBound - 1]) {
+            payee = ctx.role(m.label)
+            break
+        }
+        if ctx.contains(ctx.data.mutual, in: r) { return ("either", nil) }
+        for m in mentions where m.range.lowerBound >= 2 && ctx.text((m.range.lowerBound - 2)..<m.range.lowerBound) == "要求" {
+            return (ctx.role(m.label), payee)
+        }
+        for m in mentions {
+            let p = m.range.lowerBound
+            if p > r.lowerBound && Self.towards.contains(ctx.t[p - 1]) { continue }
+            let role = ctx.role(m.label)
+            return (role, payee == role ? nil : payee)
+        }
+        return (nil, payee)
+    }
+}

@@ -1,0 +1,21 @@
+/// Interest rates: a percentage right after a rate word (年利率, 月利率, 逾期利息 …), annualized by
+/// its period (年/月/日 in the cue, or 每日/每月 wording).
+struct RateExtractor {
+    func extract(_ ctx: FactContext) -> [Rate] {
+        var out: [Rate] = []
+        for cue in ctx.findAll(ctx.data.rateCues, in: 0..<ctx.t.count) {
+            let phrase = ctx.phrase(at: cue.range.lowerBound)
+            guard let p = ctx.entities.first(where: { $0.dim == .percentage && $0.range.lowerBound >= cue.range.upperBound
+                && $0.range.lowerBound - cue.range.upperBound <= 8 && phrase.contains($0.range.lowerBound) }),
+                  let rate = p.value?.value else { continue }
+            let cueText = ctx.text(cue.range)
+            var per = ctx.data.ratePeriods[cueText] ?? "year"
+            if ctx.data.ratePeriods[cueText] == nil, let w = ctx.first(ctx.data.periodic, in: phrase) { per = w.value }
+            let factor: Double = switch per { case "day": 365; case "week": 52; case "month": 12; default: 1 }
+            let span = ctx.doc.originalSpan(cue.range.lowerBound..<p.range.upperBound)
+            out.append(Rate(kind: cue.value, rate: rate, per: per, annualizedRate: rate * factor,
+                            text: ctx.doc.originalText(span), span: span))
+        }
+        return out
+    }
+}

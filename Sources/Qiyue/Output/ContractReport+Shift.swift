@@ -1,0 +1,20 @@
+extension TextSpan {
+    func shifted(by d: Int) -> TextSpan { TextSpan(start + d, end + d) }
+}
+
+extension ContractReport {
+    /// Moves every span by `d` scalars: a document split out of a page reports page offsets.
+    mutating func shift(by d: Int) {
+        guard d != 0 else { return }
+        document.titleSpan = document.titleSpan?.shifted(by: d)
+        for i in parties.indices { parties[i].span = parties[i].span.shifted(by: d) }
+        for i in amounts.indices { amounts[i].span = amounts[i].span.shifted(by: d) }
+        for i in dates.indices { dates[i].span = dates[i].span.shifted(by: d) }
+        for i in deadlines.indices { deadlines[i].span = deadlines[i].span.shifted(by: d) }
+        for i in periods.indices { periods[i].span = periods[i].span.shifted(by: d) }
+        for i in penalties.indices { penalties[i].span = penalties[i].span.shifted(by: d) }
+        for i in rates.indices { rates[i].span = rates[i].span.shifted(by: d) }
+        for i in clauses.indices { clauses[i].span = clauses[i].span.shifted(by: d) }
+        for i in risks.indices { risks[i].span = risks[i].span.shifted(by: d) }
+    }
+}

@@ -1,0 +1,103 @@
+/// The whole pipeline: decode → normalize → segment → extract entities → classify → extract
+/// facts → risk rules → ``ContractReport`` (schema `qiyue.document/1`).
+///
+/// Not thread-safe (it owns an ``Analyzer``): use one per worker thread.
+/// ```swift
+/// let pipeline = try Pipeline()
+/// let report = try pipeline.report(contentsOf: "Corpus/documents/gen-a-09.txt")
+/// print(report.parties.map(\.name))
+/// ```
+public final class Pipeline {
+    /// Decoding, normalization and segmentation.
+    public let analyzer: Analyzer
+    /// The loaded rule data.
+    public var knowledge: KnowledgeBase { analyzer.knowledge }
+    /// The risk rules run on contracts (nil: none).
+    public let risks: RiskEngine?
+    private let entityExtractor: EntityExtractor
+    private let factExtractor: FactExtractor
+    private let classifier: DocumentClassifier
+    private let splitter: DocumentSplitter
+
+    /// Which risk rules a pipeline runs.
+    public enum RiskRules {
+        /// No risk rules.
+        case none
+        /// The shipped rule set (Rules/risks).
+        case shipped
+        /// A configured engine (user rules, parameter overrides).
+        case engine(RiskEngine)
+    }
+
+    /// Creates a pipeline. By default it runs the shipped risk rules.
+    public init(knowledge: KnowledgeBase? = nil, decoding: DecodingOptions = DecodingOptions(),
+                normalization: NormalizationOptions = NormalizationOptions(), risks: RiskRules = .shipped) throws {
+        analyzer = try Analyzer(knowledge: knowledge, decoding: decoding, normalization: normalization)
+        entityExtractor = EntityExtractor(knowledge: analyzer.knowledge)
+        factExtractor = FactExtractor(data: analyzer.knowledge.facts)
+        classifier = try DocumentClassifier(knowledge: analyzer.knowledge)
+        splitter = try DocumentSplitter(knowledge: analyzer.knowledge)
+        switch risks {
+        case .none: self.risks = nil
+        case .shipped: self.risks = try RiskEngine(knowledge: analyzer.knowledge)
+        case .engine(let e): self.risks = e
+        }
+    }
+
+    /// Reads, decodes and analyzes a file.
+    public func report(contentsOf path: String, category: String? = nil) throws -> ContractReport {
+        let doc = try analyzer.analyze(contentsOf: path)
+        return report(for: doc, category: category)
+    }
+
+    /// Reads a file and reports on it; with `split`, on each document found in a multi-document page.
+    public func reports(contentsOf path: String, split: Bool, category: String? = nil) throws -> [ContractReport] {
+        let doc = try analyzer.analyze(contentsOf: path)
+        guard split else { return [report(for: doc, category: category)] }
+        let parts = splitter.split(doc)
+        if parts.count <= 1 { return [report(for: doc, category: category)] }
+        // Each document is analyzed on its own; its spans are then moved to page offsets.
+        let original = doc.originalScalars
+        return parts.map { part in
+            let text = ScalarDecoding.string(original, part.span.start, part.span.end)
+            var source = doc.source
+            source.span = part.span
+            let sub = analyzer.analyze(text: text, source: source)
+            var r = report(for: sub, category: category)
+            r.shift(by: part.span.start)
+            return r
+        }
+    }
+
+    /// Analyzes text that is already decoded; returns the report and the analyzed document.
+    public func report(text: String, path: String = "<text>", category: String? = nil) -> (ContractReport, Document) {
+        let doc = analyzer.analyze(text: text, source: SourceInfo(path: path))
+        return (report(for: doc, category: category), doc)
+    }
+
+    /// The report for an analyzed document. `category` overrides the classifier.
+    public func report(for doc: Document, category: String? = nil) -> ContractReport {
+        let entities = entityExtractor.extract(doc, dims: [.money, .date, .duration, .percentage])
+        let classification = classify(doc, entities: entities, category: category)
+        var facts = factExtractor.extract(doc, entities: entities, category: classification.category)
+        if !classification.isContract {
+            // Contract facts are reported for contracts only; other texts keep their title and clauses.
+            facts.parties = []; facts.amounts = []; facts.dates = []; facts.deadlines = []
+            facts.periods = []; facts.penalties = []; facts.rates = []
+        }
+        var report = ContractReport(source: doc.source, classification: classification, document: facts.document,
+                                    parties: facts.parties, amounts: facts.amounts, dates: facts.dates,
+                                    deadlines: facts.deadlines, periods: facts.periods, penalties: facts.penalties,
+                                    rates: facts.rates, clauses: facts.clauses, risks: [])
+        if let risks { report.risks = risks.evaluate(report, document: doc) }
+        return report
+    }
+
+    private func classify(_ doc: Document, entities: [Entity], category: String?) -> Classification {
+        if let category {
+            return Classification(isContract: true, category: category, genre: nil, confidence: 1,
+                                  features: [.init(name: "category given by the caller", weight: 1)])
+        }
+        return classifier.classify(doc)
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import Qiyue
+
+/// `qiyue eval`: accuracy over the annotated Corpus.
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Score the pipeline against the annotated Corpus: precision, recall and F1 per dimension and field.",
+        discussion: """
+        Reads CORPUS/entities/*.yaml (entity examples), CORPUS/documents/*.txt with their *.gold.json
+        (facts, classification and risks), CORPUS/pages/*.split.json (document boundaries) and
+        CORPUS/classification (classification-only documents), and prints the scores and every miss.
+        Example:
+          qiyue eval Corpus
+        """
+    )
+
+    @Argument(help: "The corpus directory.")
+    var corpus: String = "Corpus"
+
+    @Flag(help: "Use the gold contract category instead of the classifier's (scores the fact extractors alone).")
+    var goldCategory = false
+
+    @Flag(help: "Do not list the misses.")
+    var noMisses = false
+
+    @Flag(help: "Print the result as JSON.")
+    var json = false
+
+    @OptionGroup var input: InputOptions
+
+    func run() throws {
+        let kb = try KnowledgeBase(directory: input.rulesDir)
+        let pipeline = try Pipeline(knowledge: kb, decoding: input.decoding, normalization: input.normalization)
+        let entities = try EntityCorpus(directory: corpus + "/entities")
+        let entityFailures = entities.check(analyzer: pipeline.analyzer)
+        let facts = try FactEvaluation.run(corpus: corpus, pipeline: pipeline, goldCategory: goldCategory)
+        let split = try SplitEvaluation.run(corpus: corpus, analyzer: pipeline.analyzer)
+        if json {
+            struct All: Encodable { var facts: FactEvaluation; var classification: SplitEvaluation; var entityFailures: [String] }
+            let enc = JSONEncoder()
+            enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let all = All(facts: facts, classification: split, entityFailures: entityFailures.map(\.description))
+            Output.line(String(decoding: try enc.encode(all), as: UTF8.self))
+            return
+        }
+        Output.line("Entities: \(entities.cases.count - entityFailures.count)/\(entities.cases.count) examples pass (Corpus/entities)")
+        for f in entityFailures where !noMisses { Output.line("  \(f)") }
+        Output.line("")
+        Output.line(facts.renderText(misses: !noMisses))
+        Output.line(split.renderText())
+    }
+}

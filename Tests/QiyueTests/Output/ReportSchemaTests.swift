@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+@testable import Qiyue
+
+/// Every Corpus output validates against Rules/schema/qiyue.document-1.schema.json.
+@Suite struct ReportSchemaTests {
+    @Test func everyCorpusReportValidates() throws {
+        let validator = try SchemaValidator(path: TestSupport.root.appendingPathComponent("Rules/schema/qiyue.document-1.schema.json").path)
+        let pipeline = try Pipeline()
+        let dir = TestSupport.root.appendingPathComponent("Corpus/documents").path
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".txt") }.sorted()
+        #expect(files.count >= 50)
+        var contracts = 0
+        for f in files {
+            let report = try pipeline.report(contentsOf: dir + "/" + f)
+            if report.classification.isContract { contracts += 1 }
+            let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(report))
+            let errors = validator.validate(json)
+            #expect(errors.isEmpty, "\(f): \(errors.prefix(5))")
+        }
+        #expect(contracts >= 30)
+    }
+
+    @Test func validatorRejectsBadReports() throws {
+        let validator = try SchemaValidator(path: TestSupport.root.appendingPathComponent("Rules/schema/qiyue.document-1.schema.json").path)
+        let (report, _) = try Pipeline().report(text: "甲方：张三\n总价款人民币壹佰万元整。", category: "house_sale")
+        var json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(report)) as! [String: Any]
+        #expect(validator.validate(json).isEmpty)
+        json["schema"] = "qiyue.document/2"
+        json["surprise"] = 1
+        json.removeValue(forKey: "parties")
+        let errors = validator.validate(json)
+        #expect(errors.count == 3, "\(errors)")
+    }
+}
