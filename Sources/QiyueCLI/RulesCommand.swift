@@ -9,8 +9,8 @@ struct RulesCommand: ParsableCommand {
         Risk rules are YAML files, one rule each (Rules/README.md; schema Rules/schema/risk-rule.schema.json).
           qiyue rules lint my-rules/             # every problem as file:line:column: message
           qiyue rules test                       # the shipped rules' examples, as a pass/fail table
-          qiyue rules test my-rules/extra.yaml   # the shipped set plus (or replaced by) these files
+          qiyue rules test my-rules/extra.yaml   # only these rules
         """,
-        subcommands: [RulesLintCommand.self]
+        subcommands: [RulesLintCommand.self, RulesTestCommand.self]
     )
 }

@@ -112,7 +112,7 @@ indirect enum CompiledCondition: Sendable {
             var out: [RuleMatch] = []
             do {
                 try regex.with { (r: ICURegex) throws(ICURegex.TimeoutError) in
-                    for region in ctx.regions(scope) {
+                    for region in ctx.candidateRegions(scope, for: regex) {
                         for m in try ctx.matches(r, in: region, limit: limit - out.count) {
                             out.append(RuleMatch(source: .text(m), span: ctx.document.originalSpan(m)))
                         }

@@ -42,6 +42,7 @@ struct CompiledPredicate: Sendable {
             }
             return Self.compare(v, op, rhs)
         case .matches(let regex, let negated):
+            if case .text(let r) = v, !ctx.mayMatch(regex, in: r) { return negated }
             let found: Bool?
             do {
                 found = try regex.with { (r: ICURegex) throws(ICURegex.TimeoutError) in try ctx.matches(r, v) }

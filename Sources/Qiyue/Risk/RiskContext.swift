@@ -11,10 +11,16 @@ final class RiskContext {
     private let utf16Starts: [Int32]?
     /// Regex time-outs and other problems met while evaluating.
     var errors: [QiyueError] = []
+    private let literalIndex: LiteralIndex?
+    /// Where each indexed UTF-16 unit occurs.
+    private lazy var unitPositions: [UInt16: [Int32]] = literalIndex?.positions(in: utf16) ?? [:]
+    /// Occurrences of each pattern's required literals, as sorted normalized ranges.
+    private var occurrenceCache: [ObjectIdentifier: [Range<Int>]] = [:]
 
-    init(report: ContractReport, document: Document) {
+    init(report: ContractReport, document: Document, literals: LiteralIndex? = nil) {
         self.report = report
         self.document = document
+        literalIndex = literals
         let n = document.normalizedScalars
         if n.allSatisfy({ $0 <= 0xFFFF }) {
             utf16 = n.map { UInt16(truncatingIfNeeded: $0) }
@@ -106,6 +112,58 @@ final class RiskContext {
         lines(cursor..<n.count)
         return out
     }()
+
+    /// The places a pattern's required literals occur (normalized ranges, sorted); nil when the
+    /// pattern has none, so that every region must be searched.
+    func occurrences(of regex: SharedRegex) -> [Range<Int>]? {
+        guard let literals = regex.literals, literalIndex != nil else { return nil }
+        if let cached = occurrenceCache[ObjectIdentifier(regex)] { return cached }
+        var found: [Range<Int>] = []
+        let n = utf16.count
+        for l in literals {
+            guard let starts = unitPositions[l[0]] else { continue }
+            for p in starts {
+                let s = Int(p)
+                guard s + l.count <= n else { continue }
+                var k = 1
+                while k < l.count && utf16[s + k] == l[k] { k += 1 }
+                if k == l.count { found.append(scalarOffset(utf16: s)..<scalarOffset(utf16: s + l.count)) }
+            }
+        }
+        found.sort { $0.lowerBound < $1.lowerBound }
+        occurrenceCache[ObjectIdentifier(regex)] = found
+        return found
+    }
+
+    /// The regions of a scope that can hold a match of the pattern: those containing one of its
+    /// required literals (all regions when it has none).
+    func candidateRegions(_ scope: RiskCondition.Scope, for regex: SharedRegex) -> [Range<Int>] {
+        let all = regions(scope)
+        guard let occ = occurrences(of: regex) else { return all }
+        if occ.isEmpty { return [] }
+        if all.count == 1 { return occ.contains { all[0].contains($0.lowerBound) && $0.upperBound <= all[0].upperBound } ? all : [] }
+        var out: [Range<Int>] = []
+        var last = -1
+        for o in occ {
+            // The last region starting at or before the occurrence.
+            var lo = 0, hi = all.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if all[mid].lowerBound <= o.lowerBound { lo = mid + 1 } else { hi = mid }
+            }
+            let i = lo - 1
+            guard i > last, i >= 0, o.upperBound <= all[i].upperBound, o.lowerBound < all[i].upperBound else { continue }
+            out.append(all[i])
+            last = i
+        }
+        return out
+    }
+
+    /// Whether a normalized range contains one of the pattern's required literals (true when it has none).
+    func mayMatch(_ regex: SharedRegex, in r: Range<Int>) -> Bool {
+        guard let occ = occurrences(of: regex) else { return true }
+        return occ.contains { $0.lowerBound >= r.lowerBound && $0.upperBound <= r.upperBound }
+    }
 
     /// Matches of a pattern inside one normalized region, as normalized ranges; `^`, `$` and
     /// look-behind see only the region.

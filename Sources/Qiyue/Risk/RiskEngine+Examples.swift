@@ -8,7 +8,8 @@ extension RiskEngine {
     ///
     /// An example is read as a contract: the contract gate is skipped, and its category is the
     /// example's `category`, else the rule's first category (for rules not on `[all]`), else the
-    /// classifier's. Only the example's own rule runs.
+    /// classifier's (`other_contract` when the classifier does not take the text for a contract).
+    /// Only the example's own rule runs.
     public func runExamples(_ read: ExampleReader) -> [RiskExampleResult] {
         var out: [RiskExampleResult] = []
         for (index, c) in compiled.enumerated() {
@@ -21,6 +22,10 @@ extension RiskEngine {
                                                text: ex.text, category: category, fired: false, passed: false, error: nil)
                 do {
                     var (report, doc) = try read(ex.text, category)
+                    if category == nil && !report.classification.isContract {
+                        // A lone clause may not look like a contract; read it as one.
+                        (report, doc) = try read(ex.text, "other_contract")
+                    }
                     if let category { report.classification.category = category }
                     let applies = rule.applies(to: report.classification.category)
                     let (risks, errors) = applies ? fires(ruleAt: index, report, document: doc) : ([], [])

@@ -13,6 +13,8 @@ public struct RiskEngine: Sendable {
     /// The rules, in load order, with their effective parameters.
     public var rules: [RiskRule] { compiled.map(\.rule) }
     let compiled: [CompiledRule]
+    /// Where the patterns' required literals may start.
+    let literalIndex: LiteralIndex
 
     /// The default ICU time limit for one match of a rule's regular expression (ICU work units,
     /// on the order of milliseconds).
@@ -52,6 +54,7 @@ public struct RiskEngine: Sendable {
         var out: [CompiledRule] = []
         for r in rules { out.append(try CompiledRule(r, timeLimit: regexTimeLimit, regexes: &regexes)) }
         compiled = out
+        literalIndex = LiteralIndex(Array(regexes.values))
     }
 
     /// The rule files at a path: the file itself, or the `.yaml` files in a directory, sorted.
@@ -66,7 +69,7 @@ public struct RiskEngine: Sendable {
     /// The risks in a document, and the rules that failed on it.
     public func evaluateReportingErrors(_ report: ContractReport, document: Document) -> RiskEvaluation {
         guard report.classification.isContract, !compiled.isEmpty else { return RiskEvaluation(risks: [], errors: []) }
-        let ctx = RiskContext(report: report, document: document)
+        let ctx = RiskContext(report: report, document: document, literals: literalIndex)
         let category = report.classification.category
         var risks: [Risk] = []
         for rule in compiled where rule.rule.applies(to: category) {
@@ -88,7 +91,7 @@ public struct RiskEngine: Sendable {
 
     /// Runs one rule regardless of the contract gate and the rule's categories (for examples).
     func fires(ruleAt index: Int, _ report: ContractReport, document: Document) -> (risks: [Risk], errors: [QiyueError]) {
-        let ctx = RiskContext(report: report, document: document)
+        let ctx = RiskContext(report: report, document: document, literals: literalIndex)
         var risks: [Risk] = []
         run(compiled[index], ctx, into: &risks)
         return (risks, ctx.errors)

@@ -5,12 +5,15 @@ final class SharedRegex: @unchecked Sendable {
     let pattern: String
     /// ICU time limit per match.
     let timeLimit: Int32
+    /// Strings one of which every match contains (nil: unknown), to skip text without them.
+    let literals: [[UInt16]]?
     private let pool: LockedBox<[ICURegex]>
 
     /// Compiles the pattern once (it must be valid: rule files are linted first).
     init(_ pattern: String, timeLimit: Int32) throws(ICURegex.CompileError) {
         self.pattern = pattern
         self.timeLimit = timeLimit
+        literals = RegexLiterals.required(pattern)
         pool = LockedBox([try ICURegex(pattern, timeLimit: timeLimit)])
     }
 
