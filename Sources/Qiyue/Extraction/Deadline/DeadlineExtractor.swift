@@ -15,6 +15,7 @@ struct DeadlineExtractor {
             }
         }
         out.append(contentsOf: sameDay(ctx))
+        out.append(contentsOf: blankDurations(ctx))
         out.sort { $0.span.start < $1.span.start }
         return out
     }
@@ -70,6 +71,26 @@ struct DeadlineExtractor {
         guard let v = e.value, let date = v.date, let b = v.bound, b == "before" else { return nil }
         return Deadline(date: date, relative: nil, bound: b, obligor: obligor(before: e.range.lowerBound, ctx),
                         action: action(after: e.range.upperBound, ctx), blank: false, text: e.text, span: e.span)
+    }
+
+    /// 签订之日起____日内: a blank where the number of days should be.
+    private func blankDurations(_ ctx: FactContext) -> [Deadline] {
+        var out: [Deadline] = []
+        for tok in ctx.doc.tokens where tok.kind == .blank {
+            var j = Int(tok.end)
+            while j < ctx.t.count && FactContext.isSpace(ctx.t[j]) { j += 1 }
+            guard let unit = ctx.match(ctx.data.blankDurationUnits, at: j),
+                  let bound = ctx.match(ctx.data.blankDurationBounds, at: unit.end) else { continue }
+            let start = Int(tok.start)
+            let anchor = bound.value == "before" ? nil : nearestAnchor(before: start, ctx)
+            let lo = anchor?.range.lowerBound ?? start
+            let span = ctx.doc.originalSpan(lo..<bound.end)
+            out.append(Deadline(date: nil, relative: RelativeTime(anchor: anchor?.value ?? "other", anchorText: anchor.map { ctx.text($0.range) },
+                                                                  amount: nil, unit: unit.value),
+                                bound: bound.value, obligor: obligor(before: start, ctx), action: action(after: bound.end, ctx),
+                                blank: true, text: ctx.doc.originalText(span), span: span))
+        }
+        return out
     }
 
     /// 合同签订之日 / 过户完当日: an event and "that day".

@@ -152,6 +152,14 @@ struct FactContext {
         roleMentions.filter { range.contains($0.range.lowerBound) }
     }
 
+    /// The side of a role label nobody defined: its own side, or the category default for 甲方/乙方.
+    func defaultSide(_ label: String) -> String? {
+        guard let side = data.parties.roles[label] else { return nil }
+        if side != "generic" { return side }
+        let table = data.parties.bySide[label] ?? [:]
+        return table[category ?? "default"] ?? table["default"]
+    }
+
     /// The primary role label for a label as written.
     func role(_ label: String) -> String { primaryRole[label] ?? label }
 }

@@ -35,6 +35,8 @@ struct FactData: Sendable {
         var sameDayNeedsPreposition: [String]
         var prepositions: [String]
         var notDeadlineAfter: [String]
+        var blankDurationUnits: [String: String]
+        var blankDurationBounds: [String: String]
     }
     struct PeriodsFile: Decodable, Sendable {
         var kinds: [String: [String]]
@@ -50,6 +52,7 @@ struct FactData: Sendable {
         var mutual: [String]
         var triggers: [String]
         var capWords: [String]
+        var agreedPenaltyWords: [String]
         var baseIntroducers: [String]
         var rates: [String: [String]]
         var ratePeriods: [String: String]
@@ -82,6 +85,9 @@ struct FactData: Sendable {
     let sameDayNeedsPreposition: Set<String>
     let prepositions: WordTable<Bool>
     let notDeadlineAfter: WordTable<Bool>
+    let blankDurationUnits: WordTable<String>
+    let blankDurationBounds: WordTable<String>
+    let agreedPenaltyWords: WordTable<Bool>
 
     let periodKinds: WordTable<String>
     let periodFrom: WordTable<Bool>
@@ -132,6 +138,9 @@ struct FactData: Sendable {
         sameDayNeedsPreposition = Set(d.sameDayNeedsPreposition)
         prepositions = table(d.prepositions)
         notDeadlineAfter = table(d.notDeadlineAfter)
+        blankDurationUnits = WordTable(d.blankDurationUnits.map { ($0.key, $0.value) })
+        blankDurationBounds = WordTable(d.blankDurationBounds.map { ($0.key, $0.value) })
+        agreedPenaltyWords = table(n.agreedPenaltyWords)
         periodKinds = inverted(r.kinds)
         periodFrom = table(r.from)
         periodTo = table(r.to)

@@ -43,6 +43,8 @@ struct PenaltyExtractor {
                 p.form = "fixed"
                 p.amount = m.value?.value
                 p.blank = m.blank
+            } else if ctx.contains(ctx.data.agreedPenaltyWords, in: r) {
+                p.form = "fixed"   // an agreed penalty measured in words (相当于一个月工资)
             } else {
                 continue   // damages without a measure: not a penalty clause
             }
@@ -51,7 +53,7 @@ struct PenaltyExtractor {
                 p.annualizedRate = rate * perYear
             }
             (p.payer, p.payee) = parties(in: r, ctx)
-            if let payer = p.payer, payer != "either" { p.payerSide = ctx.sides[payer] }
+            if let payer = p.payer, payer != "either" { p.payerSide = ctx.sides[payer] ?? ctx.defaultSide(payer) }
             if let trig = ctx.first(ctx.data.triggers, in: r) { p.trigger = ctx.text(trig.range) }
             out.append(p)
         }
