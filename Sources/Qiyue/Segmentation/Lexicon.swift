@@ -71,6 +71,30 @@ struct Lexicon: Sendable {
         return best
     }
 
+    /// The longest term starting at `i`: its end (exclusive) and its trie node, or nil.
+    @inline(__always)
+    func longestMatchNode(_ t: [UInt32], at i: Int) -> (end: Int, node: Int32)? {
+        let lim = t.count
+        guard i < lim, firstChars.contains(t[i]) else { return nil }
+        var node: Int32 = 0
+        var best: (Int, Int32)?
+        var j = i
+        while j < lim {
+            guard let next = edges[UInt64(UInt32(node)) << 32 | UInt64(t[j])] else { break }
+            node = next
+            j += 1
+            if terminal[Int(node)] && !excluded(node, t, j, lim) { best = (j, node) }
+        }
+        return best
+    }
+
+    /// The trie node of a whole term, or nil.
+    func node(of term: String) -> Int32? {
+        let t = term.unicodeScalars.map(\.value)
+        guard let m = longestMatchNode(t, at: 0), m.end == t.count else { return nil }
+        return m.node
+    }
+
     /// Whether some term starting at `i` exists (cheap first-character test).
     @inline(__always)
     func startsTerm(_ c: UInt32) -> Bool { firstChars.contains(c) }

@@ -45,6 +45,7 @@ struct DateExtractor {
     }
 
     private func chinese(_ doc: Document, at i: Int) -> (Entity, Int)? {
+        guard doc.tokens[i].kind == .number else { return nil }  // every form starts with a number
         let t = doc.normalized
         let p = Int(doc.tokens[i].start)
         var year: Int?, month: Int?, day: Int?

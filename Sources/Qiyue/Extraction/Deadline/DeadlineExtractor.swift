@@ -47,12 +47,13 @@ struct DeadlineExtractor {
         let anchorName = anchor?.value ?? "other"
         let spanStart = min(anchor.map { $0.range.lowerBound } ?? start, start)
         var end = e.range.upperBound
-        while end < sentence.upperBound, let m = ctx.match(ctx.data.beforeMarkers, at: end), m.end - end <= 2 { end = m.end }
+        while end < sentence.upperBound, let m = ctx.match(ctx.data.beforeMarkers, at: end) ?? ctx.match(ctx.data.blankDurationBounds, at: end).map({ ($0.end, true) }),
+              m.end - end <= 2 { end = m.end }
         let relativeTime = RelativeTime(anchor: anchorName, anchorText: anchor.map { ctx.text($0.range) },
                                         amount: v.amount, unit: unit)
         let span = ctx.doc.originalSpan(spanStart..<max(end, e.range.upperBound))
         return Deadline(date: nil, relative: relativeTime, bound: b, obligor: obligor(before: e.range.lowerBound, ctx),
-                        action: action(after: e.range.upperBound, ctx), blank: v.amount == nil,
+                        action: action(after: end, ctx), blank: v.amount == nil,
                         text: ctx.doc.originalText(span), span: span)
     }
 
@@ -139,7 +140,10 @@ struct DeadlineExtractor {
         let p = ctx.phrase(at: offset)
         var a = offset
         while a < p.upperBound, ctx.match(ctx.data.beforeMarkers, at: a) != nil || "内前后起".unicodeScalars.contains(where: { $0.value == ctx.t[a] }) { a += 1 }
-        let r = ctx.trimmed(a..<min(p.upperBound, a + 24))
+        // Up to the first amount of money (the action, not what is paid), at most 24 characters.
+        var e = min(p.upperBound, a + 24)
+        if let m = ctx.entities(.money, in: a..<e).first { e = max(a, m.range.lowerBound) }
+        let r = ctx.trimmed(a..<e)
         return r.isEmpty ? nil : ctx.text(r)
     }
 }

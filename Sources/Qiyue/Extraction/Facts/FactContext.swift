@@ -142,14 +142,37 @@ struct FactContext {
         return a..<b
     }
 
-    /// Entities of a dimension overlapping `range`.
+    /// Entities of a dimension overlapping `range` (entities are sorted by start).
     func entities(_ dim: EntityDimension, in range: Range<Int>) -> [Entity] {
-        entities.filter { $0.dim == dim && $0.range.overlaps(range) }
+        var out: [Entity] = []
+        // Entities are short: start a little before the range.
+        var i = firstIndex(entities.count) { entities[$0].range.lowerBound >= range.lowerBound - 64 }
+        while i < entities.count && entities[i].range.lowerBound < range.upperBound {
+            if entities[i].dim == dim && entities[i].range.overlaps(range) { out.append(entities[i]) }
+            i += 1
+        }
+        return out
     }
 
-    /// Role mentions in `range`.
+    /// Role mentions starting in `range`.
     func roles(in range: Range<Int>) -> [(range: Range<Int>, label: String)] {
-        roleMentions.filter { range.contains($0.range.lowerBound) }
+        var i = firstIndex(roleMentions.count) { roleMentions[$0].range.lowerBound >= range.lowerBound }
+        var out: [(range: Range<Int>, label: String)] = []
+        while i < roleMentions.count && roleMentions[i].range.lowerBound < range.upperBound {
+            out.append(roleMentions[i])
+            i += 1
+        }
+        return out
+    }
+
+    /// The first index in 0..<count where the (monotonic) predicate holds.
+    private func firstIndex(_ count: Int, _ pred: (Int) -> Bool) -> Int {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if pred(mid) { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
     }
 
     /// The side of a role label nobody defined: its own side, or the category default for 甲方/乙方.

@@ -243,7 +243,8 @@ struct MoneyExtractor {
         var i = 0
         while i < list.count {
             var a = list[i]
-            if i + 1 < list.count, list[i + 1].range.lowerBound >= a.range.upperBound {
+            if i + 1 < list.count, list[i + 1].range.lowerBound >= a.range.upperBound,
+               list[i + 1].range.lowerBound - a.range.upperBound <= 12 {
                 let b = list[i + 1]
                 var gap = ScalarDecoding.string(t, a.range.upperBound, b.range.lowerBound)
                     .replacingOccurrences(of: "\n", with: " ").trimmingSpaces
