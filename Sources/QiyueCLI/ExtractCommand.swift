@@ -15,7 +15,7 @@ struct ExtractCommand: ParsableCommand {
         makes the exit status 1; the other inputs are still processed. Input files are only read.
         Examples:
           qiyue extract Corpus/documents/gen-a-09.txt --pretty
-          qiyue extract --split Corpus/pages/seed-000.txt
+          qiyue extract --split Corpus/pages/000_d915155119d6f3bb.txt
           qiyue extract contracts/ > facts.jsonl
         """
     )
