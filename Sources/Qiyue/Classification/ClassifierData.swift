@@ -84,55 +84,26 @@ struct ClassifierData: Sendable {
         var weights: [(Int, Double)]
     }
 
-    /// Terms of one scope and the features each term counts for: a trie whose nodes carry the
-    /// feature indices, so matching allocates nothing.
+    /// Terms of one scope and the features each term counts for (a ``WordTable`` of feature
+    /// indices, so matching allocates nothing), and for line-start terms the characters that may follow.
     struct TermTable: Sendable {
-        private var edges: [UInt64: Int32] = [:]
-        /// Feature indices of each node (empty for non-terminal nodes).
-        private var nodeFeatures: [[Int]] = [[]]
-        private(set) var firstChars = ScalarSet()
-        private(set) var followers = ScalarSet()
-        private(set) var count = 0
+        private let table: WordTable<[Int]>
+        /// Characters allowed right after a line-start term.
+        let followers: ScalarSet
 
-        mutating func add(_ term: String, feature: Int) {
-            let t = EntityData.norm(term).unicodeScalars.map(\.value)
-            guard let first = t.first else { return }
-            firstChars.insert(first)
-            var node: Int32 = 0
-            for c in t {
-                let key = UInt64(UInt32(node)) << 32 | UInt64(c)
-                if let next = edges[key] { node = next } else {
-                    let next = Int32(nodeFeatures.count)
-                    nodeFeatures.append([])
-                    edges[key] = next
-                    node = next
-                }
-            }
-            if nodeFeatures[Int(node)].isEmpty { count += 1 }
-            if !nodeFeatures[Int(node)].contains(feature) { nodeFeatures[Int(node)].append(feature) }
+        init(terms: [String: [Int]] = [:], followers: [String] = []) {
+            table = WordTable(terms.map { ($0.key, $0.value) })
+            var f = ScalarSet()
+            for s in followers { for u in EntityData.norm(s).unicodeScalars { f.insert(u.value) } }
+            self.followers = f
         }
 
-        mutating func addFollowers(_ s: String) {
-            for u in EntityData.norm(s).unicodeScalars { followers.insert(u.value) }
-        }
-
-        var isEmpty: Bool { count == 0 }
+        var isEmpty: Bool { table.isEmpty }
 
         /// The longest term at `i` before `limit`: its end and the features it counts for.
         @inline(__always)
         func match(_ t: [UInt32], at i: Int, limit: Int) -> (end: Int, features: [Int])? {
-            guard i < limit, firstChars.contains(t[i]) else { return nil }
-            var node: Int32 = 0
-            var best: (Int, Int32)?
-            var j = i
-            while j < limit {
-                guard let next = edges[UInt64(UInt32(node)) << 32 | UInt64(t[j])] else { break }
-                node = next
-                j += 1
-                if !nodeFeatures[Int(node)].isEmpty { best = (j, node) }
-            }
-            guard let best else { return nil }
-            return (best.0, nodeFeatures[Int(best.1)])
+            table.match(t, at: i, limit: limit).map { ($0.end, $0.value) }
         }
     }
 
@@ -178,7 +149,12 @@ struct ClassifierData: Sendable {
         self.bias = bias
 
         var compiled: [Feature] = []
-        var title = TermTable(), body = TermTable(), lineStart = TermTable()
+        var title: [String: [Int]] = [:], body: [String: [Int]] = [:], lineStart: [String: [Int]] = [:]
+        var followers: [String] = []
+        func add(_ w: String, _ feature: Int, to table: inout [String: [Int]]) {
+            let key = EntityData.norm(w)
+            if !(table[key] ?? []).contains(feature) { table[key, default: []].append(feature) }
+        }
         var names = Set<String>()
         var articles: [Int] = [], chapters: [Int] = []
         for f in featureFile.features {
@@ -211,21 +187,21 @@ struct ClassifierData: Sendable {
                     throw QiyueError(.badRuleData, path: path, "feature '\(f.name)' needs `words`")
                 }
                 switch scope {
-                case .title: for w in words { title.add(w, feature: index) }
-                case .body: for w in words { body.add(w, feature: index) }
+                case .title: for w in words { add(w, index, to: &title) }
+                case .body: for w in words { add(w, index, to: &body) }
                 case .lineStart:
                     guard let next = f.next, !next.isEmpty else {
                         throw QiyueError(.badRuleData, path: path, "line_start feature '\(f.name)' needs `next`")
                     }
-                    for w in words { lineStart.add(w, feature: index) }
-                    for n in next { lineStart.addFollowers(n) }
+                    for w in words { add(w, index, to: &lineStart) }
+                    followers += next
                 }
             }
         }
         features = compiled
-        titleTerms = title
-        bodyTerms = body
-        lineStartTerms = lineStart
+        titleTerms = TermTable(terms: title)
+        bodyTerms = TermTable(terms: body)
+        lineStartTerms = TermTable(terms: lineStart, followers: followers)
         articleFeatures = articles
         chapterFeatures = chapters
 

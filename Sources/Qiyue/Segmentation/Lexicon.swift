@@ -73,8 +73,8 @@ struct Lexicon: Sendable {
 
     /// The longest term starting at `i`: its end (exclusive) and its trie node, or nil.
     @inline(__always)
-    func longestMatchNode(_ t: [UInt32], at i: Int) -> (end: Int, node: Int32)? {
-        let lim = t.count
+    func longestMatchNode(_ t: [UInt32], at i: Int, limit: Int? = nil) -> (end: Int, node: Int32)? {
+        let lim = limit ?? t.count
         guard i < lim, firstChars.contains(t[i]) else { return nil }
         var node: Int32 = 0
         var best: (Int, Int32)?
