@@ -78,7 +78,7 @@ public final class Pipeline {
     /// The report for an analyzed document. `category` overrides the classifier.
     public func report(for doc: Document, category: String? = nil) -> ContractReport {
         let entities = entityExtractor.extract(doc, dims: [.money, .date, .duration, .percentage])
-        let classification = classify(doc, entities: entities, category: category)
+        let classification = classify(doc, category: category)
         var facts = factExtractor.extract(doc, entities: entities, category: classification.category)
         if !classification.isContract {
             // Contract facts are reported for contracts only; other texts keep their title and clauses.
@@ -93,7 +93,7 @@ public final class Pipeline {
         return report
     }
 
-    private func classify(_ doc: Document, entities: [Entity], category: String?) -> Classification {
+    private func classify(_ doc: Document, category: String?) -> Classification {
         if let category {
             return Classification(isContract: true, category: category, genre: nil, confidence: 1,
                                   features: [.init(name: "category given by the caller", weight: 1)])

@@ -10,8 +10,10 @@ struct AmountExtractor {
     func extract(_ ctx: FactContext) -> [Amount] {
         var out: [Amount] = []
         var total: Double?
+        var previous: Range<Int>?   // the money entity before this one
         for e in ctx.entities where e.dim == .money {
-            let found = purpose(of: e.range, ctx)
+            defer { previous = e.range }
+            let found = purpose(of: e.range, after: previous, ctx)
             var purpose = found.0
             let cue = found.1
             let v = e.value
@@ -32,7 +34,7 @@ struct AmountExtractor {
         return out
     }
 
-    private func purpose(of r: Range<Int>, _ ctx: FactContext) -> (String, String?) {
+    private func purpose(of r: Range<Int>, after previous: Range<Int>?, _ ctx: FactContext) -> (String, String?) {
         let phrase = ctx.phrase(at: r.lowerBound)
         let sentence = ctx.sentence(at: r.lowerBound)
         let tail = ctx.phrase(at: max(r.lowerBound, r.upperBound - 1))
@@ -44,12 +46,12 @@ struct AmountExtractor {
         }
         // 2. The nearest cue before, in the phrase (not past another amount). When the phrase starts
         // with "即" the cue may sit in the phrase before (转让价款的50%，即人民币180万元).
-        let otherMoneyBefore = ctx.entities.last { $0.dim == .money && $0.range.upperBound <= r.lowerBound && $0.range.upperBound > sentence.lowerBound }
+        let otherMoneyBefore = previous.flatMap { $0.upperBound <= r.lowerBound && $0.upperBound > sentence.lowerBound ? $0 : nil }
         var from = phrase.lowerBound
         if ctx.text(ctx.trimmed(phrase.lowerBound..<min(phrase.upperBound, phrase.lowerBound + 1))) == "即" {
             from = ctx.phrase(at: max(sentence.lowerBound, phrase.lowerBound - 2)).lowerBound
         }
-        from = max(from, otherMoneyBefore?.range.upperBound ?? from)
+        from = max(from, otherMoneyBefore?.upperBound ?? from)
         let cues = ctx.findAll(ctx.data.purposeCues, in: from..<r.lowerBound)
         if var c = cues.last, !ctx.contains(ctx.data.purposeBreakers, in: c.range.upperBound..<r.lowerBound) {
             let generic = ctx.data.amounts.generic.contains(c.value)
@@ -60,7 +62,8 @@ struct AmountExtractor {
             }
             // A percentage between a price cue and the amount: a part of the price.
             if ctx.data.amounts.generic.contains(c.value),
-               ctx.entities.contains(where: { $0.dim == .percentage && $0.range.lowerBound >= c.range.upperBound && $0.range.upperBound <= r.lowerBound }) {
+               ctx.entities(.percentage, in: c.range.upperBound..<r.lowerBound).contains(where: {
+                   $0.range.lowerBound >= c.range.upperBound && $0.range.upperBound <= r.lowerBound }) {
                 return (ctx.data.amounts.partOfPrice, ctx.text(c.range))
             }
             return (c.value, ctx.text(c.range))

@@ -3,8 +3,6 @@
 /// (2025年6月20日前). Anchor words, before-markers and same-day words come from
 /// Rules/facts/deadlines.yaml.
 struct DeadlineExtractor {
-    private static let towards: Set<UInt32> = [0x5411, 0x7ED9, 0x5BF9, 0x4E0E, 0x548C] // 向 给 对 与 和
-
     func extract(_ ctx: FactContext) -> [Deadline] {
         var out: [Deadline] = []
         for e in ctx.entities {
@@ -125,13 +123,7 @@ struct DeadlineExtractor {
 
     /// The first role label of the sentence before `offset` that is not an object (向甲方, 给乙方).
     private func obligor(before offset: Int, _ ctx: FactContext) -> String? {
-        let s = ctx.sentence(at: offset)
-        for m in ctx.roles(in: s.lowerBound..<offset) {
-            let p = m.range.lowerBound
-            if p > s.lowerBound && Self.towards.contains(ctx.t[p - 1]) { continue }
-            return ctx.role(m.label)
-        }
-        return nil
+        ctx.subject(in: ctx.sentence(at: offset).lowerBound..<offset)
     }
 
     /// The rest of the phrase after a deadline: what is due.

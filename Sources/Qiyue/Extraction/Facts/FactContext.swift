@@ -11,6 +11,8 @@ struct FactContext {
     /// Token start / end positions.
     private let tokenStart: [Bool]
     private let tokenEnd: [Bool]
+    /// The longest entity, in normalized scalars (bounds the look-back of ``entities(_:in:)``).
+    private let longestEntity: Int
     /// Role-label mentions, token-aligned, in text order.
     private(set) var roleMentions: [(range: Range<Int>, label: String)] = []
     /// Label → the party's primary role label (出卖人 → 甲方 when 出卖人（甲方）).
@@ -31,6 +33,7 @@ struct FactContext {
         e[0] = true
         tokenStart = s
         tokenEnd = e
+        longestEntity = entities.map(\.range.count).max() ?? 0
         roleMentions = findAll(data.roles, in: 0..<t.count, aligned: true).map { ($0.range, text($0.range)) }
     }
 
@@ -145,8 +148,8 @@ struct FactContext {
     /// Entities of a dimension overlapping `range` (entities are sorted by start).
     func entities(_ dim: EntityDimension, in range: Range<Int>) -> [Entity] {
         var out: [Entity] = []
-        // Entities are short: start a little before the range.
-        var i = firstIndex(entities.count) { entities[$0].range.lowerBound >= range.lowerBound - 64 }
+        // An entity overlapping the range starts at most `longestEntity` before it.
+        var i = firstIndex(entities.count) { entities[$0].range.lowerBound >= range.lowerBound - longestEntity }
         while i < entities.count && entities[i].range.lowerBound < range.upperBound {
             if entities[i].dim == dim && entities[i].range.overlaps(range) { out.append(entities[i]) }
             i += 1
@@ -173,6 +176,26 @@ struct FactContext {
             if pred(mid) { hi = mid } else { lo = mid + 1 }
         }
         return lo
+    }
+
+    /// Whether a role mention is an object (向甲方, 给乙方) rather than the acting party.
+    func isObject(_ mention: Range<Int>, in r: Range<Int>) -> Bool {
+        mention.lowerBound > r.lowerBound && data.objectMarkers.contains(t[mention.lowerBound - 1])
+    }
+
+    /// The primary role of the first role mention in `r` that is not an object: who acts.
+    func subject(in r: Range<Int>) -> String? {
+        roles(in: r).first { !isObject($0.range, in: r) }.map { role($0.label) }
+    }
+
+    /// Periods of a rate per year: day 365, week 52, month 12, year (or once) 1.
+    static func perYear(_ per: String) -> Double {
+        switch per {
+        case "day": 365
+        case "week": 52
+        case "month": 12
+        default: 1
+        }
     }
 
     /// The side of a role label nobody defined: its own side, or the category default for 甲方/乙方.

@@ -16,6 +16,7 @@ struct FactData: Sendable {
         var fields: [String: [String]]
         var signatureWords: [String]
         var organizationSuffixes: [String]
+        var objectMarkers: [String]
     }
     struct AmountsFile: Decodable, Sendable {
         var purposes: [String: [String]]
@@ -69,6 +70,7 @@ struct FactData: Sendable {
     let fieldLabels: WordTable<String>
     let signatureWords: WordTable<Bool>
     let organizationSuffixes: [String]
+    let objectMarkers: ScalarSet
     let sideCues: [SideCue]
 
     let purposeCues: WordTable<String>
@@ -120,6 +122,7 @@ struct FactData: Sendable {
         fieldLabels = inverted(p.fields)
         signatureWords = table(p.signatureWords)
         organizationSuffixes = p.organizationSuffixes
+        objectMarkers = ScalarSet(p.objectMarkers.joined())
         sideCues = p.sideCues.flatMap { cue in
             cue.verbs.map { v in
                 SideCue(pieces: v.components(separatedBy: "…").map { $0.unicodeScalars.map(\.value) }, sides: cue.sides)

@@ -153,14 +153,20 @@ struct MoneyExtractor {
 
     /// A currency word ending before `s`, across spaces, a colon and a (大写) annotation.
     private func prefix(_ t: [UInt32], before s: Int) -> (start: Int, value: String)? {
+        let p = skipAnnotations(t, before: s) { CharClass.isSpace($0) || $0 == 0x3A || $0 == 0x5F }
+        return data.currencyPrefix.match(t, endingAt: p)
+    }
+
+    /// Start of the run of `filler` characters and (大写) annotations that ends at `s` (not before `floor`).
+    private func skipAnnotations(_ t: [UInt32], before s: Int, floor: Int = 0, _ filler: (UInt32) -> Bool) -> Int {
         var p = s
         var steps = 0
-        while p > 0 && steps < 12 {
-            if CharClass.isSpace(t[p - 1]) || t[p - 1] == 0x3A || t[p - 1] == 0x5F { p -= 1; steps += 1; continue }
-            if let a = data.annotations.match(t, endingAt: p) { p = a.start; steps += 1; continue }
+        while p > floor && steps < 12 {
+            if filler(t[p - 1]) { p -= 1; steps += 1; continue }
+            if let a = data.annotations.match(t, endingAt: p), a.start >= floor { p = a.start; steps += 1; continue }
             break
         }
-        return data.currencyPrefix.match(t, endingAt: p)
+        return p
     }
 
     /// 金额 / 价款 / 费 nearby: a bare 5角 reads as money only in a money context.
@@ -246,13 +252,13 @@ struct MoneyExtractor {
             if i + 1 < list.count, list[i + 1].range.lowerBound >= a.range.upperBound,
                list[i + 1].range.lowerBound - a.range.upperBound <= 12 {
                 let b = list[i + 1]
-                var gap = ScalarDecoding.string(t, a.range.upperBound, b.range.lowerBound)
-                    .replacingOccurrences(of: "\n", with: " ").trimmingSpaces
-                // "(大写:陆拾捌万元整)", "(大写人民币 )": an annotation inside the parenthesis.
-                for w in ["大写", "小写"] where gap.hasSuffix(w) || gap.hasSuffix(w + ":") {
-                    gap = String(gap.prefix(gap.count - w.count - (gap.hasSuffix(":") ? 1 : 0))).trimmingSpaces
-                }
-                let opens = gap == "(" || gap == "[" || gap.isEmpty && b.range.lowerBound == a.range.upperBound
+                // Between them: an opening parenthesis, with spaces, line breaks and an annotation
+                // ("(大写:陆拾捌万元整)", "(大写人民币 )"), or nothing at all.
+                let isGap = { (c: UInt32) in CharClass.isSpace(c) || c == 0x0A || c == 0x3A }
+                let p = skipAnnotations(t, before: b.range.lowerBound, floor: a.range.upperBound, isGap)
+                var q = a.range.upperBound
+                while q < p && (CharClass.isSpace(t[q]) || t[q] == 0x0A) { q += 1 }
+                let opens = p - q == 1 && (t[q] == 0x28 || t[q] == 0x5B) || p == q && b.range.lowerBound == a.range.upperBound
                 if opens && (isWords(t, a.range) != isWords(t, b.range) || a.blank && b.blank) {
                     var end = b.range.upperBound
                     while end < t.count && CharClass.isSpace(t[end]) { end += 1 }
@@ -287,14 +293,5 @@ struct MoneyExtractor {
     private func isWords(_ t: [UInt32], _ r: Range<Int>) -> Bool {
         r.contains { NumberScanner.financialChars.contains(t[$0]) || HeadingScanner.chineseDigits[t[$0]] != nil && !CharClass.isDigit(t[$0]) }
             && !r.contains { CharClass.isDigit(t[$0]) }
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while let f = s.first, f == " " { s = s.dropFirst() }
-        while let l = s.last, l == " " { s = s.dropLast() }
-        return String(s)
     }
 }

@@ -91,10 +91,9 @@ struct PartyExtractor {
             if drafts[i].nameBlank, let n = d.name { drafts[i].name = n; drafts[i].nameBlank = false; drafts[i].range = d.range }
         }
 
-        for (i, d) in drafts.enumerated() {
+        for d in drafts {
             ctx.primaryRole[d.role] = d.role
             for a in d.aliases { ctx.primaryRole[a] = d.role }
-            _ = i
         }
 
         // 3. Sides.

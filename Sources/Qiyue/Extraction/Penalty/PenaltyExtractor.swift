@@ -2,8 +2,6 @@
 /// periodic rate (每逾期一日按总价款的千分之五), a one-off percentage of a base, a fixed sum, a blank
 /// slot for one — or 定金 forfeiture / double return. Wording from Rules/facts/penalties.yaml.
 struct PenaltyExtractor {
-    private static let towards: Set<UInt32> = [0x5411, 0x7ED9, 0x5BF9, 0x4E0E, 0x548C] // 向 给 对 与 和
-
     func extract(_ ctx: FactContext) -> [Penalty] {
         var out: [Penalty] = []
         for s in ctx.doc.sentences {
@@ -49,8 +47,7 @@ struct PenaltyExtractor {
                 continue   // damages without a measure: not a penalty clause
             }
             if let rate = p.rate, p.form == "periodic" {
-                let perYear: Double = switch p.per { case "day": 365; case "week": 52; case "month": 12; default: 1 }
-                p.annualizedRate = rate * perYear
+                p.annualizedRate = rate * FactContext.perYear(p.per)
             }
             (p.payer, p.payee) = parties(in: r, ctx)
             if let payer = p.payer, payer != "either" { p.payerSide = ctx.sides[payer] ?? ctx.defaultSide(payer) }
@@ -89,20 +86,12 @@ struct PenaltyExtractor {
     private func parties(in r: Range<Int>, _ ctx: FactContext) -> (String?, String?) {
         let mentions = ctx.roles(in: r)
         var payee: String?
-        for m in mentions where m.range.lowerBound > r.lowerBound && Self.towards.contains(ctx.t[m.range.lowerBound - 1]) {
-            payee = ctx.role(m.label)
-            break
-        }
+        if let m = mentions.first(where: { ctx.isObject($0.range, in: r) }) { payee = ctx.role(m.label) }
         if ctx.contains(ctx.data.mutual, in: r) { return ("either", nil) }
         for m in mentions where m.range.lowerBound >= 2 && ctx.text((m.range.lowerBound - 2)..<m.range.lowerBound) == "要求" {
             return (ctx.role(m.label), payee)
         }
-        for m in mentions {
-            let p = m.range.lowerBound
-            if p > r.lowerBound && Self.towards.contains(ctx.t[p - 1]) { continue }
-            let role = ctx.role(m.label)
-            return (role, payee == role ? nil : payee)
-        }
-        return (nil, payee)
+        guard let role = ctx.subject(in: r) else { return (nil, payee) }
+        return (role, payee == role ? nil : payee)
     }
 }

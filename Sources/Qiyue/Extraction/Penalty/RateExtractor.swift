@@ -5,15 +5,14 @@ struct RateExtractor {
         var out: [Rate] = []
         for cue in ctx.findAll(ctx.data.rateCues, in: 0..<ctx.t.count) {
             let phrase = ctx.phrase(at: cue.range.lowerBound)
-            guard let p = ctx.entities.first(where: { $0.dim == .percentage && $0.range.lowerBound >= cue.range.upperBound
-                && $0.range.lowerBound - cue.range.upperBound <= 8 && phrase.contains($0.range.lowerBound) }),
+            let after = cue.range.upperBound..<min(ctx.t.count, cue.range.upperBound + 9)
+            guard let p = ctx.entities(.percentage, in: after).first(where: { after.contains($0.range.lowerBound) && phrase.contains($0.range.lowerBound) }),
                   let rate = p.value?.value else { continue }
             let cueText = ctx.text(cue.range)
             var per = ctx.data.ratePeriods[cueText] ?? "year"
             if ctx.data.ratePeriods[cueText] == nil, let w = ctx.first(ctx.data.periodic, in: phrase) { per = w.value }
-            let factor: Double = switch per { case "day": 365; case "week": 52; case "month": 12; default: 1 }
             let span = ctx.doc.originalSpan(cue.range.lowerBound..<p.range.upperBound)
-            out.append(Rate(kind: cue.value, rate: rate, per: per, annualizedRate: rate * factor,
+            out.append(Rate(kind: cue.value, rate: rate, per: per, annualizedRate: rate * FactContext.perYear(per),
                             text: ctx.doc.originalText(span), span: span))
         }
         return out

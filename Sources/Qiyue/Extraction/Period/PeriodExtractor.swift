@@ -9,11 +9,12 @@ struct PeriodExtractor {
             let sentence = ctx.sentence(at: cue.range.lowerBound)
             var duration: Entity?
             // After the cue, with only a few connecting characters between (为, :, 是).
-            if let d = ctx.entities.first(where: { $0.dim == .duration && $0.range.lowerBound >= cue.range.upperBound
-                && $0.range.lowerBound - cue.range.upperBound <= 3 && sentence.contains($0.range.lowerBound) }),
+            let after = cue.range.upperBound..<min(ctx.t.count, cue.range.upperBound + 4)
+            let before = max(0, cue.range.lowerBound - 2)..<cue.range.lowerBound
+            if let d = ctx.entities(.duration, in: after).first(where: { after.contains($0.range.lowerBound) && sentence.contains($0.range.lowerBound) }),
                d.value?.bound == nil || d.value?.bound == "from" {
                 duration = d
-            } else if let d = ctx.entities.last(where: { $0.dim == .duration && $0.range.upperBound <= cue.range.lowerBound
+            } else if let d = ctx.entities(.duration, in: before).last(where: { $0.range.upperBound <= cue.range.lowerBound
                 && cue.range.lowerBound - $0.range.upperBound <= 1 && sentence.contains($0.range.lowerBound) }),
                       d.value?.bound == nil {
                 duration = d
@@ -40,7 +41,7 @@ struct PeriodExtractor {
 
     /// 自D1起至D2止: the first date after a from-word and the next date after a to-word.
     private func dateRange(in r: Range<Int>, _ ctx: FactContext) -> (String?, String?, Range<Int>?) {
-        let dates = ctx.entities.filter { $0.dim == .date && r.contains($0.range.lowerBound) && !$0.blank }
+        let dates = ctx.entities(.date, in: r).filter { r.contains($0.range.lowerBound) && !$0.blank }
         guard let first = dates.first, first.range.lowerBound - r.lowerBound <= 6 else { return (nil, nil, nil) }
         let second = dates.dropFirst().first { d in
             ctx.contains(ctx.data.periodTo, in: first.range.upperBound..<d.range.lowerBound)
