@@ -75,11 +75,9 @@ final class BenchRunner {
 
     init(stage: BenchCommand.Stage, input: InputOptions) throws {
         self.stage = stage
-        let kb = try KnowledgeBase(directory: input.rulesDir)
-        pipeline = try Pipeline(knowledge: kb, decoding: input.decoding, normalization: input.normalization,
-                                risks: stage == .extract ? .shipped : .none)
+        pipeline = try input.makePipeline { _ in stage == .extract ? .shipped : .none }
         analyzer = pipeline.analyzer
-        entities = EntityExtractor(knowledge: kb)
+        entities = EntityExtractor(knowledge: pipeline.knowledge)
     }
 
     /// Returns a count so the work cannot be optimized away.

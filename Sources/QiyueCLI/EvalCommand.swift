@@ -31,8 +31,7 @@ struct EvalCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        let kb = try KnowledgeBase(directory: input.rulesDir)
-        let pipeline = try Pipeline(knowledge: kb, decoding: input.decoding, normalization: input.normalization)
+        let pipeline = try input.makePipeline()
         let entities = try EntityCorpus(directory: corpus + "/entities")
         let entityFailures = entities.check(analyzer: pipeline.analyzer)
         let facts = try FactEvaluation.run(corpus: corpus, pipeline: pipeline, goldCategory: goldCategory)

@@ -52,14 +52,14 @@ struct ExtractCommand: ParsableCommand {
     static let categories = ["house_sale", "vehicle_sale", "lease", "loan", "service", "labor", "sale_of_goods", "other_contract"]
 
     func run() throws {
-        let kb = try KnowledgeBase(directory: input.rulesDir)
         var overrides: [String: String] = [:]
         for p in params {
             guard let eq = p.firstIndex(of: "=") else { throw ValidationError("--param needs name=value, got '\(p)'") }
             overrides[String(p[..<eq])] = String(p[p.index(after: eq)...])
         }
-        let engine = try RiskEngine(knowledge: kb, userRules: ruleFiles, includeShipped: !noDefaultRules, params: overrides)
-        let pipeline = try Pipeline(knowledge: kb, decoding: input.decoding, normalization: input.normalization, risks: .engine(engine))
+        let pipeline = try input.makePipeline { kb in
+            .engine(try RiskEngine(knowledge: kb, userRules: ruleFiles, includeShipped: !noDefaultRules, params: overrides))
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         var failures = 0

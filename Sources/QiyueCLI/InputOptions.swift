@@ -18,6 +18,12 @@ struct InputOptions: ParsableArguments {
     var decoding: DecodingOptions { DecodingOptions(encoding: encoding, maxBytes: maxBytes) }
     var normalization: NormalizationOptions { NormalizationOptions(traditionalToSimplified: !keepTraditional) }
 
+    /// A pipeline over the rules directory; `risks` picks the risk rules from the loaded knowledge.
+    func makePipeline(risks: (KnowledgeBase) throws -> Pipeline.RiskRules = { _ in .shipped }) throws -> Pipeline {
+        let kb = try KnowledgeBase(directory: rulesDir)
+        return try Pipeline(knowledge: kb, decoding: decoding, normalization: normalization, risks: risks(kb))
+    }
+
     func makeAnalyzer() throws -> Analyzer {
         let kb = try KnowledgeBase(directory: rulesDir)
         return try Analyzer(knowledge: kb, decoding: decoding, normalization: normalization)

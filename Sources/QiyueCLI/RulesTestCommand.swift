@@ -23,9 +23,8 @@ struct RulesTestCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        let kb = try KnowledgeBase(directory: input.rulesDir)
-        let engine = try RiskEngine(knowledge: kb, userRules: paths, includeShipped: paths.isEmpty)
-        let pipeline = try Pipeline(knowledge: kb, decoding: input.decoding, normalization: input.normalization, risks: .none)
+        let pipeline = try input.makePipeline { _ in .none }
+        let engine = try RiskEngine(knowledge: pipeline.knowledge, userRules: paths, includeShipped: paths.isEmpty)
         let results = engine.runExamples { text, category in pipeline.report(text: text, path: "<example>", category: category) }
 
         var rows: [(String, Int, Int, Int, Int)] = []
