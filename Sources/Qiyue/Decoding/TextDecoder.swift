@@ -156,7 +156,13 @@ public struct TextDecoder: Sendable {
         let lower = name.lowercased()
         if lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".xhtml") { return .html }
         if lower.hasSuffix(".xml") { return .xml }
-        let head = text.prefix(512).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        // The first 14 non-space characters, ASCII-lowercased (a BOM counts as space).
+        var head = ""
+        for u in text.unicodeScalars {
+            if head.isEmpty && (u.properties.isWhitespace || u.value == 0xFEFF) { continue }
+            head.unicodeScalars.append(u.value >= 0x41 && u.value <= 0x5A ? Unicode.Scalar(UInt8(u.value + 0x20)) : u)
+            if head.unicodeScalars.count == 14 { break }
+        }
         if head.hasPrefix("<!doctype html") || head.hasPrefix("<html") { return .html }
         if head.hasPrefix("<?xml") { return .xml }
         return .text

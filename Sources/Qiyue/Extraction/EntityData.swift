@@ -45,10 +45,14 @@ struct EntityData: Sendable {
     let time: Time
 
     // Compiled lookups.
-    let digitValue: [UInt32: Double]
-    let unitValue: [UInt32: Double]
-    let sectionValue: [UInt32: Double]
-    let tensValue: [UInt32: Double]
+    let digitValue: ScalarMap<Double>
+    let unitValue: ScalarMap<Double>
+    let sectionValue: ScalarMap<Double>
+    let tensValue: ScalarMap<Double>
+    /// Rate words before a number (百分之 → 0.01), as scalars.
+    let fractionWords: [(word: [UInt32], factor: Double)]
+    /// Rate signs after a number (% → 0.01).
+    let percentSignValue: ScalarMap<Double>
     let currencyPrefix: WordTable<String>
     let currencySuffix: WordTable<String>
     let subunits: WordTable<Double>
@@ -71,8 +75,8 @@ struct EntityData: Sendable {
         numerals = try Self.load(directory, "entities/numerals.yaml")
         currencies = try Self.load(directory, "entities/currencies.yaml")
         time = try Self.load(directory, "entities/time.yaml")
-        func scalarMap(_ d: [String: Double]) -> [UInt32: Double] {
-            var m: [UInt32: Double] = [:]
+        func scalarMap(_ d: [String: Double]) -> ScalarMap<Double> {
+            var m = ScalarMap<Double>()
             for (k, v) in d { if let u = k.unicodeScalars.first, k.unicodeScalars.count == 1 { m[u.value] = v } }
             return m
         }
@@ -80,6 +84,10 @@ struct EntityData: Sendable {
         unitValue = scalarMap(numerals.units)
         sectionValue = scalarMap(numerals.sections)
         tensValue = scalarMap(numerals.tens)
+        // Longest first, so that a longer rate word wins over its prefix; ties in a fixed order.
+        fractionWords = numerals.fractions.map { (word: $0.key.unicodeScalars.map(\.value), factor: $0.value) }
+            .sorted { $0.word.count != $1.word.count ? $0.word.count > $1.word.count : $0.word.lexicographicallyPrecedes($1.word) }
+        percentSignValue = scalarMap(numerals.percentSigns)
         var pre: [(String, String)] = [], suf: [(String, String)] = []
         for c in currencies.currencies {
             pre += c.prefixes.map { (Self.norm($0), c.code) }

@@ -16,19 +16,21 @@ public struct EntityExtractor: Sendable {
     /// Entities of the requested dimensions, in text order.
     public func extract(_ doc: Document, dims: Set<EntityDimension> = Set(EntityDimension.allCases)) -> [Entity] {
         let parser = NumberParser(data: data)
-        var taken: [Range<Int>] = []
+        // Normalized offsets already covered by an accepted entity.
+        var taken = [Bool](repeating: false, count: doc.normalized.count)
         var out: [Entity] = []
-        func free(_ r: Range<Int>) -> Bool { !taken.contains { $0.overlaps(r) } }
+        func free(_ r: Range<Int>) -> Bool { !taken[r].contains(true) }
+        func take(_ r: Range<Int>) { for k in r { taken[k] = true } }
 
         let money = MoneyExtractor(data: data, parser: parser).extract(doc)
         let dates = DateExtractor(data: data, parser: parser).extract(doc)
-        for d in dates where free(d.range) { taken.append(d.range); if dims.contains(.date) { out.append(d) } }
-        for m in money where free(m.range) { taken.append(m.range); if dims.contains(.money) { out.append(m) } }
+        for d in dates where free(d.range) { take(d.range); if dims.contains(.date) { out.append(d) } }
+        for m in money where free(m.range) { take(m.range); if dims.contains(.money) { out.append(m) } }
         let durations = DurationExtractor(data: data, parser: parser).extract(doc)
-        for d in durations where free(d.range) { taken.append(d.range); if dims.contains(.duration) { out.append(d) } }
+        for d in durations where free(d.range) { take(d.range); if dims.contains(.duration) { out.append(d) } }
         if dims.contains(.percentage) || dims.contains(.number) {
             let explicitNumbers = dims.contains(.number) && !dims.contains(.money)
-            for n in NumberExtractor(parser: parser).extract(doc) where dims.contains(n.dim) {
+            for n in NumberExtractor(parser: parser).extract(doc, numbers: dims.contains(.number)) where dims.contains(n.dim) {
                 if n.dim == .percentage || explicitNumbers || free(n.range) { out.append(n) }
             }
         }

@@ -13,8 +13,8 @@ enum HeadingScanner {
         let number: Int?
     }
 
-    static let chineseDigits: [UInt32: Int] = {
-        var d: [UInt32: Int] = [:]
+    static let chineseDigits: ScalarMap<Int> = {
+        var d = ScalarMap<Int>()
         for (i, c) in "零一二三四五六七八九".unicodeScalars.enumerated() { d[c.value] = i }
         d["〇".unicodeScalars.first!.value] = 0
         d["两".unicodeScalars.first!.value] = 2
@@ -45,10 +45,10 @@ enum HeadingScanner {
     }
 
     private static let di: UInt32 = "第".unicodeScalars.first!.value
-    private static let kinds: [UInt32: Style] = [
+    private static let kinds = ScalarMap<Style>([
         "章".unicodeScalars.first!.value: .chapter, "节".unicodeScalars.first!.value: .section,
         "条".unicodeScalars.first!.value: .article, "部".unicodeScalars.first!.value: .chapter,
-    ]
+    ])
     private static let dun: UInt32 = 0x3001  // 、
 
     /// The heading marker starting exactly at `i`, if any.

@@ -5,8 +5,9 @@ import Foundation
 /// Loaded from plain text files (one term per line, `#` comments). A line may carry exclusions:
 /// `十分 !钟` means "十分, unless followed by 钟".
 struct Lexicon: Sendable {
-    private var edges: [UInt64: Int32] = [:]
-    private var terminal: [Bool] = [false]
+    private var edges = TrieEdges()
+    /// Per node: 0 inner, 1 a term, 2 a term with exclusions.
+    private var terminal: [UInt8] = [0]
     private var exclusions: [Int32: [[UInt32]]] = [:]
     private var firstChars = ScalarSet()
     private(set) var count = 0
@@ -40,17 +41,18 @@ struct Lexicon: Sendable {
         firstChars.insert(scalars[0])
         var node: Int32 = 0
         for c in scalars {
-            let key = UInt64(UInt32(node)) << 32 | UInt64(c)
-            if let next = edges[key] { node = next } else {
+            if let next = edges.child(node, c) { node = next } else {
                 let next = Int32(terminal.count)
-                terminal.append(false)
-                edges[key] = next
+                terminal.append(0)
+                edges.set(node, c, next)
                 node = next
             }
         }
-        if !terminal[Int(node)] { count += 1 }
-        terminal[Int(node)] = true
-        if !excl.isEmpty { exclusions[node, default: []].append(contentsOf: excl.map { $0.unicodeScalars.map(\.value) }) }
+        if terminal[Int(node)] == 0 { count += 1; terminal[Int(node)] = 1 }
+        if !excl.isEmpty {
+            exclusions[node, default: []].append(contentsOf: excl.map { $0.unicodeScalars.map(\.value) })
+            terminal[Int(node)] = 2
+        }
         maxLength = max(maxLength, scalars.count)
     }
 
@@ -63,10 +65,11 @@ struct Lexicon: Sendable {
         var best: Int?
         var j = i
         while j < lim {
-            guard let next = edges[UInt64(UInt32(node)) << 32 | UInt64(t[j])] else { break }
+            guard let next = edges.child(node, t[j]) else { break }
             node = next
             j += 1
-            if terminal[Int(node)] && !excluded(node, t, j, lim) { best = j }
+            let term = terminal[Int(node)]
+            if term == 1 || term == 2 && !excluded(node, t, j, lim) { best = j }
         }
         return best
     }
@@ -80,13 +83,35 @@ struct Lexicon: Sendable {
         var best: (Int, Int32)?
         var j = i
         while j < lim {
-            guard let next = edges[UInt64(UInt32(node)) << 32 | UInt64(t[j])] else { break }
+            guard let next = edges.child(node, t[j]) else { break }
             node = next
             j += 1
-            if terminal[Int(node)] && !excluded(node, t, j, lim) { best = (j, node) }
+            let term = terminal[Int(node)]
+            if term == 1 || term == 2 && !excluded(node, t, j, lim) { best = (j, node) }
         }
         return best
     }
+
+    /// For a lexicon of reversed terms: the longest term read backwards from `i - 1` (at most
+    /// `maxSteps` scalars back): its start and trie node. Exclusions do not apply.
+    @inline(__always)
+    func longestMatchNodeBackward(_ t: [UInt32], endingAt i: Int, maxSteps: Int) -> (start: Int, node: Int32)? {
+        guard i > 0, firstChars.contains(t[i - 1]) else { return nil }
+        var node: Int32 = 0
+        var best: (Int, Int32)?
+        var j = i - 1
+        let floor = max(0, i - maxSteps)
+        while j >= floor {
+            guard let next = edges.child(node, t[j]) else { break }
+            node = next
+            if terminal[Int(node)] != 0 { best = (j, node) }
+            j -= 1
+        }
+        return best
+    }
+
+    /// Number of trie nodes (node ids are below this).
+    var nodeCount: Int { terminal.count }
 
     /// The trie node of a whole term, or nil.
     func node(of term: String) -> Int32? {
@@ -118,10 +143,10 @@ struct Lexicon: Sendable {
     private func allTerms() -> [(String, [String])] {
         // Rebuild terms by walking edges (used only when merging at load time).
         var children: [Int32: [(UInt32, Int32)]] = [:]
-        for (k, v) in edges { children[Int32(k >> 32), default: []].append((UInt32(k & 0xFFFF_FFFF), v)) }
+        for (n, c, v) in edges.all { children[n, default: []].append((c, v)) }
         var out: [(String, [String])] = []
         func walk(_ n: Int32, _ prefix: [UInt32]) {
-            if terminal[Int(n)] {
+            if terminal[Int(n)] != 0 {
                 let s = String(String.UnicodeScalarView(prefix.compactMap(Unicode.Scalar.init)))
                 let ex = (exclusions[n] ?? []).map { String(String.UnicodeScalarView($0.compactMap(Unicode.Scalar.init))) }
                 out.append((s, ex))

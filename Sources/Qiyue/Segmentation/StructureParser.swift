@@ -94,6 +94,9 @@ enum StructureParser {
         guard len >= 2, len <= 12 else { return nil }
         // A title ends the line or is followed by punctuation that closes it.
         guard stop == 0x0A || stop == 0x3A || CharClass.isSpace(stop) || stop == 0x3002 || e == lineEnd else { return nil }
-        return ScalarDecoding.string(t, s, e).trimmingCharacters(in: .whitespaces)
+        var a = s, b = e
+        while a < b && CharClass.isSpace(t[a]) { a += 1 }
+        while b > a && CharClass.isSpace(t[b - 1]) { b -= 1 }
+        return ScalarDecoding.string(t, a, b)
     }
 }

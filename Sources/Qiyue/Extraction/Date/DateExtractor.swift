@@ -16,14 +16,24 @@ struct DateExtractor {
         var i = 0
         let toks = doc.tokens
         while i < toks.count {
-            if let f = numeric(doc, at: i) ?? chinese(doc, at: i) ?? blank(doc, at: i) {
+            // Every form starts with a number, or (blank dates) with 年/月/日, a blank or a digit.
+            let kind = toks[i].kind
+            let c = t[Int(toks[i].start)]
+            guard kind == .number || kind == .latin || c == Self.nian || c == Self.yue || c == Self.ri || c == 0x5F
+                    || CharClass.isSpace(c) || CharClass.isDigit(c) else { i += 1; continue }
+            if let f = numeric(doc, at: i) {
                 out.append(f.0)
                 i = f.1
-                continue
+            } else if let f = chinese(doc, at: i) {
+                out.append(f.0)
+                i = f.1
+            } else if let f = blank(doc, at: i) {
+                out.append(f.0)
+                i = f.1
+            } else {
+                i += 1
             }
-            i += 1
         }
-        _ = t
         return out
     }
 
@@ -150,8 +160,7 @@ struct DateExtractor {
         guard marks == [Self.nian, Self.yue, Self.ri] || marks == [Self.yue, Self.ri] && sawBlank else { return nil }
         guard sawBlank || marks.count == 3 else { return nil }
         // "年 月 日" needs a gap before 月 and 日; "年月日" alone (a heading word) is not a blank date.
-        let body = ScalarDecoding.string(t, p, lastMark)
-        guard body.contains(" ") || body.contains("_") else { return nil }
+        guard (p..<lastMark).contains(where: { t[$0] == 0x20 || t[$0] == 0x5F }) else { return nil }
         var start = p
         if t[p] == Self.nian || t[p] == Self.yue {
             // Leading blank before 年 belongs to the slot.

@@ -3,7 +3,8 @@
 struct NumberExtractor {
     let parser: NumberParser
 
-    func extract(_ doc: Document) -> [Entity] {
+    /// Percentages, and plain numbers too when `numbers` is true.
+    func extract(_ doc: Document, numbers: Bool = true) -> [Entity] {
         let t = doc.normalized
         var out: [Entity] = []
         for tok in doc.tokens where tok.kind == .number {
@@ -18,7 +19,7 @@ struct NumberExtractor {
             if p.isRate {
                 let words = !CharClass.isDigit(t[s])
                 out.append(Entity(dim: .percentage, range: s..<e, value: v, rule: words ? "percentage.words" : "percentage.sign", in: doc))
-            } else {
+            } else if numbers {
                 out.append(Entity(dim: .number, range: s..<e, value: v, rule: CharClass.isDigit(t[s]) ? "number.arabic" : "number.chinese", in: doc))
             }
         }

@@ -8,17 +8,20 @@ struct NumberParser: Sendable {
     func parse(_ t: [UInt32], _ s: Int, _ e: Int) -> (value: Double, isRate: Bool)? {
         guard s < e else { return nil }
         // Fraction words: 百分之十.
-        for (word, factor) in data.numerals.fractions {
-            let w = word.unicodeScalars.map(\.value)
-            if e - s > w.count, Array(t[s..<(s + w.count)]) == w {
-                guard let v = parsePlain(t, s + w.count, e) else { return nil }
-                return (v * factor, true)
+        if !CharClass.isDigit(t[s]) {
+            for (w, factor) in data.fractionWords where e - s > w.count {
+                var same = true
+                for k in 0..<w.count where t[s + k] != w[k] { same = false; break }
+                if same {
+                    guard let v = parsePlain(t, s + w.count, e) else { return nil }
+                    return (v * factor, true)
+                }
             }
         }
         var end = e
         var factor = 1.0
         var isRate = false
-        if let last = Unicode.Scalar(t[e - 1]), let f = data.numerals.percentSigns[String(last)] {
+        if let f = data.percentSignValue[t[e - 1]] {
             end -= 1
             if end > s && t[end - 1] == 0x20 { end -= 1 }
             factor = f
@@ -36,13 +39,30 @@ struct NumberParser: Sendable {
     }
 
     private func arabic(_ t: [UInt32], _ s: Int, _ e: Int) -> Double? {
-        var digits = ""
+        // Digits (commas skipped) as an integer mantissa and a count of decimals: mantissa / 10^k
+        // is the correctly rounded value, as Double("1234.5") would give, while it fits 2^53.
+        var mantissa: UInt64 = 0
+        var digitCount = 0, decimals = 0, dots = 0
         var k = s
         while k < e, CharClass.isDigit(t[k]) || t[k] == 0x2C || t[k] == 0x2E {
-            if t[k] != 0x2C { digits.unicodeScalars.append(Unicode.Scalar(t[k])!) }
+            let c = t[k]
+            if c == 0x2E { dots += 1 } else if c != 0x2C {
+                if digitCount < 18 { mantissa = mantissa * 10 + UInt64(c - 0x30) }
+                digitCount += 1
+                if dots > 0 { decimals += 1 }
+            }
             k += 1
         }
-        guard var v = Double(digits) else { return nil }
+        guard digitCount > 0, dots <= 1, t[k - 1] != 0x2E || digitCount > 0 else { return nil }
+        var v: Double
+        if digitCount <= 15 && decimals <= 15 {
+            v = Double(mantissa) / Self.powersOfTen[decimals]
+        } else {
+            var digits = ""
+            for j in s..<k where t[j] != 0x2C { digits.unicodeScalars.append(Unicode.Scalar(t[j])!) }
+            guard let d = Double(digits) else { return nil }
+            v = d
+        }
         while k < e {
             if let m = data.sectionValue[t[k]] ?? data.unitValue[t[k]] { v *= m } else { return nil }
             k += 1
@@ -118,6 +138,8 @@ struct NumberParser: Sendable {
         }
         return total + section
     }
+
+    private static let powersOfTen: [Double] = (0...15).map { p in (0..<p).reduce(1.0) { r, _ in r * 10 } }
 
     /// The character before the last one (to see whether the last digit follows a unit or 零).
     private func k0(_ t: [UInt32], _ e: Int) -> UInt32? { e >= 2 ? t[e - 2] : nil }
