@@ -77,13 +77,14 @@ public final class Pipeline {
 
     /// The report for an analyzed document. `category` overrides the classifier.
     public func report(for doc: Document, category: String? = nil) -> ContractReport {
-        let entities = entityExtractor.extract(doc, dims: [.money, .date, .duration, .percentage])
         let classification = classify(doc, category: category)
-        var facts = factExtractor.extract(doc, entities: entities, category: classification.category)
-        if !classification.isContract {
-            // Contract facts are reported for contracts only; other texts keep their title and clauses.
-            facts.parties = []; facts.amounts = []; facts.dates = []; facts.deadlines = []
-            facts.periods = []; facts.penalties = []; facts.rates = []
+        // Contract facts are reported for contracts only; other texts keep their title and clauses.
+        let facts: FactExtractor.Facts
+        if classification.isContract {
+            let entities = entityExtractor.extract(doc, dims: [.money, .date, .duration, .percentage])
+            facts = factExtractor.extract(doc, entities: entities, category: classification.category)
+        } else {
+            facts = factExtractor.outline(doc)
         }
         var report = ContractReport(source: doc.source, classification: classification, document: facts.document,
                                     parties: facts.parties, amounts: facts.amounts, dates: facts.dates,

@@ -16,6 +16,15 @@ struct FactExtractor {
         var clauses: [ClauseEntry]
     }
 
+    /// Title and clauses only: what is reported for a text that is not a contract.
+    func outline(_ doc: Document) -> Facts {
+        let (title, titleSpan) = Self.title(doc)
+        return Facts(document: DocumentFacts(title: title, titleSpan: titleSpan, signedOn: nil, contractTermMonths: nil,
+                                             openEnded: false, totalPrice: nil),
+                     parties: [], amounts: [], dates: [], deadlines: [], periods: [], penalties: [], rates: [],
+                     clauses: Self.clauses(doc))
+    }
+
     func extract(_ doc: Document, entities: [Entity], category: String?) -> Facts {
         var ctx = FactContext(doc: doc, data: data, entities: entities, category: category)
         let parties = PartyExtractor().extract(&ctx)
@@ -29,9 +38,7 @@ struct FactExtractor {
         let periods = PeriodExtractor().extract(ctx)
         let penalties = PenaltyExtractor().extract(ctx)
         let rates = RateExtractor().extract(ctx)
-        let clauses = doc.clauses.map { c in
-            ClauseEntry(number: c.number, title: c.title, depth: c.depth, span: doc.originalSpan(c.range))
-        }
+        let clauses = Self.clauses(doc)
         let document = documentFacts(ctx, amounts: amounts, periods: periods)
         return Facts(document: document, parties: parties, amounts: amounts, dates: dates, deadlines: deadlines,
                      periods: periods, penalties: penalties, rates: rates, clauses: clauses)
@@ -51,23 +58,34 @@ struct FactExtractor {
         }
     }
 
-    private func documentFacts(_ ctx: FactContext, amounts: [Amount], periods: [Period]) -> DocumentFacts {
-        let t = ctx.t
-        // Title: the first non-empty line, when short.
-        var title: String?
-        var titleSpan: TextSpan?
+    private static func clauses(_ doc: Document) -> [ClauseEntry] {
+        doc.clauses.map { c in
+            ClauseEntry(number: c.number, title: c.title, depth: c.depth, span: doc.originalSpan(c.range))
+        }
+    }
+
+    /// Title: the first non-empty line, when short (else the span of its first character).
+    private static func title(_ doc: Document) -> (String?, TextSpan?) {
+        let t = doc.normalized
         var i = 0
         while i < t.count {
             var e = i
             while e < t.count && t[e] != 0x0A { e += 1 }
-            let r = ctx.trimmed(i..<e)
-            if !r.isEmpty {
-                if r.count <= 40 { title = ctx.text(r) }
-                titleSpan = ctx.doc.originalSpan(r.count <= 40 ? r : r.lowerBound..<min(r.upperBound, r.lowerBound + 1))
-                break
+            var a = i, b = e
+            while a < b && FactContext.isSpace(t[a]) { a += 1 }
+            while b > a && FactContext.isSpace(t[b - 1]) { b -= 1 }
+            if a < b {
+                let short = b - a <= 40
+                return (short ? doc.normalizedText(a..<b) : nil, doc.originalSpan(short ? a..<b : a..<(a + 1)))
             }
             i = e + 1
         }
+        return (nil, nil)
+    }
+
+    private func documentFacts(_ ctx: FactContext, amounts: [Amount], periods: [Period]) -> DocumentFacts {
+        let t = ctx.t
+        let (title, titleSpan) = Self.title(ctx.doc)
         // Signing date: a date after 签订日期/签约日期/签署日期, else the last full date in the final
         // fifth of the text (the signature block).
         var signedOn: String?

@@ -27,7 +27,7 @@ struct MoneyExtractor {
                 continue
             }
             // " 万元": a magnitude-and-currency word with no figure before it.
-            if tok.kind == .word, let b = bareUnit(doc, at: i) {
+            if tok.kind == .word, t[Int(tok.start)] == 0x4E07 || t[Int(tok.start)] == 0x4EBF, let b = bareUnit(doc, at: i) {
                 out.append(b.entity)
                 i = b.nextToken
                 continue
