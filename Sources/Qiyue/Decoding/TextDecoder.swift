@@ -79,6 +79,8 @@ public struct TextDecoder: Sendable {
             throw QiyueError(.binary, path: name, "looks binary: \(control) control bytes in the first \(min(bytes.count, 8192))")
         }
 
+        // The standard library's validation is the fast path; ours runs only to locate an error.
+        if let text = String(validating: bytes, as: UTF8.self) { return (text, "UTF-8") }
         let utf8 = UTF8Validator.validate(bytes[...])
         guard let utf8Error = utf8.errorOffset else {
             return (String(decoding: bytes, as: UTF8.self), "UTF-8")

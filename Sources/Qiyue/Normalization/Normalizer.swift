@@ -16,37 +16,41 @@ final class Normalizer {
         var starts: [Int32] = []
         text.reserveCapacity(original.count)
         starts.reserveCapacity(original.count)
+        var hasCR = false
         for i in 0..<original.count {
-            let n = characters.normalize(original[i], into: &text)
+            let c = original[i]
+            if c < 0x80 && c != 0x0D {
+                text.append(c)
+                starts.append(Int32(i))
+                continue
+            }
+            if c == 0x0D { hasCR = true }
+            let n = characters.normalize(c, into: &text)
             for _ in 0..<n { starts.append(Int32(i)) }
         }
         // CRLF became LF LF: drop the second.
-        if original.contains(0x0D) {
-        var keep = [Bool](repeating: true, count: text.count)
-        var i = 1
-        while i < text.count {
-            if text[i] == 0x0A && text[i - 1] == 0x0A && starts[i] == starts[i - 1] + 1
-                && original[Int(starts[i - 1])] == 0x0D {
-                keep[i] = false
+        if hasCR {
+            var keep = [Bool](repeating: true, count: text.count)
+            var i = 1
+            while i < text.count {
+                if text[i] == 0x0A && text[i - 1] == 0x0A && starts[i] == starts[i - 1] + 1
+                    && original[Int(starts[i - 1])] == 0x0D {
+                    keep[i] = false
+                }
+                i += 1
             }
-            i += 1
-        }
-        text = compact(text, keep)
-        starts = compact(starts, keep)
+            Self.compact(&text, &starts, keep)
         }
 
         // Pass 2: lines.
         let lineKeep = LineNormalizer(options: options).apply(&text)
-        text = compact(text, lineKeep)
-        starts = compact(starts, lineKeep)
+        Self.compact(&text, &starts, lineKeep)
 
         var ends = [Int32](repeating: 0, count: starts.count)
-        let hasCR = original.contains(0x0D)
         for k in 0..<starts.count {
-            if !hasCR { ends[k] = starts[k] + 1; continue }
             let s = Int(starts[k])
             // CRLF collapsed into one LF covers both original scalars.
-            if text[k] == 0x0A && original[s] == 0x0D && s + 1 < original.count && original[s + 1] == 0x0A {
+            if hasCR && text[k] == 0x0A && original[s] == 0x0D && s + 1 < original.count && original[s + 1] == 0x0A {
                 ends[k] = Int32(s + 2)
             } else {
                 ends[k] = Int32(s + 1)
@@ -55,10 +59,16 @@ final class Normalizer {
         return (text, OffsetMap(starts: starts, ends: ends, originalLength: original.count))
     }
 
-    private func compact<T>(_ a: [T], _ keep: [Bool]) -> [T] {
-        var out: [T] = []
-        out.reserveCapacity(a.count)
-        for i in 0..<a.count where keep[i] { out.append(a[i]) }
-        return out
+    /// Keeps the positions marked in `keep`, in place, in both arrays.
+    private static func compact(_ text: inout [UInt32], _ starts: inout [Int32], _ keep: [Bool]) {
+        guard let first = keep.firstIndex(of: false) else { return }
+        var w = first
+        for i in first..<keep.count where keep[i] {
+            text[w] = text[i]
+            starts[w] = starts[i]
+            w += 1
+        }
+        text.removeSubrange(w...)
+        starts.removeSubrange(w...)
     }
 }

@@ -20,8 +20,8 @@ enum HeadingScanner {
         d["两".unicodeScalars.first!.value] = 2
         return d
     }()
-    static let ten: UInt32 = "十".unicodeScalars.first!.value
-    static let hundred: UInt32 = "百".unicodeScalars.first!.value
+    static let ten: UInt32 = 0x5341      // 十
+    static let hundred: UInt32 = 0x767E  // 百
 
     /// Reads a small Chinese numeral (up to 999) starting at i.
     static func chineseNumber(_ t: [UInt32], _ i: Int, _ limit: Int) -> (value: Int, end: Int)? {
@@ -44,7 +44,7 @@ enum HeadingScanner {
         return j > i ? (v, j) : nil
     }
 
-    private static let di: UInt32 = "第".unicodeScalars.first!.value
+    private static let di: UInt32 = 0x7B2C  // 第
     private static let kinds = ScalarMap<Style>([
         "章".unicodeScalars.first!.value: .chapter, "节".unicodeScalars.first!.value: .section,
         "条".unicodeScalars.first!.value: .article, "部".unicodeScalars.first!.value: .chapter,

@@ -6,6 +6,14 @@
 /// `notNumbers` lexicon (Rules/lexicon/not-numbers.txt).
 struct NumberScanner: Sendable {
     let notNumbers: Lexicon
+    // Instance copies of the static sets: a static is reached through a lazy-initialization check
+    // on every access, which shows in the per-character loops.
+    private let numerals = NumberScanner.numeralChars
+    private let magnitudes = NumberScanner.magnitudeChars
+    private let financial = NumberScanner.financialChars
+    private let units = NumberScanner.unitChars
+    private let fractionHeadSet = NumberScanner.fractionHeads
+    private let capitals = NumberScanner.capitalUnits
 
     static let numeralChars = ScalarSet("零〇一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟萬億廿卅")
     static let financialChars = ScalarSet("壹贰叁肆伍陆柒捌玖拾佰仟")
@@ -30,15 +38,20 @@ struct NumberScanner: Sendable {
 
     /// Whether a number could start with this character (cheap pre-test).
     @inline(__always) static func mayStart(_ c: UInt32) -> Bool { CharClass.isDigit(c) || numeralChars.contains(c) || c == can }
+    /// ``mayStart(_:)`` without the static look-up.
+    @inline(__always) func mayStart(_ c: UInt32) -> Bool { CharClass.isDigit(c) || numerals.contains(c) || c == Self.can }
+    @inline(__always) private func isCapitalCan(_ t: [UInt32], _ j: Int, _ limit: Int) -> Bool {
+        t[j] == Self.can && j + 1 < limit && capitals.contains(t[j + 1])
+    }
 
     /// End (exclusive) of the number starting at `i`, or nil.
     func match(_ t: [UInt32], at i: Int, limit: Int) -> Int? {
         guard i < limit else { return nil }
         let c = t[i]
         if CharClass.isDigit(c) { return arabic(t, i, limit) }
-        guard Self.numeralChars.contains(c) || Self.isCapitalCan(t, i, limit) else { return nil }
+        guard numerals.contains(c) || isCapitalCan(t, i, limit) else { return nil }
         // 百分之十 / 千分之五 / 万分之五
-        if Self.fractionHeads.contains(c), i + 3 < limit, t[i + 1] == Self.fen, t[i + 2] == Self.zhi {
+        if fractionHeadSet.contains(c), i + 3 < limit, t[i + 1] == Self.fen, t[i + 2] == Self.zhi {
             if CharClass.isDigit(t[i + 3]), let e = arabic(t, i + 3, limit, allowPercent: false) { return e }
             if let e = chineseRun(t, i + 3, limit) { return e }
         }
@@ -47,9 +60,9 @@ struct NumberScanner: Sendable {
         let len = e - i
         if len >= 2 { return e }
         // A lone magnitude (万元, 百姓, 千克) is not a number; 十 alone is (十元, 十日).
-        if Self.magnitudeChars.contains(c) && c != 0x5341 { return nil }
-        if Self.financialChars.contains(c) || c == 0x5EFF || c == 0x5345 { return e }  // 廿 卅
-        if e < limit && Self.unitChars.contains(t[e]) { return e }
+        if magnitudes.contains(c) && c != 0x5341 { return nil }
+        if financial.contains(c) || c == 0x5EFF || c == 0x5345 { return e }  // 廿 卅
+        if e < limit && units.contains(t[e]) { return e }
         if i > 0 && t[i - 1] == Self.di { return e }
         return nil
     }
@@ -58,14 +71,14 @@ struct NumberScanner: Sendable {
         var j = i
         while j < limit {
             let c = t[j]
-            if Self.numeralChars.contains(c) || Self.isCapitalCan(t, j, limit) { j += 1; continue }
-            if c == Self.dian && j > i && j + 1 < limit && Self.numeralChars.contains(t[j + 1]) { j += 1; continue }
+            if numerals.contains(c) || isCapitalCan(t, j, limit) { j += 1; continue }
+            if c == Self.dian && j > i && j + 1 < limit && numerals.contains(t[j + 1]) { j += 1; continue }
             break
         }
         guard j > i else { return nil }
         // Stop before a trailing magnitude that starts a not-number word (千克, 千米 …).
         while j > i + 1, notNumbers.longestMatch(t, at: j - 1, limit: limit) != nil,
-              Self.magnitudeChars.contains(t[j - 1]) {
+              magnitudes.contains(t[j - 1]) {
             j -= 1
         }
         return j
@@ -85,7 +98,7 @@ struct NumberScanner: Sendable {
         }
         // Magnitudes: 3.5万, 1.2亿, 5千万 — but not 5千克.
         var m = 0
-        while j < limit && m < 2 && Self.magnitudeChars.contains(t[j]) && notNumbers.longestMatch(t, at: j, limit: limit) == nil {
+        while j < limit && m < 2 && magnitudes.contains(t[j]) && notNumbers.longestMatch(t, at: j, limit: limit) == nil {
             j += 1
             m += 1
         }

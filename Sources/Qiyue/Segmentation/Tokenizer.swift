@@ -3,6 +3,7 @@
 /// template blanks made tokens of their own. Not thread-safe: one per worker.
 final class Tokenizer {
     private let breaker: ICUWordBreaker
+    private let currency = Tokenizer.currencySymbols
     let lexicon: Lexicon
     let numbers: NumberScanner
 
@@ -69,7 +70,7 @@ final class Tokenizer {
             }
             lineStart = false
             // A currency symbol stays with its figure: ¥10000.00, $500, HK$300.
-            if Self.currencySymbols.contains(c), p + 1 < n, CharClass.isDigit(t[p + 1]),
+            if currency.contains(c), p + 1 < n, CharClass.isDigit(t[p + 1]),
                let num = numbers.match(t, at: p + 1, limit: n) {
                 tokens.append(Token(p, num, .number))
                 p = num
@@ -88,7 +89,7 @@ final class Tokenizer {
                 continue
             }
             let lex = lexicon.startsTerm(c) ? lexicon.longestMatch(t, at: p) : nil
-            let num = NumberScanner.mayStart(c) ? numbers.match(t, at: p, limit: n) : nil
+            let num = numbers.mayStart(c) ? numbers.match(t, at: p, limit: n) : nil
             if let num, num > (lex ?? 0) {
                 if let q = alphanumericRun(t, p, num) {
                     tokens.append(Token(p, q, .latin))
@@ -119,7 +120,7 @@ final class Tokenizer {
                 var q = p + 1
                 while q < e {
                     let d = t[q]
-                    if NumberScanner.mayStart(d), numbers.match(t, at: q, limit: n) != nil { e = q; break }
+                    if numbers.mayStart(d), numbers.match(t, at: q, limit: n) != nil { e = q; break }
                     if lexicon.startsTerm(d), let le = lexicon.longestMatch(t, at: q), le > e { e = q; break }
                     q += 1
                 }
@@ -137,7 +138,7 @@ final class Tokenizer {
     }
 
     static let currencySymbols = ScalarSet(values: [0xA5, 0x24, 0x20AC, 0xA3, 0xFFE5])
-    static let nian: UInt32 = "年".unicodeScalars.first!.value
+    static let nian: UInt32 = 0x5E74  // 年
 
     /// Four Arabic digits, or four Chinese digits (二〇二五), read as a year.
     private func isYear(_ t: [UInt32], _ s: Int, _ e: Int) -> Bool {
@@ -183,9 +184,9 @@ final class Tokenizer {
         if after == 0x0A { return before == 0x3A }
         if q - p >= 2 { return true }
         // "¥ (大写人民币 )": a slot after a currency symbol, or before a closing parenthesis.
-        if Self.currencySymbols.contains(before) && !CharClass.isDigit(after) { return true }
+        if currency.contains(before) && !CharClass.isDigit(after) { return true }
         if CharClass.isHan(before) && (after == 0x29 || after == 0x5D) { return true }
-        return (CharClass.isHan(before) || Self.currencySymbols.contains(before)) && CharClass.isHan(after)
+        return (CharClass.isHan(before) || currency.contains(before)) && CharClass.isHan(after)
     }
 
     /// `[]`, `[ ]`, `( )`: brackets holding only spaces.

@@ -138,10 +138,15 @@ import Testing
         #expect(doc.originalText(p.span).hasPrefix("甲 方"))
     }
 
-    @Test func nonContractsCarryNoContractFacts() {
-        let r = pipeline.report(text: "甲方：张三\n总价款人民币壹佰万元整。", category: nil).0
-        if !r.classification.isContract {
-            #expect(r.parties.isEmpty && r.amounts.isEmpty && r.penalties.isEmpty)
-        }
+    /// A work summary full of dates and sums (签订 … 8.6亿元) is not a contract: it keeps its title and
+    /// clauses, and carries no parties, amounts, dates, signing date or total price.
+    @Test func nonContractsCarryNoContractFacts() throws {
+        let path = TestSupport.root.appendingPathComponent("Corpus/documents/gen-b-N06.txt").path
+        let r = try pipeline.report(contentsOf: path)
+        #expect(!r.classification.isContract)
+        #expect(r.document.title == "2024年度合同管理工作总结")
+        #expect(r.parties.isEmpty && r.amounts.isEmpty && r.dates.isEmpty && r.penalties.isEmpty && r.deadlines.isEmpty)
+        #expect(r.document.signedOn == nil && r.document.totalPrice == nil && r.document.contractTermMonths == nil)
+        #expect(r.risks.isEmpty)
     }
 }
