@@ -142,7 +142,7 @@ int32_t qy_wordbreak_run(QYWordBreaker *breaker, const uint16_t *text, int32_t l
     int32_t p = ubrk_first(breaker->bi);
     while (p != UBRK_DONE && n < capacity) {
         boundaries[n] = p;
-        ruleStatus[n] = ubrk_getRuleStatus(breaker->bi);
+        if (ruleStatus != NULL) ruleStatus[n] = ubrk_getRuleStatus(breaker->bi);
         n++;
         p = ubrk_next(breaker->bi);
     }

@@ -37,7 +37,8 @@ int32_t qy_nfkc_is_inert(uint32_t cp);
 typedef struct QYWordBreaker QYWordBreaker;
 QYWordBreaker *qy_wordbreak_open(const char *locale, int32_t *status);
 /* Fills boundaries (UTF-16 offsets, starting with 0) and the rule status of the segment ending at
- * each boundary. Returns the number of boundaries, or -1. `capacity` >= length + 1 suffices. */
+ * each boundary (ruleStatus may be NULL). Returns the number of boundaries, or -1. `capacity` >=
+ * length + 1 suffices. */
 int32_t qy_wordbreak_run(QYWordBreaker *breaker, const uint16_t *text, int32_t length,
                          int32_t *boundaries, int32_t *ruleStatus, int32_t capacity);
 void qy_wordbreak_close(QYWordBreaker *breaker);

@@ -34,7 +34,13 @@ public struct EntityExtractor: Sendable {
                 if n.dim == .percentage || explicitNumbers || free(n.range) { out.append(n) }
             }
         }
-        out.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.upperBound > $1.range.upperBound }
-        return out
+        // Sort small keys, not the (large) entities themselves.
+        let order = out.indices.sorted { a, b in
+            let x = out[a].range, y = out[b].range
+            if x.lowerBound != y.lowerBound { return x.lowerBound < y.lowerBound }
+            if x.upperBound != y.upperBound { return x.upperBound > y.upperBound }
+            return a < b
+        }
+        return order.map { out[$0] }
     }
 }

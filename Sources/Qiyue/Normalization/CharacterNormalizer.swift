@@ -16,34 +16,44 @@ final class CharacterNormalizer {
         table = [UInt32](repeating: 0, count: 0x10000)
     }
 
-    /// Appends the normalized form of `c` to `out`.
-    @inline(__always)
-    func normalize(_ c: UInt32, into out: inout [UInt32]) -> Int {
-        if c < 0x80 {
-            if c == 0x0D { out.append(0x0A); return 1 }
-            out.append(c)
-            return 1
-        }
-        if c < 0x10000 {
-            var v = table[Int(c)]
-            if v == 0 {
-                v = compute(c)
-                table[Int(c)] = v
+    /// Normalizes every scalar of `original`, appending to `text` and, per output scalar, its
+    /// source offset to `starts`. Returns whether the input held a CR. One pass with the cache
+    /// held open, so the class property is not re-checked for exclusive access per character.
+    func normalizeAll(_ original: [UInt32], text: inout [UInt32], starts: inout [Int32]) -> Bool {
+        var hasCR = false
+        table.withUnsafeMutableBufferPointer { tb in
+            for i in 0..<original.count {
+                let c = original[i]
+                if c < 0x80 {
+                    if c == 0x0D { hasCR = true; text.append(0x0A) } else { text.append(c) }
+                    starts.append(Int32(i))
+                    continue
+                }
+                if c < 0x10000 {
+                    var v = tb[Int(c)]
+                    if v == 0 {
+                        v = compute(c)
+                        tb[Int(c)] = v
+                    }
+                    switch v {
+                    case Self.deleteMark:
+                        continue
+                    case Self.multiMark:
+                        let m = multi[c]!
+                        text.append(contentsOf: m)
+                        for _ in m { starts.append(Int32(i)) }
+                    default:
+                        text.append(v - 1)
+                        starts.append(Int32(i))
+                    }
+                    continue
+                }
+                let r = slow(c)
+                text.append(contentsOf: r)
+                for _ in r { starts.append(Int32(i)) }
             }
-            switch v {
-            case Self.deleteMark: return 0
-            case Self.multiMark:
-                let m = multi[c]!
-                out.append(contentsOf: m)
-                return m.count
-            default:
-                out.append(v - 1)
-                return 1
-            }
         }
-        let r = slow(c)
-        out.append(contentsOf: r)
-        return r.count
+        return hasCR
     }
 
     private func compute(_ c: UInt32) -> UInt32 {

@@ -16,18 +16,7 @@ final class Normalizer {
         var starts: [Int32] = []
         text.reserveCapacity(original.count)
         starts.reserveCapacity(original.count)
-        var hasCR = false
-        for i in 0..<original.count {
-            let c = original[i]
-            if c < 0x80 && c != 0x0D {
-                text.append(c)
-                starts.append(Int32(i))
-                continue
-            }
-            if c == 0x0D { hasCR = true }
-            let n = characters.normalize(c, into: &text)
-            for _ in 0..<n { starts.append(Int32(i)) }
-        }
+        let hasCR = characters.normalizeAll(original, text: &text, starts: &starts)
         // CRLF became LF LF: drop the second.
         if hasCR {
             var keep = [Bool](repeating: true, count: text.count)

@@ -27,7 +27,7 @@ final class Tokenizer {
                 utf16.append(UInt16(0xDC00 + (v & 0x3FF)))
             }
         }
-        let (offsets16, _) = breaker.boundaries(utf16)
+        let offsets16 = breaker.offsets(utf16)
         var isBoundary = [Bool](repeating: false, count: n + 1)
         if hasSurrogates {
             var scalarAt = [Int32](repeating: 0, count: utf16.count + 1)

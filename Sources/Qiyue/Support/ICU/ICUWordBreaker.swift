@@ -21,6 +21,18 @@ final class ICUWordBreaker {
 
     deinit { qy_wordbreak_close(handle) }
 
+    /// Boundaries only (UTF-16 offsets, first 0, last `text.count`).
+    func offsets(_ text: [UInt16]) -> [Int32] {
+        var offsets = [Int32](repeating: 0, count: text.count + 1)
+        let n = text.withUnsafeBufferPointer { tb in
+            offsets.withUnsafeMutableBufferPointer { ob in
+                qy_wordbreak_run(handle, tb.baseAddress, Int32(tb.count), ob.baseAddress, nil, Int32(ob.count))
+            }
+        }
+        offsets.removeSubrange(max(Int(n), 0)...)
+        return offsets
+    }
+
     /// Boundaries (UTF-16 offsets, first 0, last `text.count`) and the rule status of the segment
     /// ending at each boundary.
     func boundaries(_ text: [UInt16]) -> (offsets: [Int32], status: [Int32]) {
