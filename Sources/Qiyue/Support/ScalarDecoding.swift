@@ -3,22 +3,28 @@ enum ScalarDecoding {
     static func scalars(of text: String) -> [UInt32] {
         var s = text
         return s.withUTF8 { b -> [UInt32] in
-            var out = [UInt32]()
-            out.reserveCapacity(b.count)
-            var i = 0
+            // Count first (every byte that is not a continuation byte starts a scalar), then fill
+            // an array of exactly that size: no growth, no over-allocation for CJK text.
+            var count = 0
+            for byte in b where byte & 0xC0 != 0x80 { count += 1 }
             let n = b.count
-            while i < n {
-                let c0 = UInt32(b[i])
-                if c0 < 0x80 { out.append(c0); i += 1 }
-                else if c0 < 0xE0 { out.append((c0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)); i += 2 }
-                else if c0 < 0xF0 {
-                    out.append((c0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)); i += 3
-                } else {
-                    out.append((c0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
-                               | UInt32(b[i + 3] & 0x3F)); i += 4
+            return [UInt32](unsafeUninitializedCapacity: count) { out, initialized in
+                var i = 0, w = 0
+                while i < n && w < count {
+                    let c0 = UInt32(b[i])
+                    if c0 < 0x80 { out[w] = c0; i += 1 }
+                    else if c0 < 0xE0 { out[w] = (c0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); i += 2 }
+                    else if c0 < 0xF0 {
+                        out[w] = (c0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F); i += 3
+                    } else {
+                        out[w] = (c0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+                            | UInt32(b[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    w += 1
                 }
+                initialized = w
             }
-            return out
         }
     }
 
