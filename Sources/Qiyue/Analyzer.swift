@@ -25,7 +25,12 @@ public final class Analyzer {
     /// Decodes and analyzes a file.
     public func analyze(contentsOf path: String) throws -> Document {
         let decoded = try TextDecoder(options: decoding).decode(contentsOf: path)
-        return analyze(text: decoded.text, source: SourceInfo(path: path, encoding: decoded.encoding, format: decoded.format))
+        return analyze(decoded, source: SourceInfo(path: path, encoding: decoded.encoding, format: decoded.format))
+    }
+
+    /// Analyzes decoded input (without converting it to a String and back).
+    public func analyze(_ decoded: DecodedText, source: SourceInfo) -> Document {
+        analyze(scalars: decoded.scalars, source: source)
     }
 
     /// Analyzes text that is already decoded.

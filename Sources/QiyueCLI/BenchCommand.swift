@@ -24,12 +24,14 @@ struct BenchCommand: ParsableCommand {
         case facts
         /// the whole pipeline, as `qiyue extract` runs it (risk rules included)
         case extract
+        /// reference point: decode, then ICU's zh word break alone (no normalization, lexicon or numbers)
+        case icu
     }
 
     @Argument(help: "Files or directories (searched for .txt/.html files).")
     var paths: [String] = ["Corpus"]
 
-    @Option(help: "Stage to measure: segment (decode + normalize + segment), entities (+ entities), facts (+ classification and facts, no risk rules), extract (everything, as qiyue extract).")
+    @Option(help: "Stage to measure: segment (decode + normalize + segment), entities (+ entities), facts (+ classification and facts, no risk rules), extract (everything, as qiyue extract); icu (reference: decode + ICU's zh word break alone).")
     var stage: Stage = .extract
 
     @Option(help: "Number of timed runs (the median is reported).")
@@ -72,9 +74,11 @@ final class BenchRunner {
     let analyzer: Analyzer
     let pipeline: Pipeline
     let entities: EntityExtractor
+    let icu: ICUWordBreakReference
 
     init(stage: BenchCommand.Stage, input: InputOptions) throws {
         self.stage = stage
+        icu = try ICUWordBreakReference()
         pipeline = try input.makePipeline { _ in stage == .extract ? .shipped : .none }
         analyzer = pipeline.analyzer
         entities = EntityExtractor(knowledge: pipeline.knowledge)
@@ -85,10 +89,12 @@ final class BenchRunner {
         var n = 0
         for (name, bytes) in inputs {
             guard let decoded = try? TextDecoder(options: analyzer.decoding).decode(bytes, name: name) else { continue }
-            let doc = analyzer.analyze(text: decoded.text, source: SourceInfo(path: name, encoding: decoded.encoding, format: decoded.format))
+            if stage == .icu { n += icu.countBoundaries(decoded.text); continue }
+            let doc = analyzer.analyze(decoded, source: SourceInfo(path: name, encoding: decoded.encoding, format: decoded.format))
             switch stage {
             case .segment: n += doc.tokens.count
             case .entities: n += entities.extract(doc).count
+            case .icu: break
             case .facts, .extract:
                 let r = pipeline.report(for: doc)
                 n += r.amounts.count + r.parties.count + r.risks.count

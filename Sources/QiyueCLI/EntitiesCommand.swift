@@ -51,7 +51,7 @@ struct EntitiesCommand: ParsableCommand {
         } else {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             let decoded = try TextDecoder(options: input.decoding).decode([UInt8](data), name: "<stdin>")
-            doc = analyzer.analyze(text: decoded.text, source: SourceInfo(path: "<stdin>", encoding: decoded.encoding))
+            doc = analyzer.analyze(decoded, source: SourceInfo(path: "<stdin>", encoding: decoded.encoding, format: decoded.format))
         }
         let extractor = EntityExtractor(knowledge: analyzer.knowledge)
         let enc = JSONEncoder()

@@ -13,11 +13,32 @@ public enum SourceFormat: String, Sendable, Codable, CaseIterable {
 /// For HTML and XML inputs, ``text`` is the extracted text: all spans index it.
 public struct DecodedText: Sendable {
     /// The decoded (and, for markup, extracted) text.
-    public let text: String
+    public var text: String { storedText ?? ScalarDecoding.string(storedScalars, 0, storedScalars.count) }
     /// The encoding the bytes were read in, e.g. `UTF-8`, `UTF-16LE`, `GB18030`, `Big5`.
     public let encoding: String
     /// The input format.
     public let format: SourceFormat
+    /// UTF-8 input is decoded straight to scalar values (what the analyzer reads); other input
+    /// arrives as a String from ICU or libxml2.
+    private let storedText: String?
+    private let storedScalars: [UInt32]
+
+    init(text: String, encoding: String, format: SourceFormat) {
+        storedText = text
+        storedScalars = []
+        self.encoding = encoding
+        self.format = format
+    }
+
+    init(scalars: [UInt32], encoding: String, format: SourceFormat) {
+        storedText = nil
+        storedScalars = scalars
+        self.encoding = encoding
+        self.format = format
+    }
+
+    /// The scalar values of ``text``.
+    var scalars: [UInt32] { storedText.map(ScalarDecoding.scalars(of:)) ?? storedScalars }
 }
 
 /// How input bytes are decoded.

@@ -39,17 +39,26 @@ public struct TextDecoder: Sendable {
             throw QiyueError(.tooLarge, path: name,
                              "input is \(bytes.count) bytes, over the limit of \(options.maxBytes) bytes")
         }
-        let (text, encoding) = try decodeText(bytes, name: name)
-        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+        // Strict UTF-8 (the common case) is decoded straight to scalars in one pass.
+        let decoded: DecodedText
+        if options.encoding == nil, !bytes.starts(with: [0xEF, 0xBB, 0xBF]), !bytes.contains(0),
+           Self.controlBytes(bytes) * 20 <= min(bytes.count, 8192), let scalars = UTF8Validator.scalars(bytes) {
+            decoded = DecodedText(scalars: scalars, encoding: "UTF-8", format: .text)
+        } else {
+            let (text, encoding) = try decodeText(bytes, name: name)
+            decoded = DecodedText(text: text, encoding: encoding, format: .text)
+        }
+        let scalars = decoded.scalars
+        if scalars.allSatisfy({ Unicode.Scalar($0)?.properties.isWhitespace ?? false }) {
             throw QiyueError(.empty, path: name, "file is empty")
         }
-        let format = options.format ?? Self.guessFormat(name: name, text: text)
+        let format = options.format ?? Self.guessFormat(name: name, scalars: scalars)
         switch format {
         case .text:
-            return DecodedText(text: text, encoding: encoding, format: .text)
+            return decoded
         case .html, .xml:
-            let extracted = try Self.extractMarkup(text, xml: format == .xml, name: name)
-            return DecodedText(text: extracted, encoding: encoding, format: format)
+            let extracted = try Self.extractMarkup(decoded.text, xml: format == .xml, name: name)
+            return DecodedText(text: extracted, encoding: decoded.encoding, format: format)
         }
     }
 
@@ -74,13 +83,11 @@ public struct TextDecoder: Sendable {
         if let nul = bytes.firstIndex(of: 0) {
             throw QiyueError(.binary, path: name, "looks binary: NUL byte at offset \(nul) (UTF-16 input needs a byte order mark, or --encoding)")
         }
-        let control = bytes.prefix(8192).reduce(0) { $0 + (($1 < 0x09 || ($1 > 0x0D && $1 < 0x20 && $1 != 0x1B)) ? 1 : 0) }
+        let control = Self.controlBytes(bytes)
         if control * 20 > min(bytes.count, 8192) {
             throw QiyueError(.binary, path: name, "looks binary: \(control) control bytes in the first \(min(bytes.count, 8192))")
         }
 
-        // The standard library's validation is the fast path; ours runs only to locate an error.
-        if let text = String(validating: bytes, as: UTF8.self) { return (text, "UTF-8") }
         let utf8 = UTF8Validator.validate(bytes[...])
         guard let utf8Error = utf8.errorOffset else {
             return (String(decoding: bytes, as: UTF8.self), "UTF-8")
@@ -141,6 +148,11 @@ public struct TextDecoder: Sendable {
         }
     }
 
+    /// Control bytes (other than tab, newlines, form feed and escape) in the first 8 KiB.
+    private static func controlBytes(_ bytes: [UInt8]) -> Int {
+        bytes.prefix(8192).reduce(0) { $0 + (($1 < 0x09 || ($1 > 0x0D && $1 < 0x20 && $1 != 0x1B)) ? 1 : 0) }
+    }
+
     /// Charsets worth a trial decode when ICU proposes them.
     static let trialCharsets: Set<String> = ["GB18030", "Big5", "UTF-16LE", "UTF-16BE", "EUC-JP", "Shift_JIS", "EUC-KR"]
 
@@ -155,12 +167,17 @@ public struct TextDecoder: Sendable {
     // MARK: - Markup
 
     static func guessFormat(name: String, text: String) -> SourceFormat {
+        guessFormat(name: name, scalars: text.unicodeScalars.prefix(600).map(\.value))
+    }
+
+    static func guessFormat(name: String, scalars: [UInt32]) -> SourceFormat {
         let lower = name.lowercased()
         if lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".xhtml") { return .html }
         if lower.hasSuffix(".xml") { return .xml }
         // The first 14 non-space characters, ASCII-lowercased (a BOM counts as space).
         var head = ""
-        for u in text.unicodeScalars {
+        for v in scalars {
+            guard let u = Unicode.Scalar(v) else { break }
             if head.isEmpty && (u.properties.isWhitespace || u.value == 0xFEFF) { continue }
             head.unicodeScalars.append(u.value >= 0x41 && u.value <= 0x5A ? Unicode.Scalar(UInt8(u.value + 0x20)) : u)
             if head.unicodeScalars.count == 14 { break }

@@ -7,13 +7,14 @@
 struct OffsetMap: Sendable {
     /// Original start offset of each normalized scalar.
     private(set) var starts: [Int32]
-    /// Original end offset of each normalized scalar.
-    private(set) var ends: [Int32]
+    /// Original end offset of each normalized scalar; nil when every end is its start + 1 (the
+    /// usual case: only a CRLF collapsed into one LF covers two original scalars).
+    private(set) var ends: [Int32]?
     /// Length of the original text, in scalars.
     let originalLength: Int
 
-    init(starts: [Int32], ends: [Int32], originalLength: Int) {
-        precondition(starts.count == ends.count)
+    init(starts: [Int32], ends: [Int32]?, originalLength: Int) {
+        precondition(ends == nil || starts.count == ends!.count)
         self.starts = starts
         self.ends = ends
         self.originalLength = originalLength
@@ -21,10 +22,7 @@ struct OffsetMap: Sendable {
 
     /// The identity map over a text of `count` scalars.
     static func identity(count: Int) -> OffsetMap {
-        var s = [Int32](repeating: 0, count: count)
-        var e = [Int32](repeating: 0, count: count)
-        for i in 0..<count { s[i] = Int32(i); e[i] = Int32(i + 1) }
-        return OffsetMap(starts: s, ends: e, originalLength: count)
+        OffsetMap(starts: (0..<count).map { Int32($0) }, ends: nil, originalLength: count)
     }
 
     var count: Int { starts.count }
@@ -37,6 +35,6 @@ struct OffsetMap: Sendable {
             let p = start < count ? Int(starts[start]) : originalLength
             return TextSpan(p, p)
         }
-        return TextSpan(Int(starts[start]), Int(ends[end - 1]))
+        return TextSpan(Int(starts[start]), Int(ends?[end - 1] ?? starts[end - 1] + 1))
     }
 }

@@ -35,11 +35,12 @@ final class Normalizer {
         let lineKeep = LineNormalizer(options: options).apply(&text)
         Self.compact(&text, &starts, lineKeep)
 
+        guard hasCR else { return (text, OffsetMap(starts: starts, ends: nil, originalLength: original.count)) }
         var ends = [Int32](repeating: 0, count: starts.count)
         for k in 0..<starts.count {
             let s = Int(starts[k])
             // CRLF collapsed into one LF covers both original scalars.
-            if hasCR && text[k] == 0x0A && original[s] == 0x0D && s + 1 < original.count && original[s + 1] == 0x0A {
+            if text[k] == 0x0A && original[s] == 0x0D && s + 1 < original.count && original[s + 1] == 0x0A {
                 ends[k] = Int32(s + 2)
             } else {
                 ends[k] = Int32(s + 1)
