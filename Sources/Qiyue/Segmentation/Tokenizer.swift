@@ -16,15 +16,24 @@ final class Tokenizer {
     func tokenize(_ t: [UInt32]) -> [Token] {
         let n = t.count
         // ICU works on UTF-16; map its boundaries back to scalar offsets.
-        var utf16: [UInt16] = []
-        utf16.reserveCapacity(n)
-        var hasSurrogates = false
-        for c in t {
-            if c < 0x10000 { utf16.append(UInt16(c)) } else {
-                hasSurrogates = true
-                let v = c - 0x10000
-                utf16.append(UInt16(0xD800 + (v >> 10)))
-                utf16.append(UInt16(0xDC00 + (v & 0x3FF)))
+        let hasSurrogates = t.contains { $0 >= 0x10000 }
+        var utf16: [UInt16]
+        if !hasSurrogates {
+            utf16 = [UInt16](unsafeUninitializedCapacity: n) { b, count in
+                t.withUnsafeBufferPointer { tb in
+                    for i in 0..<n { b[i] = UInt16(truncatingIfNeeded: tb[i]) }
+                }
+                count = n
+            }
+        } else {
+            utf16 = []
+            utf16.reserveCapacity(n + n / 8)
+            for c in t {
+                if c < 0x10000 { utf16.append(UInt16(c)) } else {
+                    let v = c - 0x10000
+                    utf16.append(UInt16(0xD800 + (v >> 10)))
+                    utf16.append(UInt16(0xDC00 + (v & 0x3FF)))
+                }
             }
         }
         let offsets16 = breaker.offsets(utf16)
