@@ -59,6 +59,16 @@ enum UTF8Validator {
                         out[w] = UInt32(b0); w += 1; i += 1
                         continue
                     }
+                    // Fast path: the common three-byte sequences (most of CJK).
+                    if b0 >= 0xE1 && b0 != 0xED && b0 <= 0xEF && i + 2 < n && w < count {
+                        let b1 = b[i + 1], b2 = b[i + 2]
+                        if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 {
+                            out[w] = UInt32(b0 & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
+                            w += 1
+                            i += 3
+                            continue
+                        }
+                    }
                     let need: Int
                     var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
                     var v: UInt32

@@ -16,41 +16,64 @@ final class CharacterNormalizer {
         table = [UInt32](repeating: 0, count: 0x10000)
     }
 
-    /// Normalizes every scalar of `original`, appending to `text` and, per output scalar, its
-    /// source offset to `starts`. Returns whether the input held a CR. One pass with the cache
-    /// held open, so the class property is not re-checked for exclusive access per character.
+    /// Normalizes every scalar of `original` into `text` and, per output scalar, its source offset
+    /// into `starts`. Returns whether the input held a CR. Two passes with the cache held open:
+    /// the first fills the cache and counts the output, the second writes arrays of exactly that
+    /// size (no per-character appends, no exclusivity check of the class property per character).
     func normalizeAll(_ original: [UInt32], text: inout [UInt32], starts: inout [Int32]) -> Bool {
         var hasCR = false
+        let multi = { (c: UInt32) -> [UInt32] in self.multi[c]! }
         table.withUnsafeMutableBufferPointer { tb in
-            for i in 0..<original.count {
-                let c = original[i]
-                if c < 0x80 {
-                    if c == 0x0D { hasCR = true; text.append(0x0A) } else { text.append(c) }
-                    starts.append(Int32(i))
-                    continue
-                }
-                if c < 0x10000 {
-                    var v = tb[Int(c)]
-                    if v == 0 {
-                        v = compute(c)
-                        tb[Int(c)] = v
+            original.withUnsafeBufferPointer { ob in
+                var total = 0
+                for c in ob {
+                    if c < 0x80 {
+                        total += 1
+                        if c == 0x0D { hasCR = true }
+                    } else if c < 0x10000 {
+                        var v = tb[Int(c)]
+                        if v == 0 {
+                            v = compute(c)
+                            tb[Int(c)] = v
+                        }
+                        total += v == Self.deleteMark ? 0 : v == Self.multiMark ? multi(c).count : 1
+                    } else {
+                        total += slow(c).count
                     }
-                    switch v {
-                    case Self.deleteMark:
-                        continue
-                    case Self.multiMark:
-                        let m = multi[c]!
-                        text.append(contentsOf: m)
-                        for _ in m { starts.append(Int32(i)) }
-                    default:
-                        text.append(v - 1)
-                        starts.append(Int32(i))
-                    }
-                    continue
                 }
-                let r = slow(c)
-                text.append(contentsOf: r)
-                for _ in r { starts.append(Int32(i)) }
+                var offsets: [Int32] = []
+                text = [UInt32](unsafeUninitializedCapacity: total) { out, written in
+                    offsets = [Int32](unsafeUninitializedCapacity: total) { from, count in
+                        var w = 0
+                        for i in 0..<ob.count {
+                            let c = ob[i]
+                            if c < 0x80 {
+                                out[w] = c == 0x0D ? 0x0A : c
+                                from[w] = Int32(i)
+                                w += 1
+                                continue
+                            }
+                            let v: UInt32 = c < 0x10000 ? tb[Int(c)] : Self.multiMark
+                            switch v {
+                            case Self.deleteMark:
+                                continue
+                            case Self.multiMark:
+                                for x in c < 0x10000 ? multi(c) : slow(c) {
+                                    out[w] = x
+                                    from[w] = Int32(i)
+                                    w += 1
+                                }
+                            default:
+                                out[w] = v - 1
+                                from[w] = Int32(i)
+                                w += 1
+                            }
+                        }
+                        count = w
+                    }
+                    written = offsets.count
+                }
+                starts = offsets
             }
         }
         return hasCR

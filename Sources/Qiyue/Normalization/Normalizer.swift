@@ -14,8 +14,6 @@ final class Normalizer {
         // Pass 1: per character (may expand or delete).
         var text: [UInt32] = []
         var starts: [Int32] = []
-        text.reserveCapacity(original.count)
-        starts.reserveCapacity(original.count)
         let hasCR = characters.normalizeAll(original, text: &text, starts: &starts)
         // CRLF became LF LF: drop the second.
         if hasCR {
