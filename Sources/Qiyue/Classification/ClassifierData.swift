@@ -3,7 +3,7 @@ import Yams
 
 /// The splitter's boundary cues and the classifier's features and weights, from
 /// Rules/classification/split.yaml and Rules/classification/features.yaml, compiled into tries.
-struct ClassifierData: Sendable {
+final class ClassifierData: Sendable {
     /// The contract categories, in report order.
     static let categories = ["house_sale", "vehicle_sale", "lease", "loan", "service", "labor", "sale_of_goods",
                              "other_contract"]

@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 /// Language data for the entity extractors, from Rules/entities/*.yaml.
-struct EntityData: Sendable {
+final class EntityData: Sendable {
     struct Numerals: Decodable, Sendable {
         var digits: [String: Double]
         var units: [String: Double]

@@ -3,7 +3,7 @@ import Yams
 
 /// Language data for the fact extractors, from Rules/facts/*.yaml: party roles, amount purposes,
 /// deadline anchors, period kinds and penalty wording.
-struct FactData: Sendable {
+final class FactData: Sendable {
     struct PartiesFile: Decodable, Sendable {
         struct SideCue: Decodable, Sendable {
             var verbs: [String]
