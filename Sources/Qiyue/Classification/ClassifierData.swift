@@ -100,6 +100,10 @@ final class ClassifierData: Sendable {
 
         var isEmpty: Bool { table.isEmpty }
 
+        /// Whether some term starts with `c` (a cheap test before ``match(_:at:limit:)``).
+        @inline(__always)
+        func startsTerm(_ c: UInt32) -> Bool { table.startsWord(c) }
+
         /// The longest term at `i` before `limit`: its end and the features it counts for.
         @inline(__always)
         func match(_ t: [UInt32], at i: Int, limit: Int) -> (end: Int, features: [Int])? {

@@ -67,7 +67,7 @@ public struct DocumentClassifier: Sendable {
                     for f in m.features { counts[f] += 1 }
                 }
             }
-            if let m = bodyTerms.match(t, at: i, limit: r.upperBound) {
+            if bodyTerms.startsTerm(c), let m = bodyTerms.match(t, at: i, limit: r.upperBound) {
                 for f in m.features { counts[f] += 1 }
                 length += m.end - i - 1
                 i = m.end

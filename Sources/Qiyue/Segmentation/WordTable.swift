@@ -23,6 +23,10 @@ struct WordTable<Value: Sendable>: Sendable {
     /// Whether the table holds no word.
     var isEmpty: Bool { forward.count == 0 }
 
+    /// Whether some word starts with `c` (a cheap test before ``match(_:at:limit:)``).
+    @inline(__always)
+    func startsWord(_ c: UInt32) -> Bool { forward.startsTerm(c) }
+
     /// The longest word starting at `i` and ending by `limit`: its end and value.
     @inline(__always)
     func match(_ t: [UInt32], at i: Int, limit: Int? = nil) -> (end: Int, value: Value)? {

@@ -38,7 +38,9 @@ struct DateExtractor {
     }
 
     /// Reads NUMBER followed by `unit` (年/月/日/号) at position p. Returns value and end.
-    private func part(_ doc: Document, _ p: Int, _ units: [UInt32]) -> (value: Int, end: Int, unit: UInt32)? {
+    private func part(_ doc: Document, _ p: Int, _ unit: UInt32, or other: UInt32 = 0) -> (value: Int, end: Int, unit: UInt32)? {
+        let units = (unit, other)
+        func isUnit(_ c: UInt32) -> Bool { c == units.0 || c == units.1 && units.1 != 0 }
         let t = doc.normalized
         let k = doc.tokenIndex(atOrAfter: p)
         guard k < doc.tokens.count, Int(doc.tokens[k].start) == p, doc.tokens[k].kind == .number else { return nil }
@@ -46,8 +48,8 @@ struct DateExtractor {
         var e = Int(tok.end)
         var numEnd = e
         // "2014年" tokens carry their 年.
-        if t[e - 1] == Self.nian && units.contains(Self.nian) { numEnd = e - 1 } else {
-            guard e < t.count, units.contains(t[e]) else { return nil }
+        if t[e - 1] == Self.nian && isUnit(Self.nian) { numEnd = e - 1 } else {
+            guard e < t.count, isUnit(t[e]) else { return nil }
             e += 1
         }
         guard let v = parser.parsePlain(t, p, numEnd), v == v.rounded(), v >= 0, v < 1_000_000 else { return nil }
@@ -61,24 +63,24 @@ struct DateExtractor {
         var year: Int?, month: Int?, day: Int?
         var e = p
         var rule = "date.ymd"
-        if let y = part(doc, p, [Self.nian]) {
+        if let y = part(doc, p, Self.nian) {
             guard y.value >= data.time.yearRange[0] && y.value <= data.time.yearRange[1] else { return nil }
             year = y.value
             e = y.end
-            var mon = part(doc, e, [Self.yue]).map { (value: $0.value, end: $0.end) }
+            var mon = part(doc, e, Self.yue).map { (value: $0.value, end: $0.end) }
             if mon == nil, let w = data.monthWords.match(t, at: e) { mon = (w.value, w.end) }
             if let m = mon, (1...12).contains(m.value) {
                 month = m.value
                 e = m.end
-                if let d = part(doc, e, [Self.ri, Self.hao]), (1...31).contains(d.value) { day = d.value; e = d.end }
+                if let d = part(doc, e, Self.ri, or: Self.hao), (1...31).contains(d.value) { day = d.value; e = d.end }
             }
-        } else if let m = part(doc, p, [Self.yue]), (1...12).contains(m.value),
-                  let d = part(doc, m.end, [Self.ri, Self.hao]), (1...31).contains(d.value) {
+        } else if let m = part(doc, p, Self.yue), (1...12).contains(m.value),
+                  let d = part(doc, m.end, Self.ri, or: Self.hao), (1...31).contains(d.value) {
             month = m.value
             day = d.value
             e = d.end
             rule = "date.md"
-        } else if let d = part(doc, p, [Self.ri, Self.hao]), (1...31).contains(d.value),
+        } else if let d = part(doc, p, Self.ri, or: Self.hao), (1...31).contains(d.value),
                   data.monthlyPrefixes.match(t, endingAt: p) != nil {
             day = d.value
             e = d.end

@@ -45,7 +45,7 @@ struct FactContext {
         var out: [(Range<Int>, V)] = []
         var i = range.lowerBound
         while i < range.upperBound {
-            if let m = table.match(t, at: i), m.end <= range.upperBound,
+            if table.startsWord(t[i]), let m = table.match(t, at: i), m.end <= range.upperBound,
                !aligned || (tokenStart[i] && tokenEnd[m.end]) {
                 out.append((i..<m.end, m.value))
                 i = m.end
@@ -60,7 +60,7 @@ struct FactContext {
     func first<V>(_ table: WordTable<V>, in range: Range<Int>) -> (range: Range<Int>, value: V)? {
         var i = range.lowerBound
         while i < range.upperBound {
-            if let m = table.match(t, at: i), m.end <= range.upperBound { return (i..<m.end, m.value) }
+            if table.startsWord(t[i]), let m = table.match(t, at: i), m.end <= range.upperBound { return (i..<m.end, m.value) }
             i += 1
         }
         return nil
