@@ -66,6 +66,23 @@ struct FactContext {
         return nil
     }
 
+    /// Whether any of `words` (scalar sequences) occurs in `range`.
+    func containsAny(_ words: [[UInt32]], in range: Range<Int>) -> Bool {
+        for w in words where !w.isEmpty && w.count <= range.count {
+            var i = range.lowerBound
+            let last = range.upperBound - w.count
+            while i <= last {
+                if t[i] == w[0] {
+                    var k = 1
+                    while k < w.count && t[i + k] == w[k] { k += 1 }
+                    if k == w.count { return true }
+                }
+                i += 1
+            }
+        }
+        return false
+    }
+
     /// Whether any word of the table occurs in `range`.
     func contains<V>(_ table: WordTable<V>, in range: Range<Int>) -> Bool { first(table, in: range) != nil }
 

@@ -83,6 +83,8 @@ struct FactExtractor {
         return (nil, nil)
     }
 
+    private static let signingWords: [[UInt32]] = ["签订", "签约", "签署", "签字日期"].map { $0.unicodeScalars.map(\.value) }
+
     private func documentFacts(_ ctx: FactContext, amounts: [Amount], periods: [Period]) -> DocumentFacts {
         let t = ctx.t
         let (title, titleSpan) = Self.title(ctx.doc)
@@ -91,8 +93,7 @@ struct FactExtractor {
         var signedOn: String?
         let fullDates = ctx.entities.filter { $0.dim == .date && $0.value?.date != nil }
         for d in fullDates {
-            let before = ctx.text(max(0, d.range.lowerBound - 8)..<d.range.lowerBound)
-            if before.contains("签订") || before.contains("签约") || before.contains("签署") || before.contains("签字日期") {
+            if ctx.containsAny(Self.signingWords, in: max(0, d.range.lowerBound - 8)..<d.range.lowerBound) {
                 signedOn = d.value?.date
                 break
             }

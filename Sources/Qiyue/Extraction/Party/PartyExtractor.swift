@@ -221,10 +221,11 @@ struct PartyExtractor {
     }
 
     /// A name has no sentence punctuation and no obligation wording.
+    private static let notInNames: [[UInt32]] = ["应", "须", "负责", "有权", "权利", "义务", "。", ";", "不得", "按照", "如下"]
+        .map { $0.unicodeScalars.map(\.value) }
+
     private func isNameLike(_ r: Range<Int>, _ ctx: FactContext) -> Bool {
-        let s = ctx.text(r)
-        for bad in ["应", "须", "负责", "有权", "权利", "义务", "。", ";", "不得", "按照", "如下"] where s.contains(bad) { return false }
-        return true
+        !ctx.containsAny(Self.notInNames, in: r)
     }
 
     private func isClauseLine(_ line: Range<Int>, _ ctx: FactContext) -> Bool {
