@@ -38,9 +38,10 @@ public final class Analyzer {
         analyze(scalars: ScalarDecoding.scalars(of: text), source: source)
     }
 
-    func analyze(scalars: [UInt32], source: SourceInfo) -> Document {
+    /// With `segment` false, the document gets no tokens yet (see ``segmented(_:)``).
+    func analyze(scalars: [UInt32], source: SourceInfo, segment: Bool = true) -> Document {
         let (normalized, map) = normalizer.normalize(scalars)
-        let tokens = tokenizer.tokenize(normalized)
+        let tokens = segment ? tokenizer.tokenize(normalized) : []
         let clauses = StructureParser.clauses(normalized)
         let sentenceRanges = StructureParser.sentences(normalized)
         // Innermost clause of each sentence, by a sweep over both sorted lists.
@@ -57,6 +58,18 @@ public final class Analyzer {
             sentences.append(Sentence(range: r, clause: open.last))
         }
         return Document(source: source, originalScalars: scalars, normalized: normalized, map: map,
-                        tokens: tokens, sentences: sentences, clauses: clauses)
+                        tokens: tokens, isSegmented: segment, sentences: sentences, clauses: clauses)
+    }
+
+    /// The document with its tokens, segmenting it now if it was analyzed without.
+    func segmented(_ doc: Document) -> Document {
+        doc.isSegmented ? doc : doc.with(tokens: tokenizer.tokenize(doc.normalized))
+    }
+
+    /// Decodes and analyzes a file, without word segmentation yet.
+    func analyzeUnsegmented(contentsOf path: String) throws -> Document {
+        let decoded = try TextDecoder(options: decoding).decode(contentsOf: path)
+        return analyze(scalars: decoded.scalars, source: SourceInfo(path: path, encoding: decoded.encoding, format: decoded.format),
+                       segment: false)
     }
 }

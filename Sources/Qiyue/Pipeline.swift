@@ -46,23 +46,27 @@ public final class Pipeline {
 
     /// Reads, decodes and analyzes a file.
     public func report(contentsOf path: String, category: String? = nil) throws -> ContractReport {
-        let doc = try analyzer.analyze(contentsOf: path)
+        let doc = try analyzer.analyzeUnsegmented(contentsOf: path)
         return report(for: doc, category: category)
+    }
+
+    /// Reports on input that is already decoded (as `report(contentsOf:)` does after reading).
+    public func report(_ decoded: DecodedText, source: SourceInfo, category: String? = nil) -> ContractReport {
+        report(for: analyzer.analyze(scalars: decoded.scalars, source: source, segment: false), category: category)
     }
 
     /// Reads a file and reports on it; with `split`, on each document found in a multi-document page.
     public func reports(contentsOf path: String, split: Bool, category: String? = nil) throws -> [ContractReport] {
-        let doc = try analyzer.analyze(contentsOf: path)
+        let doc = try analyzer.analyzeUnsegmented(contentsOf: path)
         guard split else { return [report(for: doc, category: category)] }
         let parts = splitter.split(doc)
         if parts.count <= 1 { return [report(for: doc, category: category)] }
         // Each document is analyzed on its own; its spans are then moved to page offsets.
         let original = doc.originalScalars
         return parts.map { part in
-            let text = ScalarDecoding.string(original, part.span.start, part.span.end)
             var source = doc.source
             source.span = part.span
-            let sub = analyzer.analyze(text: text, source: source)
+            let sub = analyzer.analyze(scalars: Array(original[part.span.start..<part.span.end]), source: source, segment: false)
             var r = report(for: sub, category: category)
             r.shift(by: part.span.start)
             return r
@@ -76,8 +80,12 @@ public final class Pipeline {
     }
 
     /// The report for an analyzed document. `category` overrides the classifier.
-    public func report(for doc: Document, category: String? = nil) -> ContractReport {
-        let classification = classify(doc, category: category)
+    ///
+    /// Classification reads the normalized text only, so a document that is not a contract is
+    /// never word-segmented here (the ICU dictionary pass is most of the cost of segmentation).
+    public func report(for unsegmented: Document, category: String? = nil) -> ContractReport {
+        let classification = classify(unsegmented, category: category)
+        let doc = classification.isContract ? analyzer.segmented(unsegmented) : unsegmented
         // Contract facts are reported for contracts only; other texts keep their title and clauses.
         let facts: FactExtractor.Facts
         if classification.isContract {

@@ -38,6 +38,9 @@ public final class Document: Sendable {
     let map: OffsetMap
     /// Tokens over the normalized text.
     public let tokens: [Token]
+    /// False for the pipeline's first, unsegmented pass (classification needs no words; a text
+    /// that is not a contract is never word-segmented). Public analysis always segments.
+    let isSegmented: Bool
     /// Sentences.
     public let sentences: [Sentence]
     /// The clause tree, in document order.
@@ -47,14 +50,21 @@ public final class Document: Sendable {
     public var original: String { ScalarDecoding.string(originalScalars, 0, originalScalars.count) }
 
     init(source: SourceInfo, originalScalars: [UInt32], normalized: [UInt32],
-         map: OffsetMap, tokens: [Token], sentences: [Sentence], clauses: [Clause]) {
+         map: OffsetMap, tokens: [Token], isSegmented: Bool = true, sentences: [Sentence], clauses: [Clause]) {
         self.source = source
         self.originalScalars = originalScalars
         self.normalized = normalized
         self.map = map
         self.tokens = tokens
+        self.isSegmented = isSegmented
         self.sentences = sentences
         self.clauses = clauses
+    }
+
+    /// The same document with its tokens (the arrays are shared, not copied).
+    func with(tokens: [Token]) -> Document {
+        Document(source: source, originalScalars: originalScalars, normalized: normalized, map: map, tokens: tokens,
+                 sentences: sentences, clauses: clauses)
     }
 
     /// The normalized text.
