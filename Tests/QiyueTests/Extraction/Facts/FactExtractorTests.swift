@@ -149,4 +149,19 @@ import Testing
         #expect(r.document.signedOn == nil && r.document.totalPrice == nil && r.document.contractTermMonths == nil)
         #expect(r.risks.isEmpty)
     }
+
+    /// The pipeline segments words only once a text is classified as a contract; the reports must be
+    /// the same as from a document segmented up front (contracts, non-contracts, a split page).
+    @Test(arguments: ["Corpus/documents/gen-a-09.txt", "Corpus/documents/gen-b-14.txt", "Corpus/documents/gen-b-N06.txt",
+                      "Corpus/pages/000_d915155119d6f3bb.txt"])
+    func lateSegmentationChangesNothing(_ relative: String) throws {
+        let path = TestSupport.root.appendingPathComponent(relative).path
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let late = try encoder.encode(pipeline.report(contentsOf: path))
+        let segmented = try pipeline.analyzer.analyze(contentsOf: path)
+        #expect(segmented.isSegmented && !segmented.tokens.isEmpty)
+        let early = try encoder.encode(pipeline.report(for: segmented))
+        #expect(late == early)
+    }
 }
