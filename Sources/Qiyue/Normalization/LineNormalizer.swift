@@ -43,6 +43,8 @@ struct LineNormalizer {
     }
 
     private func collapseSpaced(_ t: [UInt32], _ line: Range<Int>, _ keep: inout [Bool]) {
+        // Most lines have no inner space at all.
+        guard line.count > 2, t[(line.lowerBound + 1)..<(line.upperBound - 1)].contains(where: CharClass.isSpace) else { return }
         var han = 0
         var gaps: [Int] = []
         var i = line.lowerBound

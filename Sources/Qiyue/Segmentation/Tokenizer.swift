@@ -156,8 +156,14 @@ final class Tokenizer {
         return (s..<e).allSatisfy { HeadingScanner.chineseDigits[t[$0]] != nil }
     }
 
+    @inline(__always)
     private func kind(of t: [UInt32], _ s: Int, _ e: Int) -> TokenKind {
         let c = t[s]
+        if c >= 0x4E00 && c <= 0x9FFF { return .word }  // the common case, before the full look-up
+        return otherKind(c)
+    }
+
+    private func otherKind(_ c: UInt32) -> TokenKind {
         if CharClass.isHan(c) { return .word }
         if CharClass.isLatin(c) || CharClass.isDigit(c) { return .latin }
         if CharClass.isPunct(c) { return .punctuation }
