@@ -19,7 +19,8 @@ public final class Analyzer {
         self.knowledge = try knowledge ?? KnowledgeBase.shared()
         self.decoding = decoding
         normalizer = try Normalizer(options: normalization)
-        tokenizer = try Tokenizer(lexicon: self.knowledge.lexicon, notNumbers: self.knowledge.notNumbers)
+        tokenizer = try Tokenizer(lexicon: self.knowledge.lexicon, notNumbers: self.knowledge.notNumbers,
+                                  numbers: self.knowledge.entities.numberClasses)
     }
 
     /// Decodes and analyzes a file.

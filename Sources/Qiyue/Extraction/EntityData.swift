@@ -10,6 +10,11 @@ final class EntityData: Sendable {
         var tens: [String: Double]
         var fractions: [String: Double]
         var percentSigns: [String: Double]
+        var capitals: [String]
+        var onlyBeforeCapitalUnit: [String]
+        var decimalPoint: String
+        var ordinalPrefixes: [String]
+        var quantityWords: [String]
     }
     struct Currency: Decodable, Sendable {
         var code: String
@@ -53,6 +58,10 @@ final class EntityData: Sendable {
     let fractionWords: [(word: [UInt32], factor: Double)]
     /// Rate signs after a number (% → 0.01).
     let percentSignValue: ScalarMap<Double>
+    /// Financial capitals (壹 … 仟).
+    let capitalSet: ScalarSet
+    /// What the tokenizer's number scanner reads.
+    let numberClasses: NumberScanner.Classes
     let currencyPrefix: WordTable<String>
     let currencySuffix: WordTable<String>
     let subunits: WordTable<Double>
@@ -88,6 +97,8 @@ final class EntityData: Sendable {
         fractionWords = numerals.fractions.map { (word: $0.key.unicodeScalars.map(\.value), factor: $0.value) }
             .sorted { $0.word.count != $1.word.count ? $0.word.count > $1.word.count : $0.word.lexicographicallyPrecedes($1.word) }
         percentSignValue = scalarMap(numerals.percentSigns)
+        capitalSet = ScalarSet(numerals.capitals.joined())
+        numberClasses = NumberScanner.Classes(numerals)
         var pre: [(String, String)] = [], suf: [(String, String)] = []
         for c in currencies.currencies {
             pre += c.prefixes.map { (Self.norm($0), c.code) }

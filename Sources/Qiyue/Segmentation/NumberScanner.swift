@@ -2,46 +2,95 @@
 /// 壹佰捌拾伍万零捌仟, 二〇二五, 三万五, 百分之十, 千分之五. Values are resolved later by the number
 /// parser; this only finds spans.
 ///
-/// Words that contain numerals but are not quantities (一方, 统一, 十分满意 …) come from the
-/// `notNumbers` lexicon (Rules/lexicon/not-numbers.txt).
+/// The numeral characters, capitals, rate words and quantity words come from
+/// Rules/entities/numerals.yaml; words that contain numerals but are not quantities (一方, 统一,
+/// 十分满意 …) from the `notNumbers` lexicon (Rules/lexicon/not-numbers.txt).
 struct NumberScanner: Sendable {
+    /// The character classes the scanner reads, built once per knowledge base from
+    /// Rules/entities/numerals.yaml.
+    struct Classes: Sendable {
+        /// Every numeral character (digits, units, sections, one-character tens).
+        let numerals: ScalarSet
+        /// Units and sections that are not capitals (十百千万亿): alone they are not numbers.
+        let magnitudes: ScalarSet
+        /// Financial capitals: alone they are numbers (written amounts).
+        let financial: ScalarSet
+        /// One-character tens (廿, 卅): alone they are numbers.
+        let tens: ScalarSet
+        /// Units worth ten (十): alone they are numbers (十元, 十日).
+        let ten: ScalarSet
+        /// Words after a lone numeral that make it a quantity.
+        let units: ScalarSet
+        /// Rate words before a number (百分之).
+        let fractions: WordTable<Bool>
+        /// Digits that count only before a capital unit (参), and those units.
+        let conditional: ScalarSet
+        let capitalUnits: ScalarSet
+        let ordinalPrefixes: ScalarSet
+        let decimalPoint: UInt32
+        /// Rate signs after figures (%, ‰).
+        let percentSigns: ScalarSet
+
+        init(_ n: EntityData.Numerals) {
+            func chars(_ keys: some Sequence<String>) -> [UInt32] {
+                keys.filter { $0.unicodeScalars.count == 1 }.map { $0.unicodeScalars.first!.value }
+            }
+            let capitals = Set(chars(n.capitals))
+            let conditionalDigits = Set(chars(n.onlyBeforeCapitalUnit))
+            conditional = ScalarSet(values: conditionalDigits)
+            numerals = ScalarSet(values: chars([n.digits.keys, n.units.keys, n.sections.keys, n.tens.keys].joined())
+                .filter { !conditionalDigits.contains($0) })
+            financial = ScalarSet(values: capitals)
+            magnitudes = ScalarSet(values: chars(Array(n.units.keys) + Array(n.sections.keys)).filter { !capitals.contains($0) })
+            tens = ScalarSet(values: chars(n.tens.keys))
+            ten = ScalarSet(values: chars(n.units.filter { $0.value == 10 }.keys).filter { !capitals.contains($0) })
+            units = ScalarSet(values: chars(n.quantityWords))
+            fractions = WordTable(n.fractions.keys.map { ($0, true) })
+            capitalUnits = ScalarSet(values: chars(n.units.keys).filter { capitals.contains($0) } + chars(n.sections.keys))
+            ordinalPrefixes = ScalarSet(values: chars(n.ordinalPrefixes))
+            decimalPoint = n.decimalPoint.unicodeScalars.first?.value ?? 0
+            percentSigns = ScalarSet(values: chars(n.percentSigns.keys))
+        }
+    }
+
     let notNumbers: Lexicon
-    // Instance copies of the static sets: a static is reached through a lazy-initialization check
-    // on every access, which shows in the per-character loops.
-    private let numerals = NumberScanner.numeralChars
-    private let magnitudes = NumberScanner.magnitudeChars
-    private let financial = NumberScanner.financialChars
-    private let units = NumberScanner.unitChars
-    private let fractionHeadSet = NumberScanner.fractionHeads
-    private let capitals = NumberScanner.capitalUnits
+    private let numerals: ScalarSet
+    private let magnitudes: ScalarSet
+    private let financial: ScalarSet
+    private let tens: ScalarSet
+    private let ten: ScalarSet
+    private let units: ScalarSet
+    private let fractions: WordTable<Bool>
+    private let conditional: ScalarSet
+    private let capitalUnits: ScalarSet
+    private let ordinalPrefixes: ScalarSet
+    private let decimalPoint: UInt32
+    private let percentSigns: ScalarSet
 
-    static let numeralChars = ScalarSet("零〇一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟萬億廿卅")
-    static let financialChars = ScalarSet("壹贰叁肆伍陆柒捌玖拾佰仟")
-    /// Characters after a single numeral that make it a quantity (一年, 三个, 五日, 十元).
-    static let unitChars = ScalarSet("个日天月年元角分条项份次倍周号时小岁名人间套层楼期週星秒刻股台辆件户")
-    static let magnitudeChars = ScalarSet("十百千万亿萬億")
-    private static let dian: UInt32 = "点".unicodeScalars.first!.value
-    private static let di: UInt32 = "第".unicodeScalars.first!.value
-    private static let zhi: UInt32 = "之".unicodeScalars.first!.value
-    private static let fractionHeads = ScalarSet("百千万")
-    private static let fen: UInt32 = "分".unicodeScalars.first!.value
-
-    @inline(__always) static func isNumeral(_ c: UInt32) -> Bool { numeralChars.contains(c) }
-
-    /// 参 (from Traditional 參, the capital 叁) counts as a numeral only before a capital unit
-    /// (参佰陆拾万元), never in 参加 or 参考.
-    private static let can: UInt32 = 0x53C2
-    private static let capitalUnits = ScalarSet("拾佰仟万萬亿億")
-    @inline(__always) static func isCapitalCan(_ t: [UInt32], _ j: Int, _ limit: Int) -> Bool {
-        t[j] == can && j + 1 < limit && capitalUnits.contains(t[j + 1])
+    /// A scanner over the given numeral classes and the words that contain numerals but are not
+    /// numbers (Rules/lexicon/not-numbers.txt). The classes are copied into the scanner so the
+    /// per-character loops read them directly.
+    init(notNumbers: Lexicon, classes c: Classes) {
+        self.notNumbers = notNumbers
+        numerals = c.numerals
+        magnitudes = c.magnitudes
+        financial = c.financial
+        tens = c.tens
+        ten = c.ten
+        units = c.units
+        fractions = c.fractions
+        conditional = c.conditional
+        capitalUnits = c.capitalUnits
+        ordinalPrefixes = c.ordinalPrefixes
+        decimalPoint = c.decimalPoint
+        percentSigns = c.percentSigns
     }
 
     /// Whether a number could start with this character (cheap pre-test).
-    @inline(__always) static func mayStart(_ c: UInt32) -> Bool { CharClass.isDigit(c) || numeralChars.contains(c) || c == can }
-    /// ``mayStart(_:)`` without the static look-up.
-    @inline(__always) func mayStart(_ c: UInt32) -> Bool { CharClass.isDigit(c) || numerals.contains(c) || c == Self.can }
-    @inline(__always) private func isCapitalCan(_ t: [UInt32], _ j: Int, _ limit: Int) -> Bool {
-        t[j] == Self.can && j + 1 < limit && capitals.contains(t[j + 1])
+    @inline(__always) func mayStart(_ c: UInt32) -> Bool { CharClass.isDigit(c) || numerals.contains(c) || conditional.contains(c) }
+
+    @inline(__always) private func isConditionalDigit(_ t: [UInt32], _ j: Int, _ limit: Int) -> Bool {
+        conditional.contains(t[j]) && j + 1 < limit && capitalUnits.contains(t[j + 1])
     }
 
     /// End (exclusive) of the number starting at `i`, or nil.
@@ -49,21 +98,21 @@ struct NumberScanner: Sendable {
         guard i < limit else { return nil }
         let c = t[i]
         if CharClass.isDigit(c) { return arabic(t, i, limit) }
-        guard numerals.contains(c) || isCapitalCan(t, i, limit) else { return nil }
+        guard numerals.contains(c) || isConditionalDigit(t, i, limit) else { return nil }
         // 百分之十 / 千分之五 / 万分之五
-        if fractionHeadSet.contains(c), i + 3 < limit, t[i + 1] == Self.fen, t[i + 2] == Self.zhi {
-            if CharClass.isDigit(t[i + 3]), let e = arabic(t, i + 3, limit, allowPercent: false) { return e }
-            if let e = chineseRun(t, i + 3, limit) { return e }
+        if let f = fractions.match(t, at: i, limit: limit), f.end < limit {
+            if CharClass.isDigit(t[f.end]), let e = arabic(t, f.end, limit, allowPercent: false) { return e }
+            if let e = chineseRun(t, f.end, limit) { return e }
         }
         if blocked(t, i, limit) { return nil }
         guard let e = chineseRun(t, i, limit) else { return nil }
         let len = e - i
         if len >= 2 { return e }
         // A lone magnitude (万元, 百姓, 千克) is not a number; 十 alone is (十元, 十日).
-        if magnitudes.contains(c) && c != 0x5341 { return nil }
-        if financial.contains(c) || c == 0x5EFF || c == 0x5345 { return e }  // 廿 卅
+        if magnitudes.contains(c) && !ten.contains(c) { return nil }
+        if financial.contains(c) || tens.contains(c) { return e }
         if e < limit && units.contains(t[e]) { return e }
-        if i > 0 && t[i - 1] == Self.di { return e }
+        if i > 0 && ordinalPrefixes.contains(t[i - 1]) { return e }
         return nil
     }
 
@@ -71,8 +120,8 @@ struct NumberScanner: Sendable {
         var j = i
         while j < limit {
             let c = t[j]
-            if numerals.contains(c) || isCapitalCan(t, j, limit) { j += 1; continue }
-            if c == Self.dian && j > i && j + 1 < limit && numerals.contains(t[j + 1]) { j += 1; continue }
+            if numerals.contains(c) || isConditionalDigit(t, j, limit) { j += 1; continue }
+            if c == decimalPoint && j > i && j + 1 < limit && numerals.contains(t[j + 1]) { j += 1; continue }
             break
         }
         guard j > i else { return nil }
@@ -102,8 +151,8 @@ struct NumberScanner: Sendable {
             j += 1
             m += 1
         }
-        if allowPercent && j < limit && (t[j] == 0x25 || t[j] == 0x2030) { j += 1 }
-        else if allowPercent && j + 1 < limit && t[j] == 0x20 && (t[j + 1] == 0x25 || t[j + 1] == 0x2030) { j += 2 }
+        if allowPercent && j < limit && percentSigns.contains(t[j]) { j += 1 }
+        else if allowPercent && j + 1 < limit && t[j] == 0x20 && percentSigns.contains(t[j + 1]) { j += 2 }
         return j
     }
 

@@ -7,10 +7,10 @@ final class Tokenizer {
     let lexicon: Lexicon
     let numbers: NumberScanner
 
-    init(lexicon: Lexicon, notNumbers: Lexicon) throws {
+    init(lexicon: Lexicon, notNumbers: Lexicon, numbers classes: NumberScanner.Classes) throws {
         breaker = try ICUWordBreaker(locale: "zh")
         self.lexicon = lexicon
-        numbers = NumberScanner(notNumbers: notNumbers)
+        numbers = NumberScanner(notNumbers: notNumbers, classes: classes)
     }
 
     func tokenize(_ t: [UInt32]) -> [Token] {

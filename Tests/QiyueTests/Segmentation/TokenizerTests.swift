@@ -129,4 +129,26 @@ import Testing
         let s = try #require(doc.sentences.first { doc.normalizedText($0.range).hasPrefix("甲方逾期交房") })
         #expect(s.clause.map { doc.clauses[$0].number } == "第二条")
     }
+
+    /// Numeral handling is data: a quantity word added to Rules/entities/numerals.yaml makes a lone
+    /// numeral before it a number token, with no code change.
+    @Test func numeralDataDrivesNumberTokens() throws {
+        let fm = FileManager.default
+        let dir = fm.temporaryDirectory.appendingPathComponent("qiyue-rules-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: dir) }
+        try fm.copyItem(at: TestSupport.root.appendingPathComponent("Rules"), to: dir)
+        let numerals = dir.appendingPathComponent("entities/numerals.yaml")
+        let yaml = try String(contentsOf: numerals, encoding: .utf8)
+        #expect(yaml.contains("quantityWords: [个,"))
+        try yaml.replacingOccurrences(of: "quantityWords: [个,", with: "quantityWords: [把, 个,")
+            .write(to: numerals, atomically: true, encoding: .utf8)
+
+        let text = "交付一把钥匙和一个门卡"
+        func numbers(_ analyzer: Analyzer) -> [String] {
+            let doc = analyzer.analyze(text: text)
+            return doc.tokens.filter { $0.kind == .number }.map { doc.normalizedText(of: $0) }
+        }
+        #expect(numbers(try TestSupport.analyzer()) == ["一"])     // 一个 only
+        #expect(numbers(try Analyzer(knowledge: KnowledgeBase(directory: dir.path))) == ["一", "一"])
+    }
 }

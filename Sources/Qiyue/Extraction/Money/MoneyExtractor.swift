@@ -291,7 +291,7 @@ struct MoneyExtractor {
 
     /// Whether the amount is written out in financial capitals / Chinese numerals.
     private func isWords(_ t: [UInt32], _ r: Range<Int>) -> Bool {
-        r.contains { NumberScanner.financialChars.contains(t[$0]) || HeadingScanner.chineseDigits[t[$0]] != nil && !CharClass.isDigit(t[$0]) }
+        r.contains { data.capitalSet.contains(t[$0]) || HeadingScanner.chineseDigits[t[$0]] != nil && !CharClass.isDigit(t[$0]) }
             && !r.contains { CharClass.isDigit(t[$0]) }
     }
 }

@@ -11,7 +11,7 @@ struct NumberExtractor {
             var s = Int(tok.start)
             var e = Int(tok.end)
             // Strip a glued currency symbol or 年 for the bare number.
-            if !CharClass.isDigit(t[s]) && NumberScanner.mayStart(t[s]) == false { s += 1 }
+            if !CharClass.isDigit(t[s]) && !parser.isNumeral(t[s]) { s += 1 }
             if t[e - 1] == 0x5E74 { e -= 1 }
             guard s < e, let p = parser.parse(t, s, e) else { continue }
             var v = EntityValue()

@@ -31,6 +31,11 @@ struct NumberParser: Sendable {
         return (v * factor, isRate)
     }
 
+    /// Whether `c` is a numeral character (a digit, unit, section or one-character tens).
+    func isNumeral(_ c: UInt32) -> Bool {
+        data.digitValue[c] != nil || data.unitValue[c] != nil || data.sectionValue[c] != nil || data.tensValue[c] != nil
+    }
+
     /// A number without rate marks.
     func parsePlain(_ t: [UInt32], _ s: Int, _ e: Int) -> Double? {
         guard s < e else { return nil }
