@@ -167,16 +167,16 @@ public struct TextDecoder: Sendable {
     // MARK: - Markup
 
     static func guessFormat(name: String, text: String) -> SourceFormat {
-        guessFormat(name: name, scalars: text.unicodeScalars.prefix(600).map(\.value))
+        guessFormat(name: name, scalars: text.unicodeScalars.prefix(512).map(\.value))
     }
 
     static func guessFormat(name: String, scalars: [UInt32]) -> SourceFormat {
         let lower = name.lowercased()
         if lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".xhtml") { return .html }
         if lower.hasSuffix(".xml") { return .xml }
-        // The first 14 non-space characters, ASCII-lowercased (a BOM counts as space).
+        // The first 14 non-space characters within the first 512, ASCII-lowercased (a BOM counts as space).
         var head = ""
-        for v in scalars {
+        for v in scalars.prefix(512) {
             guard let u = Unicode.Scalar(v) else { break }
             if head.isEmpty && (u.properties.isWhitespace || u.value == 0xFEFF) { continue }
             head.unicodeScalars.append(u.value >= 0x41 && u.value <= 0x5A ? Unicode.Scalar(UInt8(u.value + 0x20)) : u)

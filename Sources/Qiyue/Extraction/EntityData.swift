@@ -10,11 +10,27 @@ final class EntityData: Sendable {
         var tens: [String: Double]
         var fractions: [String: Double]
         var percentSigns: [String: Double]
-        var capitals: [String]
-        var onlyBeforeCapitalUnit: [String]
-        var decimalPoint: String
-        var ordinalPrefixes: [String]
-        var quantityWords: [String]
+        // Added after the first release: a Rules directory copied before then has none of these, and
+        // gets the values the scanner used to have built in (see numerals.yaml for their meaning).
+        private var capitalsList: [String]?
+        private var onlyBeforeCapitalUnitList: [String]?
+        private var decimalPointWord: String?
+        private var ordinalPrefixList: [String]?
+        private var quantityWordList: [String]?
+
+        enum CodingKeys: String, CodingKey {
+            case digits, units, sections, tens, fractions, percentSigns
+            case capitalsList = "capitals", onlyBeforeCapitalUnitList = "onlyBeforeCapitalUnit"
+            case decimalPointWord = "decimalPoint", ordinalPrefixList = "ordinalPrefixes", quantityWordList = "quantityWords"
+        }
+
+        var capitals: [String] { capitalsList ?? "壹贰叁肆伍陆柒捌玖拾佰仟".map(String.init) }
+        var onlyBeforeCapitalUnit: [String] { onlyBeforeCapitalUnitList ?? ["参"] }
+        var decimalPoint: String { decimalPointWord ?? "点" }
+        var ordinalPrefixes: [String] { ordinalPrefixList ?? ["第"] }
+        var quantityWords: [String] {
+            quantityWordList ?? "个日天月年元角分条项份次倍周号时小岁名人间套层楼期週星秒刻股台辆件户".map(String.init)
+        }
     }
     struct Currency: Decodable, Sendable {
         var code: String

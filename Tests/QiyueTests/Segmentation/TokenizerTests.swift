@@ -151,4 +151,26 @@ import Testing
         #expect(numbers(try TestSupport.analyzer()) == ["一"])     // 一个 only
         #expect(numbers(try Analyzer(knowledge: KnowledgeBase(directory: dir.path))) == ["一", "一"])
     }
+
+    /// A Rules directory from before the numeral classes were data (no `capitals`, `quantityWords` …)
+    /// still loads, and tokenizes as the shipped data does.
+    @Test func olderNumeralDataStillLoads() throws {
+        let fm = FileManager.default
+        let dir = fm.temporaryDirectory.appendingPathComponent("qiyue-rules-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: dir) }
+        try fm.copyItem(at: TestSupport.root.appendingPathComponent("Rules"), to: dir)
+        let numerals = dir.appendingPathComponent("entities/numerals.yaml")
+        let yaml = try String(contentsOf: numerals, encoding: .utf8)
+        let cut = try #require(yaml.range(of: "\ncapitals:"))
+        try String(yaml[..<cut.lowerBound]).appending("\n").write(to: numerals, atomically: true, encoding: .utf8)
+
+        let text = "参加会议，价款参佰陆拾万元整，交付一个门卡，第三条，百分之十，统一办理"
+        func tokens(_ analyzer: Analyzer) -> [String] {
+            let doc = analyzer.analyze(text: text)
+            return doc.tokens.map { "\(doc.normalizedText(of: $0))/\($0.kind)" }
+        }
+        let old = try Analyzer(knowledge: KnowledgeBase(directory: dir.path))
+        #expect(tokens(old) == tokens(try TestSupport.analyzer()))
+        #expect(tokens(old).contains("参佰陆拾万/number") && !tokens(old).contains("参/number"))
+    }
 }
