@@ -112,6 +112,20 @@ public final class Document: Sendable {
         return nil
     }
 
+    /// ``tokenIndex(atOrAfter:)`` found by stepping forward from `hint`, a token index known to be at
+    /// or before the answer (extractors look a few tokens ahead of the one they stand on).
+    @inline(__always)
+    func tokenIndex(atOrAfter offset: Int, from hint: Int) -> Int {
+        var k = max(0, min(hint, tokens.count))
+        if k > 0 && Int(tokens[k - 1].end) > offset { return tokenIndex(atOrAfter: offset) }
+        let stop = min(tokens.count, k + 8)
+        while k < stop {
+            if Int(tokens[k].end) > offset { return k }
+            k += 1
+        }
+        return k == tokens.count ? k : tokenIndex(atOrAfter: offset)
+    }
+
     /// Index of the first token whose end is after `offset` (binary search).
     func tokenIndex(atOrAfter offset: Int) -> Int {
         var lo = 0, hi = tokens.count

@@ -38,11 +38,11 @@ struct DateExtractor {
     }
 
     /// Reads NUMBER followed by `unit` (年/月/日/号) at position p. Returns value and end.
-    private func part(_ doc: Document, _ p: Int, _ unit: UInt32, or other: UInt32 = 0) -> (value: Int, end: Int, unit: UInt32)? {
+    private func part(_ doc: Document, _ p: Int, _ unit: UInt32, or other: UInt32 = 0, hint: Int) -> (value: Int, end: Int, unit: UInt32)? {
         let units = (unit, other)
         func isUnit(_ c: UInt32) -> Bool { c == units.0 || c == units.1 && units.1 != 0 }
         let t = doc.normalized
-        let k = doc.tokenIndex(atOrAfter: p)
+        let k = doc.tokenIndex(atOrAfter: p, from: hint)
         guard k < doc.tokens.count, Int(doc.tokens[k].start) == p, doc.tokens[k].kind == .number else { return nil }
         let tok = doc.tokens[k]
         var e = Int(tok.end)
@@ -63,24 +63,24 @@ struct DateExtractor {
         var year: Int?, month: Int?, day: Int?
         var e = p
         var rule = "date.ymd"
-        if let y = part(doc, p, Self.nian) {
+        if let y = part(doc, p, Self.nian, hint: i) {
             guard y.value >= data.time.yearRange[0] && y.value <= data.time.yearRange[1] else { return nil }
             year = y.value
             e = y.end
-            var mon = part(doc, e, Self.yue).map { (value: $0.value, end: $0.end) }
+            var mon = part(doc, e, Self.yue, hint: i).map { (value: $0.value, end: $0.end) }
             if mon == nil, let w = data.monthWords.match(t, at: e) { mon = (w.value, w.end) }
             if let m = mon, (1...12).contains(m.value) {
                 month = m.value
                 e = m.end
-                if let d = part(doc, e, Self.ri, or: Self.hao), (1...31).contains(d.value) { day = d.value; e = d.end }
+                if let d = part(doc, e, Self.ri, or: Self.hao, hint: i), (1...31).contains(d.value) { day = d.value; e = d.end }
             }
-        } else if let m = part(doc, p, Self.yue), (1...12).contains(m.value),
-                  let d = part(doc, m.end, Self.ri, or: Self.hao), (1...31).contains(d.value) {
+        } else if let m = part(doc, p, Self.yue, hint: i), (1...12).contains(m.value),
+                  let d = part(doc, m.end, Self.ri, or: Self.hao, hint: i), (1...31).contains(d.value) {
             month = m.value
             day = d.value
             e = d.end
             rule = "date.md"
-        } else if let d = part(doc, p, Self.ri, or: Self.hao), (1...31).contains(d.value),
+        } else if let d = part(doc, p, Self.ri, or: Self.hao, hint: i), (1...31).contains(d.value),
                   data.monthlyPrefixes.match(t, endingAt: p) != nil {
             day = d.value
             e = d.end
@@ -102,7 +102,7 @@ struct DateExtractor {
             v.bound = b.value
             end = b.end
         }
-        return (Entity(dim: .date, range: p..<end, value: v, rule: rule, in: doc), doc.tokenIndex(atOrAfter: end))
+        return (Entity(dim: .date, range: p..<end, value: v, rule: rule, in: doc), doc.tokenIndex(atOrAfter: end, from: i))
     }
 
     /// 2025-03-15, 2025.3.15, 2025/03/15.
@@ -131,7 +131,7 @@ struct DateExtractor {
         var end = k
         if end < t.count && t[end] == Self.ri { end += 1 }
         if let b = data.dateBounds.match(t, at: end) { v.bound = b.value; end = b.end }
-        return (Entity(dim: .date, range: p..<end, value: v, rule: "date.numeric", in: doc), doc.tokenIndex(atOrAfter: end))
+        return (Entity(dim: .date, range: p..<end, value: v, rule: "date.numeric", in: doc), doc.tokenIndex(atOrAfter: end, from: i))
     }
 
     /// ____年__月__日, 年 月 日, 20__年__月__日.
@@ -171,7 +171,7 @@ struct DateExtractor {
             if s < p && s > 0 && t[s - 1] != 0x0A && t[s - 1] != 0x3A { start = s } else if s < p { start = s }
         }
         return (Entity(dim: .date, range: start..<lastMark, value: nil, blank: true, rule: "date.blank", in: doc),
-                doc.tokenIndex(atOrAfter: lastMark))
+                doc.tokenIndex(atOrAfter: lastMark, from: i))
     }
 
     static func valid(_ y: Int, _ m: Int, _ d: Int) -> Bool {

@@ -30,7 +30,7 @@ struct DurationExtractor {
             }
             // T+1日
             if (t[s] == 0x54 || t[s] == 0x74), s + 2 < t.count, t[s + 1] == 0x2B, CharClass.isDigit(t[s + 2]) {
-                let k = doc.tokenIndex(atOrAfter: s + 2)
+                let k = doc.tokenIndex(atOrAfter: s + 2, from: i)
                 if k < doc.tokens.count, doc.tokens[k].kind == .number,
                    let f = unitDuration(doc, Int(doc.tokens[k].start), Int(doc.tokens[k].end), rule: "duration.t-plus", from: s) {
                     out.append(f.0)

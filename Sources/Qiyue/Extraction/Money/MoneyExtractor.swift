@@ -105,7 +105,7 @@ struct MoneyExtractor {
             let word = ScalarDecoding.string(t, e, suf.end)
             if word.hasPrefix("万") { value *= 10000 } else if word.hasPrefix("亿") { value *= 100_000_000 }
             e2 = suf.end
-            k = doc.tokenIndex(atOrAfter: e2)
+            k = doc.tokenIndex(atOrAfter: e2, from: i)
             // Sub-units after 元.
             var j = k
             while j < doc.tokens.count, doc.tokens[j].kind == .number, Int(doc.tokens[j].start) == e2,
@@ -114,9 +114,9 @@ struct MoneyExtractor {
                 value += sv.value * su.value
                 e2 = su.end
                 rule = "money.capitals"
-                j = doc.tokenIndex(atOrAfter: e2)
+                j = doc.tokenIndex(atOrAfter: e2, from: i)
             }
-            if let c = data.closers.match(t, at: e2) { e2 = c.end; j = doc.tokenIndex(atOrAfter: e2) }
+            if let c = data.closers.match(t, at: e2) { e2 = c.end; j = doc.tokenIndex(atOrAfter: e2, from: i) }
             k = j
         } else if let su = data.subunits.match(t, at: e), data.notMoneyAfter.match(t, at: su.end) == nil,
                   currency != nil || data.standaloneSubunits.match(t, at: e) != nil || hasMoneyContext(t, s) {
@@ -125,7 +125,7 @@ struct MoneyExtractor {
             e2 = su.end
             currency = currency ?? "CNY"
             rule = "money.subunit"
-            k = doc.tokenIndex(atOrAfter: e2)
+            k = doc.tokenIndex(atOrAfter: e2, from: i)
         }
         guard let cur = currency else { return nil }
         e = e2
@@ -145,7 +145,7 @@ struct MoneyExtractor {
         if let b = data.boundsAfter.match(t, at: e), !(b.value == "min" && data.durationUnits.match(t, at: b.end) != nil) {
             if b.value == "max" { v.max = value } else { v.min = value }
             return Found(entity: Entity(dim: .money, range: s..<b.end, value: v, rule: "money.bound", in: doc),
-                         nextToken: doc.tokenIndex(atOrAfter: b.end))
+                         nextToken: doc.tokenIndex(atOrAfter: b.end, from: i))
         }
         v.value = value
         return Found(entity: Entity(dim: .money, range: s..<e, value: v, rule: rule, in: doc), nextToken: k)
@@ -223,7 +223,7 @@ struct MoneyExtractor {
         v.currency = before?.value ?? after?.value
         var ent = Entity(dim: .money, range: start..<end, value: nil, blank: true, rule: "money.blank", in: doc)
         ent.value = nil
-        return Found(entity: ent, nextToken: doc.tokenIndex(atOrAfter: end))
+        return Found(entity: ent, nextToken: doc.tokenIndex(atOrAfter: end, from: i))
     }
 
     private func bareUnit(_ doc: Document, at i: Int) -> Found? {
@@ -239,7 +239,7 @@ struct MoneyExtractor {
         while ps > 0 && CharClass.isSpace(t[ps - 1]) { ps -= 1 }
         let start = ps < s && ps > 0 && t[ps - 1] != 0x0A ? ps : s
         return Found(entity: Entity(dim: .money, range: start..<suf.end, value: nil, blank: true, rule: "money.blank", in: doc),
-                     nextToken: doc.tokenIndex(atOrAfter: suf.end))
+                     nextToken: doc.tokenIndex(atOrAfter: suf.end, from: i))
     }
 
     /// 壹佰捌拾伍万元整(¥1,850,000.00元): one amount with both readings.
