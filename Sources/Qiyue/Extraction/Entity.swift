@@ -61,15 +61,38 @@ public struct Entity: Sendable, Codable, Hashable {
     /// Original span.
     public var span: TextSpan
     /// Resolved value; nil for a blank template slot.
-    public var value: EntityValue?
+    public var value: EntityValue? {
+        get { storage?.value }
+        set { storage = newValue.map(ValueBox.init) }
+    }
     /// Whether this is a template blank (人民币 元整, ____年__月__日).
     public var blank: Bool
     /// The rule that produced it (provenance).
     public var rule: String
     /// Normalized range (internal).
     var range: Range<Int> = 0..<0
+    /// The value lives in a shared box: an `EntityValue` is a few hundred bytes, and entities are
+    /// copied through every extractor's result arrays.
+    private var storage: ValueBox?
+
+    private final class ValueBox: Sendable, Hashable {
+        let value: EntityValue
+        init(_ value: EntityValue) { self.value = value }
+        static func == (a: ValueBox, b: ValueBox) -> Bool { a.value == b.value }
+        func hash(into h: inout Hasher) { h.combine(value) }
+    }
 
     enum CodingKeys: String, CodingKey { case dim, text, span, value, blank, rule }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        dim = try c.decode(EntityDimension.self, forKey: .dim)
+        text = try c.decode(String.self, forKey: .text)
+        span = try c.decode(TextSpan.self, forKey: .span)
+        blank = try c.decodeIfPresent(Bool.self, forKey: .blank) ?? false
+        rule = try c.decode(String.self, forKey: .rule)
+        storage = try c.decodeIfPresent(EntityValue.self, forKey: .value).map(ValueBox.init)
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -86,7 +109,7 @@ public struct Entity: Sendable, Codable, Hashable {
         self.range = range
         self.span = doc.originalSpan(range)
         self.text = doc.originalText(span)
-        self.value = value
+        self.storage = value.map(ValueBox.init)
         self.blank = blank
         self.rule = rule
     }
