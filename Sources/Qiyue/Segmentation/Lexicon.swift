@@ -59,19 +59,7 @@ struct Lexicon: Sendable {
     /// End (exclusive) of the longest term starting at `i`, or nil.
     @inline(__always)
     func longestMatch(_ t: [UInt32], at i: Int, limit: Int? = nil) -> Int? {
-        let lim = limit ?? t.count
-        guard i < lim, firstChars.contains(t[i]) else { return nil }
-        var node: Int32 = 0
-        var best: Int?
-        var j = i
-        while j < lim {
-            guard let next = edges.child(node, t[j]) else { break }
-            node = next
-            j += 1
-            let term = terminal[Int(node)]
-            if term == 1 || term == 2 && !excluded(node, t, j, lim) { best = j }
-        }
-        return best
+        longestMatchNode(t, at: i, limit: limit)?.end
     }
 
     /// The longest term starting at `i`: its end (exclusive) and its trie node, or nil.

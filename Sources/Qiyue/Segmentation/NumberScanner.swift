@@ -54,43 +54,21 @@ struct NumberScanner: Sendable {
     }
 
     let notNumbers: Lexicon
-    private let numerals: ScalarSet
-    private let magnitudes: ScalarSet
-    private let financial: ScalarSet
-    private let tens: ScalarSet
-    private let ten: ScalarSet
-    private let units: ScalarSet
-    private let fractions: WordTable<Bool>
-    private let conditional: ScalarSet
-    private let capitalUnits: ScalarSet
-    private let ordinalPrefixes: ScalarSet
-    private let decimalPoint: UInt32
-    private let percentSigns: ScalarSet
+    /// Stored inline, so the per-character loops read the sets without a lazy-static check.
+    private let classes: Classes
 
     /// A scanner over the given numeral classes and the words that contain numerals but are not
-    /// numbers (Rules/lexicon/not-numbers.txt). The classes are copied into the scanner so the
-    /// per-character loops read them directly.
-    init(notNumbers: Lexicon, classes c: Classes) {
+    /// numbers (Rules/lexicon/not-numbers.txt).
+    init(notNumbers: Lexicon, classes: Classes) {
         self.notNumbers = notNumbers
-        numerals = c.numerals
-        magnitudes = c.magnitudes
-        financial = c.financial
-        tens = c.tens
-        ten = c.ten
-        units = c.units
-        fractions = c.fractions
-        conditional = c.conditional
-        capitalUnits = c.capitalUnits
-        ordinalPrefixes = c.ordinalPrefixes
-        decimalPoint = c.decimalPoint
-        percentSigns = c.percentSigns
+        self.classes = classes
     }
 
     /// Whether a number could start with this character (cheap pre-test).
-    @inline(__always) func mayStart(_ c: UInt32) -> Bool { CharClass.isDigit(c) || numerals.contains(c) || conditional.contains(c) }
+    @inline(__always) func mayStart(_ c: UInt32) -> Bool { CharClass.isDigit(c) || classes.numerals.contains(c) || classes.conditional.contains(c) }
 
     @inline(__always) private func isConditionalDigit(_ t: [UInt32], _ j: Int, _ limit: Int) -> Bool {
-        conditional.contains(t[j]) && j + 1 < limit && capitalUnits.contains(t[j + 1])
+        classes.conditional.contains(t[j]) && j + 1 < limit && classes.capitalUnits.contains(t[j + 1])
     }
 
     /// End (exclusive) of the number starting at `i`, or nil.
@@ -98,9 +76,9 @@ struct NumberScanner: Sendable {
         guard i < limit else { return nil }
         let c = t[i]
         if CharClass.isDigit(c) { return arabic(t, i, limit) }
-        guard numerals.contains(c) || isConditionalDigit(t, i, limit) else { return nil }
+        guard classes.numerals.contains(c) || isConditionalDigit(t, i, limit) else { return nil }
         // 百分之十 / 千分之五 / 万分之五
-        if let f = fractions.match(t, at: i, limit: limit), f.end < limit {
+        if let f = classes.fractions.match(t, at: i, limit: limit), f.end < limit {
             if CharClass.isDigit(t[f.end]), let e = arabic(t, f.end, limit, allowPercent: false) { return e }
             if let e = chineseRun(t, f.end, limit) { return e }
         }
@@ -109,10 +87,10 @@ struct NumberScanner: Sendable {
         let len = e - i
         if len >= 2 { return e }
         // A lone magnitude (万元, 百姓, 千克) is not a number; 十 alone is (十元, 十日).
-        if magnitudes.contains(c) && !ten.contains(c) { return nil }
-        if financial.contains(c) || tens.contains(c) { return e }
-        if e < limit && units.contains(t[e]) { return e }
-        if i > 0 && ordinalPrefixes.contains(t[i - 1]) { return e }
+        if classes.magnitudes.contains(c) && !classes.ten.contains(c) { return nil }
+        if classes.financial.contains(c) || classes.tens.contains(c) { return e }
+        if e < limit && classes.units.contains(t[e]) { return e }
+        if i > 0 && classes.ordinalPrefixes.contains(t[i - 1]) { return e }
         return nil
     }
 
@@ -120,14 +98,14 @@ struct NumberScanner: Sendable {
         var j = i
         while j < limit {
             let c = t[j]
-            if numerals.contains(c) || isConditionalDigit(t, j, limit) { j += 1; continue }
-            if c == decimalPoint && j > i && j + 1 < limit && numerals.contains(t[j + 1]) { j += 1; continue }
+            if classes.numerals.contains(c) || isConditionalDigit(t, j, limit) { j += 1; continue }
+            if c == classes.decimalPoint && j > i && j + 1 < limit && classes.numerals.contains(t[j + 1]) { j += 1; continue }
             break
         }
         guard j > i else { return nil }
         // Stop before a trailing magnitude that starts a not-number word (千克, 千米 …).
         while j > i + 1, notNumbers.longestMatch(t, at: j - 1, limit: limit) != nil,
-              magnitudes.contains(t[j - 1]) {
+              classes.magnitudes.contains(t[j - 1]) {
             j -= 1
         }
         return j
@@ -147,12 +125,12 @@ struct NumberScanner: Sendable {
         }
         // Magnitudes: 3.5万, 1.2亿, 5千万 — but not 5千克.
         var m = 0
-        while j < limit && m < 2 && magnitudes.contains(t[j]) && notNumbers.longestMatch(t, at: j, limit: limit) == nil {
+        while j < limit && m < 2 && classes.magnitudes.contains(t[j]) && notNumbers.longestMatch(t, at: j, limit: limit) == nil {
             j += 1
             m += 1
         }
-        if allowPercent && j < limit && percentSigns.contains(t[j]) { j += 1 }
-        else if allowPercent && j + 1 < limit && t[j] == 0x20 && percentSigns.contains(t[j + 1]) { j += 2 }
+        if allowPercent && j < limit && classes.percentSigns.contains(t[j]) { j += 1 }
+        else if allowPercent && j + 1 < limit && t[j] == 0x20 && classes.percentSigns.contains(t[j + 1]) { j += 2 }
         return j
     }
 
