@@ -25,13 +25,23 @@ public final class Analyzer {
 
     /// Decodes and analyzes a file.
     public func analyze(contentsOf path: String) throws -> Document {
+        try analyze(contentsOf: path, segment: true)
+    }
+
+    /// With `segment` false, the document gets no tokens yet (see ``segmented(_:)``).
+    func analyze(contentsOf path: String, segment: Bool) throws -> Document {
         let decoded = try TextDecoder(options: decoding).decode(contentsOf: path)
-        return analyze(decoded, source: SourceInfo(path: path, encoding: decoded.encoding, format: decoded.format))
+        return analyze(decoded, source: SourceInfo(path: path, encoding: decoded.encoding, format: decoded.format),
+                       segment: segment)
     }
 
     /// Analyzes decoded input (without converting it to a String and back).
     public func analyze(_ decoded: DecodedText, source: SourceInfo) -> Document {
-        analyze(scalars: decoded.scalars, source: source)
+        analyze(decoded, source: source, segment: true)
+    }
+
+    func analyze(_ decoded: DecodedText, source: SourceInfo, segment: Bool) -> Document {
+        analyze(scalars: decoded.scalars, source: source, segment: segment)
     }
 
     /// Analyzes text that is already decoded.
@@ -65,12 +75,5 @@ public final class Analyzer {
     /// The document with its tokens, segmenting it now if it was analyzed without.
     func segmented(_ doc: Document) -> Document {
         doc.isSegmented ? doc : doc.with(tokens: tokenizer.tokenize(doc.normalized))
-    }
-
-    /// Decodes and analyzes a file, without word segmentation yet.
-    func analyzeUnsegmented(contentsOf path: String) throws -> Document {
-        let decoded = try TextDecoder(options: decoding).decode(contentsOf: path)
-        return analyze(scalars: decoded.scalars, source: SourceInfo(path: path, encoding: decoded.encoding, format: decoded.format),
-                       segment: false)
     }
 }

@@ -46,18 +46,18 @@ public final class Pipeline {
 
     /// Reads, decodes and analyzes a file.
     public func report(contentsOf path: String, category: String? = nil) throws -> ContractReport {
-        let doc = try analyzer.analyzeUnsegmented(contentsOf: path)
+        let doc = try analyzer.analyze(contentsOf: path, segment: false)
         return report(for: doc, category: category)
     }
 
     /// Reports on input that is already decoded (as `report(contentsOf:)` does after reading).
     public func report(_ decoded: DecodedText, source: SourceInfo, category: String? = nil) -> ContractReport {
-        report(for: analyzer.analyze(scalars: decoded.scalars, source: source, segment: false), category: category)
+        report(for: analyzer.analyze(decoded, source: source, segment: false), category: category)
     }
 
     /// Reads a file and reports on it; with `split`, on each document found in a multi-document page.
     public func reports(contentsOf path: String, split: Bool, category: String? = nil) throws -> [ContractReport] {
-        let doc = try analyzer.analyzeUnsegmented(contentsOf: path)
+        let doc = try analyzer.analyze(contentsOf: path, segment: false)
         guard split else { return [report(for: doc, category: category)] }
         let parts = splitter.split(doc)
         if parts.count <= 1 { return [report(for: doc, category: category)] }

@@ -39,15 +39,7 @@ public struct TextDecoder: Sendable {
             throw QiyueError(.tooLarge, path: name,
                              "input is \(bytes.count) bytes, over the limit of \(options.maxBytes) bytes")
         }
-        // Strict UTF-8 (the common case) is decoded straight to scalars in one pass.
-        let decoded: DecodedText
-        if options.encoding == nil, !bytes.starts(with: [0xEF, 0xBB, 0xBF]), !bytes.contains(0),
-           Self.controlBytes(bytes) * 20 <= min(bytes.count, 8192), let scalars = UTF8Validator.scalars(bytes) {
-            decoded = DecodedText(scalars: scalars, encoding: "UTF-8", format: .text)
-        } else {
-            let (text, encoding) = try decodeText(bytes, name: name)
-            decoded = DecodedText(text: text, encoding: encoding, format: .text)
-        }
+        let decoded = try decodeText(bytes, name: name)
         let scalars = decoded.scalars
         if scalars.allSatisfy({ Unicode.Scalar($0)?.properties.isWhitespace ?? false }) {
             throw QiyueError(.empty, path: name, "file is empty")
@@ -64,10 +56,11 @@ public struct TextDecoder: Sendable {
 
     // MARK: - Encoding
 
-    private func decodeText(_ bytes: [UInt8], name: String) throws(QiyueError) -> (String, String) {
+    private func decodeText(_ bytes: [UInt8], name: String) throws(QiyueError) -> DecodedText {
+        func text(_ t: (String, String)) -> DecodedText { DecodedText(text: t.0, encoding: t.1, format: .text) }
         if bytes.isEmpty { throw QiyueError(.empty, path: name, "file is empty") }
         if let forced = options.encoding {
-            return try convert(bytes[...], charset: forced, name: name, reportUnknown: true)
+            return text(try convert(bytes[...], charset: forced, name: name, reportUnknown: true))
         }
         // Byte order marks.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
@@ -75,22 +68,25 @@ public struct TextDecoder: Sendable {
             if let offset = UTF8Validator.validate(body).errorOffset {
                 throw QiyueError(.undecodable, path: name, "invalid UTF-8 byte sequence at byte offset \(offset + 3)")
             }
-            return (String(decoding: body, as: UTF8.self), "UTF-8")
+            return text((String(decoding: body, as: UTF8.self), "UTF-8"))
         }
-        if bytes.starts(with: [0xFF, 0xFE]) { return try convert(bytes[2...], charset: "UTF-16LE", name: name, offsetBase: 2) }
-        if bytes.starts(with: [0xFE, 0xFF]) { return try convert(bytes[2...], charset: "UTF-16BE", name: name, offsetBase: 2) }
+        if bytes.starts(with: [0xFF, 0xFE]) { return text(try convert(bytes[2...], charset: "UTF-16LE", name: name, offsetBase: 2)) }
+        if bytes.starts(with: [0xFE, 0xFF]) { return text(try convert(bytes[2...], charset: "UTF-16BE", name: name, offsetBase: 2)) }
 
         if let nul = bytes.firstIndex(of: 0) {
             throw QiyueError(.binary, path: name, "looks binary: NUL byte at offset \(nul) (UTF-16 input needs a byte order mark, or --encoding)")
         }
-        let control = Self.controlBytes(bytes)
+        let control = bytes.prefix(8192).reduce(0) { $0 + (($1 < 0x09 || ($1 > 0x0D && $1 < 0x20 && $1 != 0x1B)) ? 1 : 0) }
         if control * 20 > min(bytes.count, 8192) {
             throw QiyueError(.binary, path: name, "looks binary: \(control) control bytes in the first \(min(bytes.count, 8192))")
         }
 
+        // Strict UTF-8, the common case, is validated and decoded to scalars in one pass; the
+        // validator runs again only to say where other bytes stop being UTF-8.
+        if let scalars = UTF8Validator.scalars(bytes) { return DecodedText(scalars: scalars, encoding: "UTF-8", format: .text) }
         let utf8 = UTF8Validator.validate(bytes[...])
         guard let utf8Error = utf8.errorOffset else {
-            return (String(decoding: bytes, as: UTF8.self), "UTF-8")
+            return text((String(decoding: bytes, as: UTF8.self), "UTF-8"))
         }
         // A long valid UTF-8 prefix means the file is UTF-8 with a damaged byte: decoding it as
         // something else would silently produce wrong text.
@@ -121,7 +117,7 @@ public struct TextDecoder: Sendable {
                 continue
             }
         }
-        if let best { return (best.text, best.charset) }
+        if let best { return text((best.text, best.charset)) }
         throw QiyueError(.undecodable, path: name,
                          "not valid UTF-8, GB18030 or Big5: invalid \(furthest.charset) byte sequence at byte offset \(furthest.offset) (use --encoding to force one)")
     }
@@ -146,11 +142,6 @@ public struct TextDecoder: Sendable {
         case .unknownCharset:
             throw QiyueError(.unknownEncoding, path: name, "unknown encoding '\(charset)'")
         }
-    }
-
-    /// Control bytes (other than tab, newlines, form feed and escape) in the first 8 KiB.
-    private static func controlBytes(_ bytes: [UInt8]) -> Int {
-        bytes.prefix(8192).reduce(0) { $0 + (($1 < 0x09 || ($1 > 0x0D && $1 < 0x20 && $1 != 0x1B)) ? 1 : 0) }
     }
 
     /// Charsets worth a trial decode when ICU proposes them.

@@ -1,31 +1,9 @@
-/// Fast conversion of a String to its scalar values (UTF-8 decoded directly, no intermediate Character work).
+/// Conversions between Strings and scalar-value arrays, without Character-level work.
 enum ScalarDecoding {
     static func scalars(of text: String) -> [UInt32] {
         var s = text
-        return s.withUTF8 { b -> [UInt32] in
-            // Count first (every byte that is not a continuation byte starts a scalar), then fill
-            // an array of exactly that size: no growth, no over-allocation for CJK text.
-            var count = 0
-            for byte in b where byte & 0xC0 != 0x80 { count += 1 }
-            let n = b.count
-            return [UInt32](unsafeUninitializedCapacity: count) { out, initialized in
-                var i = 0, w = 0
-                while i < n && w < count {
-                    let c0 = UInt32(b[i])
-                    if c0 < 0x80 { out[w] = c0; i += 1 }
-                    else if c0 < 0xE0 { out[w] = (c0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); i += 2 }
-                    else if c0 < 0xF0 {
-                        out[w] = (c0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F); i += 3
-                    } else {
-                        out[w] = (c0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
-                            | UInt32(b[i + 3] & 0x3F)
-                        i += 4
-                    }
-                    w += 1
-                }
-                initialized = w
-            }
-        }
+        // A String's UTF-8 is always valid, so the strict decoder cannot fail here.
+        return s.withUTF8 { UTF8Validator.scalars($0) ?? [] }
     }
 
     /// The text of scalars `s..<e` (values that are not scalars are skipped), encoded in one pass.
