@@ -101,7 +101,7 @@ struct DeadlineExtractor {
             var day: (end: Int, value: Bool)?
             while j < ctx.t.count && gap <= 4 {
                 if let d = ctx.match(ctx.data.sameDay, at: j) { day = d; break }
-                if !FactContext.isHan(ctx.t[j]) { break }
+                if !CharClass.isHan(ctx.t[j]) { break }
                 j += 1; gap += 1
             }
             guard let d = day else { continue }

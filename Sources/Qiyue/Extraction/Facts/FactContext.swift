@@ -125,7 +125,6 @@ struct FactContext {
 
     static func isSpace(_ c: UInt32) -> Bool { c == 0x20 || c == 0x09 || c == 0x3000 || c == 0x5F || c == 0xA0 }
 
-    static func isHan(_ c: UInt32) -> Bool { (0x4E00...0x9FFF).contains(c) || (0x3400...0x4DBF).contains(c) }
 
     /// Normalized text of a range.
     func text(_ r: Range<Int>) -> String { ScalarDecoding.string(t, r.lowerBound, r.upperBound) }
@@ -155,10 +154,13 @@ struct FactContext {
     }
 
     /// `range` without leading and trailing spaces / blank marks.
-    func trimmed(_ r: Range<Int>) -> Range<Int> {
+    func trimmed(_ r: Range<Int>) -> Range<Int> { Self.trimmed(t, r) }
+
+    /// `r` without the spaces and blanks (`isSpace`) at either end.
+    static func trimmed(_ t: [UInt32], _ r: Range<Int>) -> Range<Int> {
         var a = r.lowerBound, b = r.upperBound
-        while a < b && Self.isSpace(t[a]) { a += 1 }
-        while b > a && Self.isSpace(t[b - 1]) { b -= 1 }
+        while a < b && isSpace(t[a]) { a += 1 }
+        while b > a && isSpace(t[b - 1]) { b -= 1 }
         return a..<b
     }
 

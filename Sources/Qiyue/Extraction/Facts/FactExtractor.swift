@@ -71,12 +71,10 @@ struct FactExtractor {
         while i < t.count {
             var e = i
             while e < t.count && t[e] != 0x0A { e += 1 }
-            var a = i, b = e
-            while a < b && FactContext.isSpace(t[a]) { a += 1 }
-            while b > a && FactContext.isSpace(t[b - 1]) { b -= 1 }
-            if a < b {
-                let short = b - a <= 40
-                return (short ? doc.normalizedText(a..<b) : nil, doc.originalSpan(short ? a..<b : a..<(a + 1)))
+            let r = FactContext.trimmed(t, i..<e)
+            if !r.isEmpty {
+                let short = r.count <= 40
+                return (short ? doc.normalizedText(r) : nil, doc.originalSpan(short ? r : r.lowerBound..<(r.lowerBound + 1)))
             }
             i = e + 1
         }
