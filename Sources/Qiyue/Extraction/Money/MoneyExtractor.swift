@@ -102,8 +102,8 @@ struct MoneyExtractor {
         var e2 = e
         if let suf = data.currencySuffix.match(t, at: e) {
             currency = currency ?? suf.value
-            let word = ScalarDecoding.string(t, e, suf.end)
-            if word.hasPrefix("万") { value *= 10000 } else if word.hasPrefix("亿") { value *= 100_000_000 }
+            // A suffix that starts with a section (万元, 亿美元) carries its magnitude.
+            if let m = data.sectionValue[t[e]] { value *= m }
             e2 = suf.end
             k = doc.tokenIndex(atOrAfter: e2, from: i)
             // Sub-units after 元.
@@ -193,8 +193,7 @@ struct MoneyExtractor {
         let secondHasMagnitude = data.sectionValue[t[secondText.1 - 1]] != nil
         let firstHasMagnitude = data.sectionValue[t[Int(prev.end) - 1]] != nil
         if !firstHasMagnitude && !secondHasMagnitude {
-            let word = ScalarDecoding.string(t, secondText.1, min(t.count, secondText.1 + 1))
-            if word == "万" { first *= 10000 }
+            if secondText.1 < t.count, let m = data.sectionValue[t[secondText.1]] { first *= m }
         }
         guard first <= secondValue else { return nil }
         return (Int(prev.start), first)
