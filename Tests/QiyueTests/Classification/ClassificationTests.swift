@@ -165,17 +165,13 @@ import Testing
     }
 
     @Test func rejectsMisspelledFeatureKeys() throws {
-        let fm = FileManager.default
-        let dir = fm.temporaryDirectory.appendingPathComponent("qiyue-rules-\(UUID().uuidString)").path
-        try fm.copyItem(atPath: TestSupport.root.appendingPathComponent("Rules").path, toPath: dir)
-        defer { try? fm.removeItem(atPath: dir) }
-        let path = dir + "/classification/features.yaml"
-        let yaml = try String(contentsOfFile: path, encoding: .utf8)
         // `scope` is optional, so only the strict key check notices the typo.
-        try yaml.replacingOccurrences(of: "    scope: title\n    words: [合同,", with: "    scpoe: title\n    words: [合同,")
-            .write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(yaml.contains("    scope: title\n    words: [合同,"))
-        #expect(throws: QiyueError.self) { try KnowledgeBase(directory: dir) }
+        let dir = try TestSupport.rulesCopy(editing: "classification/features.yaml") { yaml in
+            #expect(yaml.contains("    scope: title\n    words: [合同,"))
+            return yaml.replacingOccurrences(of: "    scope: title\n    words: [合同,", with: "    scpoe: title\n    words: [合同,")
+        }
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(throws: QiyueError.self) { try KnowledgeBase(directory: dir.path) }
     }
 
     // MARK: Splitting

@@ -146,8 +146,7 @@ import Testing
         #expect(shipped.rules.count >= 16)
         #expect(shipped.rules.first { $0.id == "interest-over-cap" }?.params["lprMultiple"] == .number(4))
 
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qiyue-rules-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try TestSupport.temporaryDirectory("qiyue-rules")
         defer { try? FileManager.default.removeItem(at: dir) }
         let replaced = RiskFixtures.ruleYAML(id: "penalty-rate-high", params: "  maxAnnualRate: 5",
                                              when: "  fact: penalties\n  where: {annualizedRate: {gt: $maxAnnualRate}}")
@@ -163,8 +162,7 @@ import Testing
     }
 
     @Test func badRuleFileThrowsWithPositions() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qiyue-bad-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try TestSupport.temporaryDirectory("qiyue-bad")
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("bad-rule.yaml")
         try RiskFixtures.ruleYAML(id: "bad-rule", when: "  fact: penalty").write(to: file, atomically: true, encoding: .utf8)

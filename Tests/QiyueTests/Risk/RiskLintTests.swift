@@ -102,8 +102,7 @@ import Testing
     }
 
     @Test func duplicateIdsAcrossFiles() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qiyue-lint-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try TestSupport.temporaryDirectory("qiyue-lint")
         defer { try? FileManager.default.removeItem(at: dir) }
         for sub in ["a", "b"] {
             let d = dir.appendingPathComponent(sub)

@@ -133,15 +133,11 @@ import Testing
     /// Numeral handling is data: a quantity word added to Rules/entities/numerals.yaml makes a lone
     /// numeral before it a number token, with no code change.
     @Test func numeralDataDrivesNumberTokens() throws {
-        let fm = FileManager.default
-        let dir = fm.temporaryDirectory.appendingPathComponent("qiyue-rules-\(UUID().uuidString)")
-        defer { try? fm.removeItem(at: dir) }
-        try fm.copyItem(at: TestSupport.root.appendingPathComponent("Rules"), to: dir)
-        let numerals = dir.appendingPathComponent("entities/numerals.yaml")
-        let yaml = try String(contentsOf: numerals, encoding: .utf8)
-        #expect(yaml.contains("quantityWords: [个,"))
-        try yaml.replacingOccurrences(of: "quantityWords: [个,", with: "quantityWords: [把, 个,")
-            .write(to: numerals, atomically: true, encoding: .utf8)
+        let dir = try TestSupport.rulesCopy(editing: "entities/numerals.yaml") { yaml in
+            #expect(yaml.contains("quantityWords: [个,"))
+            return yaml.replacingOccurrences(of: "quantityWords: [个,", with: "quantityWords: [把, 个,")
+        }
+        defer { try? FileManager.default.removeItem(at: dir) }
 
         let text = "交付一把钥匙和一个门卡"
         func numbers(_ analyzer: Analyzer) -> [String] {
@@ -155,14 +151,11 @@ import Testing
     /// A Rules directory from before the numeral classes were data (no `capitals`, `quantityWords` …)
     /// still loads, and tokenizes as the shipped data does.
     @Test func olderNumeralDataStillLoads() throws {
-        let fm = FileManager.default
-        let dir = fm.temporaryDirectory.appendingPathComponent("qiyue-rules-\(UUID().uuidString)")
-        defer { try? fm.removeItem(at: dir) }
-        try fm.copyItem(at: TestSupport.root.appendingPathComponent("Rules"), to: dir)
-        let numerals = dir.appendingPathComponent("entities/numerals.yaml")
-        let yaml = try String(contentsOf: numerals, encoding: .utf8)
-        let cut = try #require(yaml.range(of: "\ncapitals:"))
-        try String(yaml[..<cut.lowerBound]).appending("\n").write(to: numerals, atomically: true, encoding: .utf8)
+        let dir = try TestSupport.rulesCopy(editing: "entities/numerals.yaml") { yaml in
+            let cut = try #require(yaml.range(of: "\ncapitals:"))
+            return String(yaml[..<cut.lowerBound]) + "\n"
+        }
+        defer { try? FileManager.default.removeItem(at: dir) }
 
         let text = "参加会议，价款参佰陆拾万元整，交付一个门卡，第三条，百分之十，统一办理"
         func tokens(_ analyzer: Analyzer) -> [String] {

@@ -18,6 +18,23 @@ enum TestSupport {
         return []
     }
 
+    /// An empty folder of its own under the temporary directory; the caller removes it.
+    static func temporaryDirectory(_ prefix: String = "qiyue") throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// A copy of the shipped Rules/ with the file at `relative` rewritten by `edit`; the caller
+    /// removes the returned folder.
+    static func rulesCopy(editing relative: String, _ edit: (String) throws -> String) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qiyue-rules-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: root.appendingPathComponent("Rules"), to: dir)
+        let file = dir.appendingPathComponent(relative)
+        try edit(try String(contentsOf: file, encoding: .utf8)).write(to: file, atomically: true, encoding: .utf8)
+        return dir
+    }
+
     static func analyzer(_ options: NormalizationOptions = NormalizationOptions()) throws -> Analyzer {
         try Analyzer(normalization: options)
     }
