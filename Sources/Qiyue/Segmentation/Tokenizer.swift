@@ -16,38 +16,16 @@ final class Tokenizer {
     func tokenize(_ t: [UInt32]) -> [Token] {
         let n = t.count
         // ICU works on UTF-16; map its boundaries back to scalar offsets.
-        let hasSurrogates = t.contains { $0 >= 0x10000 }
-        var utf16: [UInt16]
-        if !hasSurrogates {
-            utf16 = [UInt16](unsafeUninitializedCapacity: n) { b, count in
-                t.withUnsafeBufferPointer { tb in
-                    for i in 0..<n { b[i] = UInt16(truncatingIfNeeded: tb[i]) }
-                }
-                count = n
-            }
-        } else {
-            utf16 = []
-            utf16.reserveCapacity(n + n / 8)
-            for c in t {
-                if c < 0x10000 { utf16.append(UInt16(c)) } else {
-                    let v = c - 0x10000
-                    utf16.append(UInt16(0xD800 + (v >> 10)))
-                    utf16.append(UInt16(0xDC00 + (v & 0x3FF)))
-                }
-            }
-        }
+        let (utf16, starts) = ScalarDecoding.utf16(t)
         let offsets16 = breaker.offsets(utf16)
         var isBoundary = [Bool](repeating: false, count: n + 1)
-        if hasSurrogates {
-            var scalarAt = [Int32](repeating: 0, count: utf16.count + 1)
-            var u = 0
-            for (i, c) in t.enumerated() {
-                scalarAt[u] = Int32(i)
-                u += c < 0x10000 ? 1 : 2
-                if c >= 0x10000 { scalarAt[u - 1] = Int32(i) }
+        if let starts {
+            // Boundaries fall on scalar starts: walk both sorted lists.
+            var k = 0
+            for o in offsets16 {
+                while k < starts.count && starts[k] < o { k += 1 }
+                if k < starts.count && starts[k] == o { isBoundary[k] = true }
             }
-            scalarAt[utf16.count] = Int32(n)
-            for o in offsets16 { isBoundary[Int(scalarAt[Int(o)])] = true }
         } else {
             for o in offsets16 { isBoundary[Int(o)] = true }
         }

@@ -6,6 +6,36 @@ enum ScalarDecoding {
         return s.withUTF8 { UTF8Validator.scalars($0) ?? [] }
     }
 
+    /// The UTF-16 code units of scalar values (what ICU reads) and, only when some scalar needs a
+    /// surrogate pair, the UTF-16 offset of each scalar plus the total at the end.
+    static func utf16(_ t: [UInt32]) -> (units: [UInt16], starts: [Int32]?) {
+        if !t.contains(where: { $0 > 0xFFFF }) {
+            let units = [UInt16](unsafeUninitializedCapacity: t.count) { b, count in
+                t.withUnsafeBufferPointer { tb in
+                    for i in 0..<tb.count { b[i] = UInt16(truncatingIfNeeded: tb[i]) }
+                }
+                count = t.count
+            }
+            return (units, nil)
+        }
+        var units: [UInt16] = []
+        units.reserveCapacity(t.count + t.count / 8)
+        var starts: [Int32] = []
+        starts.reserveCapacity(t.count + 1)
+        for c in t {
+            starts.append(Int32(units.count))
+            if c > 0xFFFF {
+                let v = c - 0x10000
+                units.append(UInt16(0xD800 + (v >> 10)))
+                units.append(UInt16(0xDC00 + (v & 0x3FF)))
+            } else {
+                units.append(UInt16(truncatingIfNeeded: c))
+            }
+        }
+        starts.append(Int32(units.count))
+        return (units, starts)
+    }
+
     /// The text of scalars `s..<e` (values that are not scalars are skipped), encoded in one pass.
     static func string(_ t: [UInt32], _ s: Int, _ e: Int) -> String {
         guard s < e else { return "" }
