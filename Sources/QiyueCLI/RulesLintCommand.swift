@@ -30,7 +30,7 @@ struct RulesLintCommand: ParsableCommand {
             targets = [dir + "/risks"]
         }
         let files = targets.flatMap(RiskEngine.ruleFiles(at:))
-        let problems = RiskRuleLinter.lint(paths: targets)
+        let problems = RiskRuleLinter.lint(paths: files)
         for p in problems { Output.line(p.description) }
         let bad = Set(problems.map(\.path)).count
         Output.error("\(files.count) file(s), \(problems.count) problem(s)" + (bad > 0 ? " in \(bad) file(s)" : ""))

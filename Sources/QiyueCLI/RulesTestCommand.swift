@@ -42,7 +42,7 @@ struct RulesTestCommand: ParsableCommand {
         }
         let failed = results.filter { !$0.passed }
         for f in results where verbose || !f.passed {
-            let what = f.expect == .fire ? (f.fired ? "fired" : "did not fire") : (f.fired ? "fired" : "did not fire")
+            let what = f.fired ? "fired" : "did not fire"
             let mark = f.passed ? "ok  " : "FAIL"
             Output.line("\(mark) \(f.rule) \(f.expect.rawValue) #\(f.number) [\(f.category ?? "classifier")] \(what): "
                         + f.text.replacingOccurrences(of: "\n", with: "⏎") + (f.error.map { " (\($0))" } ?? ""))

@@ -1,5 +1,5 @@
 /// A dated table parameter such as the LPR history: rows `{from: YYYY-MM-DD, rate: NUMBER}`.
-struct RateTable: Sendable, Hashable {
+struct RateTable: Sendable {
     /// Rows sorted by date.
     let rows: [(from: String, rate: Double)]
 
@@ -22,13 +22,5 @@ struct RateTable: Sendable, Hashable {
         var best = rows[0].rate
         for r in rows where r.from <= date { best = r.rate }
         return best
-    }
-
-    static func == (a: RateTable, b: RateTable) -> Bool {
-        a.rows.count == b.rows.count && zip(a.rows, b.rows).allSatisfy { $0.from == $1.from && $0.rate == $1.rate }
-    }
-
-    func hash(into h: inout Hasher) {
-        for r in rows { h.combine(r.from); h.combine(r.rate) }
     }
 }

@@ -21,29 +21,7 @@ final class RiskContext {
         self.report = report
         self.document = document
         literalIndex = literals
-        let n = document.normalizedScalars
-        if n.allSatisfy({ $0 <= 0xFFFF }) {
-            utf16 = n.map { UInt16(truncatingIfNeeded: $0) }
-            utf16Starts = nil
-        } else {
-            var units: [UInt16] = []
-            units.reserveCapacity(n.count + 16)
-            var starts: [Int32] = []
-            starts.reserveCapacity(n.count + 1)
-            for s in n {
-                starts.append(Int32(units.count))
-                if s > 0xFFFF {
-                    let v = s - 0x10000
-                    units.append(UInt16(0xD800 + (v >> 10)))
-                    units.append(UInt16(0xDC00 + (v & 0x3FF)))
-                } else {
-                    units.append(UInt16(truncatingIfNeeded: s))
-                }
-            }
-            starts.append(Int32(units.count))
-            utf16 = units
-            utf16Starts = starts
-        }
+        (utf16, utf16Starts) = ScalarDecoding.utf16(document.normalizedScalars)
     }
 
     /// Length of the normalized text in scalars.
@@ -162,7 +140,18 @@ final class RiskContext {
     /// Whether a normalized range contains one of the pattern's required literals (true when it has none).
     func mayMatch(_ regex: SharedRegex, in r: Range<Int>) -> Bool {
         guard let occ = occurrences(of: regex) else { return true }
-        return occ.contains { $0.lowerBound >= r.lowerBound && $0.upperBound <= r.upperBound }
+        // Occurrences are sorted by start: find the first at or after r, then scan while inside.
+        var lo = 0, hi = occ.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if occ[mid].lowerBound < r.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        var i = lo
+        while i < occ.count && occ[i].lowerBound < r.upperBound {
+            if occ[i].upperBound <= r.upperBound { return true }
+            i += 1
+        }
+        return false
     }
 
     /// Matches of a pattern inside one normalized region, as normalized ranges; `^`, `$` and

@@ -7,20 +7,7 @@
 public enum RiskRuleLinter {
     /// Lints files and directories (their `.yaml`/`.yml` files); ids must be distinct across all of them.
     public static func lint(paths: [String]) -> [RuleDiagnostic] {
-        var out: [RuleDiagnostic] = []
-        var seen: [String: ParsedRuleFile] = [:]
-        for f in paths.flatMap(RiskRuleLoader.files(at:)) {
-            let parsed = RiskRuleLoader.parse(file: f)
-            out += parsed.diagnostics
-            guard let id = parsed.id else { continue }
-            if let other = seen[id] {
-                out.append(RuleDiagnostic(path: f, line: parsed.idLine, column: parsed.idColumn,
-                                          message: "duplicate id '\(id)' (also in \(other.path):\(other.idLine):\(other.idColumn))"))
-            } else {
-                seen[id] = parsed
-            }
-        }
-        return out
+        RiskRuleLoader.parseAll(paths.flatMap(RiskRuleLoader.files(at:))).problems
     }
 
     /// Lints the text of one rule file; `path` names it in the diagnostics (and, when it ends in

@@ -14,16 +14,17 @@ enum RiskRuleLoader {
 
     /// Reads and parses one file; an unreadable file is a diagnostic, not a crash.
     static func parse(file: String) -> ParsedRuleFile {
-        guard let data = FileManager.default.contents(atPath: file) else {
+        guard let text = try? RulesDirectory.readFile(file) else {
             var out = ParsedRuleFile(path: file)
             out.diagnostics = [RuleDiagnostic(path: file, line: 1, column: 1, message: "cannot read the file")]
             return out
         }
-        return RiskRuleParser.parse(yaml: String(decoding: data, as: UTF8.self), path: file)
+        return RiskRuleParser.parse(yaml: text, path: file)
     }
 
-    /// Loads rule files that must all be valid and have distinct ids.
-    static func load(_ files: [String]) throws(QiyueError) -> [RiskRule] {
+    /// Parses files in order: the usable rules (a later file with an id already seen is dropped)
+    /// and every problem, duplicate ids included.
+    static func parseAll(_ files: [String]) -> (rules: [RiskRule], problems: [RuleDiagnostic]) {
         var rules: [RiskRule] = []
         var problems: [RuleDiagnostic] = []
         var seen: [String: ParsedRuleFile] = [:]
@@ -40,6 +41,12 @@ enum RiskRuleLoader {
             }
             if let r = parsed.rule { rules.append(r) }
         }
+        return (rules, problems)
+    }
+
+    /// Loads rule files that must all be valid and have distinct ids.
+    static func load(_ files: [String]) throws(QiyueError) -> [RiskRule] {
+        let (rules, problems) = parseAll(files)
         if let first = problems.first {
             throw QiyueError(.badRule, path: first.path,
                              "invalid risk rule file(s):\n" + problems.map(\.description).joined(separator: "\n"))
@@ -87,35 +94,5 @@ enum RiskRuleLoader {
     }
 
     /// Reads a YAML value (`0.3`, `true`, `[{from: 2025-05-20, rate: 0.03}]`).
-    static func parseValue(_ text: String) -> RiskValue? {
-        guard let node = try? Yams.compose(yaml: text) else { return nil }
-        return convert(node)
-    }
-
-    private static func convert(_ node: Node) -> RiskValue? {
-        switch node {
-        case .alias: return nil
-        case .scalar(let s):
-            switch Tag.Name(rawValue: node.tag.rawValue) {
-            case .null: return .null
-            case .bool: return node.bool.map(RiskValue.bool)
-            case .int, .float: return (node.float ?? Double(s.string)).map(RiskValue.number)
-            default: return .string(s.string)
-            }
-        case .sequence(let seq):
-            var out: [RiskValue] = []
-            for n in seq {
-                guard let v = convert(n) else { return nil }
-                out.append(v)
-            }
-            return .list(out)
-        case .mapping(let map):
-            var out: [String: RiskValue] = [:]
-            for (k, v) in map {
-                guard case .scalar(let ks) = k, let val = convert(v) else { return nil }
-                out[ks.string] = val
-            }
-            return .map(out)
-        }
-    }
+    static func parseValue(_ text: String) -> RiskValue? { RiskRuleParser.value(yaml: text) }
 }

@@ -119,6 +119,14 @@ struct RiskRuleParser {
         return out
     }
 
+    /// A YAML value on its own (a `--param` override); nil when it cannot be read.
+    static func value(yaml: String) -> RiskValue? {
+        guard let node = try? Yams.compose(yaml: yaml) else { return nil }
+        var p = RiskRuleParser(path: "")
+        let v = p.value(node)
+        return p.diagnostics.isEmpty ? v : nil
+    }
+
     /// Converts a scalar or a structure to a rule value.
     private mutating func value(_ node: Node) -> RiskValue? {
         switch node {

@@ -1,9 +1,7 @@
 /// The closed vocabularies of the output schema that rule files may name.
 enum RiskVocabulary {
     static let severities: Set<String> = ["high", "medium", "low"]
-    static let categories: Set<String> = [
-        "house_sale", "vehicle_sale", "lease", "loan", "service", "labor", "sale_of_goods", "other_contract",
-    ]
+    static let categories = Set(ClassifierData.categories)
     static let sides: Set<String> = [
         "seller", "buyer", "lessor", "lessee", "lender", "borrower", "employer", "employee", "client", "provider",
         "transferor", "transferee", "guarantor", "agent", "other", "either",
