@@ -49,7 +49,7 @@ struct ExtractCommand: ParsableCommand {
         }
     }
 
-    static let categories = ["house_sale", "vehicle_sale", "lease", "loan", "service", "labor", "sale_of_goods", "other_contract"]
+    static let categories = DocumentClassifier.categories
 
     func run() throws {
         var overrides: [String: String] = [:]

@@ -98,8 +98,6 @@ final class ClassifierData: Sendable {
             self.followers = f
         }
 
-        var isEmpty: Bool { table.isEmpty }
-
         /// Whether some term starts with `c` (a cheap test before ``match(_:at:limit:)``).
         @inline(__always)
         func startsTerm(_ c: UInt32) -> Bool { table.startsWord(c) }

@@ -15,6 +15,8 @@ import Foundation
 /// ```
 public struct DocumentClassifier: Sendable {
     private let data: ClassifierData
+    /// The contract categories a classification may name, in report order.
+    public static let categories = ClassifierData.categories
     /// How many contributions `features` reports.
     private static let reported = 8
 
@@ -98,7 +100,7 @@ public struct DocumentClassifier: Sendable {
         let o = doc.originalScalars
         var oe = Int(doc.map.starts[a])
         while oe < o.count && o[oe] != 0x0A { oe += 1 }
-        var b = min(r.upperBound, LineIndex.normalizedOffset(doc, original: oe))
+        var b = min(r.upperBound, doc.normalizedOffset(forOriginal: oe))
         while b > a && LineIndex.isTrimmed(t[b - 1]) { b -= 1 }
         guard b - a <= 50 else { return a..<a }
         return a..<b

@@ -32,12 +32,9 @@ public struct DocumentSplitter: Sendable {
     public func split(_ doc: Document) -> [DocumentPart] {
         let index = LineIndex(doc)
         let lines = index.lines
-        var cues: [Int: Cue] = [:]
-        for (i, l) in lines.enumerated() where !l.text.isEmpty {
-            if let c = cue(l.text) { cues[i] = c }
-        }
+        let cues = lines.map { $0.text.isEmpty ? nil : cue($0.text) }
         var members: [String: [Int]] = [:]
-        for i in cues.keys.sorted() { members[cues[i]!.series, default: []].append(i) }
+        for (i, c) in cues.enumerated() { if let c { members[c.series, default: []].append(i) } }
         let series = members.filter { $0.value.count >= data.split.minSeries }
 
         var starts: [(line: Int, titleLength: Int)]
@@ -74,24 +71,25 @@ public struct DocumentSplitter: Sendable {
     // MARK: Series pages
 
     /// Starts on a page with numbered series: every series heading, except group headings.
-    private func seriesStarts(_ lines: [LineIndex.Line], _ cues: [Int: Cue],
+    private func seriesStarts(_ lines: [LineIndex.Line], _ cues: [Cue?],
                               _ series: [String: [Int]]) -> [(line: Int, titleLength: Int)] {
-        let cueLines = cues.keys.filter { series[cues[$0]!.series] != nil }.sorted()
+        let inSeries = cues.map { $0.map { series[$0.series] != nil } ?? false }
+        let cueLines = inSeries.indices.filter { inSeries[$0] }
         var starts: [(line: Int, titleLength: Int)] = []
         for (k, h) in cueLines.enumerated() {
-            let key = cues[h]!.series
+            let cue = cues[h]!
             var isGroup = false
             if k + 1 < cueLines.count {
                 let next = cueLines[k + 1]
                 let nextKey = cues[next]!.series
-                isGroup = nextKey != key && series[nextKey]!.first == next
+                isGroup = nextKey != cue.series && series[nextKey]!.first == next
             }
             if !isGroup {
-                starts.append((h, cues[h]!.titleLength))
+                starts.append((h, cue.titleLength))
                 continue
             }
             // A group heading: its first document may start at a plain title line right after it.
-            guard let j = nextNonBlank(lines, after: h), !cueLines.contains(j), isTitleShaped(lines[j].text) else { continue }
+            guard let j = nextNonBlank(lines, after: h), !inSeries[j], isTitleShaped(lines[j].text) else { continue }
             starts.append((j, lines[j].text.count))
         }
         return starts
@@ -100,7 +98,7 @@ public struct DocumentSplitter: Sendable {
     // MARK: Pages without series
 
     /// Starts on a page without numbered series, from title lines.
-    private func titleStarts(_ lines: [LineIndex.Line], _ cues: [Int: Cue]) -> [Int] {
+    private func titleStarts(_ lines: [LineIndex.Line], _ cues: [Cue?]) -> [Int] {
         let t = data.split.titles
         var candidate = [Bool](repeating: false, count: lines.count)
         for (i, l) in lines.enumerated() where !l.text.isEmpty {
@@ -153,7 +151,7 @@ public struct DocumentSplitter: Sendable {
         let n = data.split.numbered
         if s.count <= n.maxLength {
             // 第N篇 [: title]
-            for j in 0..<s.count where s[j] == Self.di {
+            for j in 0..<s.count where s[j] == HeadingScanner.di {
                 guard let num = Self.number(s, j + 1), let e = data.ordinals.longestMatch(s, at: num.end) else { continue }
                 if e == s.count || s[e] == 0x3A {
                     let ordinal = ScalarDecoding.string(s, num.end, e)
@@ -246,8 +244,6 @@ public struct DocumentSplitter: Sendable {
     }
 
     // MARK: Helpers
-
-    private static let di: UInt32 = 0x7B2C  // 第
 
     /// An Arabic (up to 3 digits) or Chinese (up to 999) number starting at `i`.
     static func number(_ s: [UInt32], _ i: Int) -> (value: Int, end: Int)? {

@@ -9,8 +9,6 @@ struct LineIndex {
         var normalized: Range<Int>
         /// The normalized text with surrounding spaces and line breaks removed.
         var text: [UInt32]
-        /// Normalized offset where `text` starts.
-        var textStart: Int
     }
 
     let lines: [Line]
@@ -27,27 +25,16 @@ struct LineIndex {
             var e = k + 1 < starts.count ? starts[k + 1] - 1 : o.count
             if e > s && o[e - 1] == 0x0D { e -= 1 }
             let ns = nextNorm
-            let ne = k + 1 < starts.count ? Self.normalizedOffset(doc, original: starts[k + 1]) : doc.normalized.count
+            let ne = k + 1 < starts.count ? doc.normalizedOffset(forOriginal: starts[k + 1]) : doc.normalized.count
             nextNorm = ne
             var a = ns, b = ne
             while a < b && Self.isTrimmed(doc.normalized[a]) { a += 1 }
             while b > a && Self.isTrimmed(doc.normalized[b - 1]) { b -= 1 }
-            lines.append(Line(original: s..<e, normalized: ns..<ne, text: Array(doc.normalized[a..<b]), textStart: a))
+            lines.append(Line(original: s..<e, normalized: ns..<ne, text: Array(doc.normalized[a..<b])))
         }
         self.lines = lines
     }
 
     @inline(__always)
     static func isTrimmed(_ c: UInt32) -> Bool { CharClass.isSpace(c) || c == 0x0A || c == 0x0D }
-
-    /// The first normalized offset whose original start is at or after original offset `o`.
-    static func normalizedOffset(_ doc: Document, original o: Int) -> Int {
-        let starts = doc.map.starts
-        var lo = 0, hi = starts.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if Int(starts[mid]) < o { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
-    }
 }

@@ -94,7 +94,7 @@ public struct SplitEvaluation: Codable, Sendable {
             let goldPath = path.dropLast(4) + ".split.json"
             guard FileManager.default.fileExists(atPath: String(goldPath)) else { continue }
             let gold = try JSONDecoder().decode(SplitGold.self, from: Data(contentsOf: URL(fileURLWithPath: String(goldPath))))
-            let doc = try analyzer.analyze(contentsOf: path)
+            let doc = try analyzer.analyze(contentsOf: path, segment: false)
             e.evaluateBoundaries(name, doc, gold, splitter)
             // Classification on the gold extents.
             let lines = LineIndex(doc).lines
@@ -113,7 +113,7 @@ public struct SplitEvaluation: Codable, Sendable {
                 let base = corpus + "/" + dir + "/" + name.dropLast(10)
                 let gold = try JSONDecoder().decode(DocumentGold.self, from: Data(contentsOf: URL(fileURLWithPath: base + ".gold.json")))
                 guard let g = gold.classification else { continue }
-                let doc = try analyzer.analyze(contentsOf: base + ".txt")
+                let doc = try analyzer.analyze(contentsOf: base + ".txt", segment: false)
                 let parts = splitter.split(doc)
                 e.singleDocuments += 1
                 e.predictedDocuments += parts.count

@@ -44,7 +44,7 @@ enum HeadingScanner {
         return j > i ? (v, j) : nil
     }
 
-    private static let di: UInt32 = 0x7B2C  // 第
+    static let di: UInt32 = 0x7B2C  // 第
     private static let kinds = ScalarMap<Style>([
         "章".unicodeScalars.first!.value: .chapter, "节".unicodeScalars.first!.value: .section,
         "条".unicodeScalars.first!.value: .article, "部".unicodeScalars.first!.value: .chapter,

@@ -20,9 +20,6 @@ struct WordTable<Value: Sendable>: Sendable {
         }
     }
 
-    /// Whether the table holds no word.
-    var isEmpty: Bool { forward.count == 0 }
-
     /// Whether some word starts with `c` (a cheap test before ``match(_:at:limit:)``).
     @inline(__always)
     func startsWord(_ c: UInt32) -> Bool { forward.startsTerm(c) }
