@@ -190,7 +190,17 @@ void qy_translit_close(QYTransliterator *t) {
     free(t);
 }
 
-struct QYRegex { URegularExpression *re; };
+struct QYRegex { URegularExpression *re; int64_t used; int64_t budget; int32_t last; };
+
+/* ICU calls this every ~10,000 match steps with the time units of the current operation; the
+ * deltas add up to the work of all finds since qy_regex_set_budget. */
+static UBool qy_regex_progress(const void *context, int32_t steps) {
+    QYRegex *r = (QYRegex *)context;
+    if (steps < r->last) r->last = 0;
+    r->used += steps - r->last;
+    r->last = steps;
+    return (UBool)(r->budget < 0 || r->used < r->budget);
+}
 
 QYRegex *qy_regex_open(const uint16_t *pattern, int32_t length, int32_t caseInsensitive,
                        int32_t *errorOffset, int32_t *status) {
@@ -207,6 +217,9 @@ QYRegex *qy_regex_open(const uint16_t *pattern, int32_t length, int32_t caseInse
     QYRegex *r = (QYRegex *)malloc(sizeof(QYRegex));
     if (r == NULL) { uregex_close(re); return NULL; }
     r->re = re;
+    r->used = 0; r->budget = -1; r->last = 0;
+    uregex_setMatchCallback(re, qy_regex_progress, r, &st);
+    if (U_FAILURE(st)) { uregex_close(re); free(r); *status = st; return NULL; }
     return r;
 }
 
@@ -223,13 +236,20 @@ int32_t qy_regex_find(QYRegex *re, int32_t from, int32_t *start, int32_t *end) {
     UErrorCode st = U_ZERO_ERROR;
     UBool found = from >= 0 ? uregex_find(re->re, from, &st) : uregex_findNext(re->re, &st);
     if (st == U_REGEX_TIME_OUT) return -3;
-    if (U_FAILURE(st)) return -1;
+    if (st == U_REGEX_STOPPED_BY_CALLER) return -4;
+    if (U_FAILURE(st)) { *start = (int32_t)st; return -5; }
     if (!found) return 0;
     *start = uregex_start(re->re, 0, &st);
     *end = uregex_end(re->re, 0, &st);
     if (U_FAILURE(st)) return -1;
     return 1;
 }
+
+const char *qy_error_name(int32_t status) { return u_errorName((UErrorCode)status); }
+
+void qy_regex_set_budget(QYRegex *re, int64_t budget) { re->budget = budget; re->used = 0; re->last = 0; }
+
+int64_t qy_regex_used(const QYRegex *re) { return re->used; }
 
 void qy_regex_close(QYRegex *re) {
     if (re == NULL) return;

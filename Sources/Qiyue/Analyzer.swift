@@ -10,14 +10,18 @@ public final class Analyzer {
     public let knowledge: KnowledgeBase
     /// Decoding options.
     public var decoding: DecodingOptions
+    /// Per-document work budgets.
+    public let limits: AnalysisLimits
     private let normalizer: Normalizer
     private let tokenizer: Tokenizer
 
     /// Creates an analyzer.
     public init(knowledge: KnowledgeBase? = nil, decoding: DecodingOptions = DecodingOptions(),
-                normalization: NormalizationOptions = NormalizationOptions()) throws {
+                normalization: NormalizationOptions = NormalizationOptions(),
+                limits: AnalysisLimits = AnalysisLimits()) throws {
         self.knowledge = try knowledge ?? KnowledgeBase.shared()
         self.decoding = decoding
+        self.limits = limits
         normalizer = try Normalizer(options: normalization)
         tokenizer = try Tokenizer(lexicon: self.knowledge.lexicon, notNumbers: self.knowledge.notNumbers,
                                   numbers: self.knowledge.entities.numberClasses)
@@ -41,7 +45,7 @@ public final class Analyzer {
     }
 
     func analyze(_ decoded: DecodedText, source: SourceInfo, segment: Bool) -> Document {
-        analyze(scalars: decoded.scalars, source: source, segment: segment)
+        analyze(scalars: decoded.scalars, source: source, segment: segment, warnings: decoded.warnings)
     }
 
     /// Analyzes text that is already decoded.
@@ -50,8 +54,18 @@ public final class Analyzer {
     }
 
     /// With `segment` false, the document gets no tokens yet (see ``segmented(_:)``).
-    func analyze(scalars: [UInt32], source: SourceInfo, segment: Bool = true) -> Document {
-        let (normalized, map) = normalizer.normalize(scalars)
+    func analyze(scalars: [UInt32], source: SourceInfo, segment: Bool = true, warnings: [ReportWarning] = []) -> Document {
+        var (normalized, map) = normalizer.normalize(scalars)
+        var warnings = warnings
+        if normalized.count > max(0, limits.maxCharacters) {
+            // Analyze the budget's worth; the offset map still covers it (it maps a prefix).
+            let cut = max(0, limits.maxCharacters)
+            let rest = map.originalSpan(cut, normalized.count)
+            normalized.removeSubrange(cut...)
+            map = map.prefix(cut)
+            warnings.append(ReportWarning(.characterBudget,
+                "the text is longer than the analysis budget of \(cut) characters (--max-characters); the rest, \(rest.end - rest.start) characters, was not analyzed", span: rest))
+        }
         let tokens = segment ? tokenizer.tokenize(normalized) : []
         let clauses = StructureParser.clauses(normalized)
         let sentenceRanges = StructureParser.sentences(normalized)
@@ -69,7 +83,7 @@ public final class Analyzer {
             sentences.append(Sentence(range: r, clause: open.last))
         }
         return Document(source: source, originalScalars: scalars, normalized: normalized, map: map,
-                        tokens: tokens, isSegmented: segment, sentences: sentences, clauses: clauses)
+                        tokens: tokens, isSegmented: segment, sentences: sentences, clauses: clauses, warnings: warnings)
     }
 
     /// The document with its tokens, segmenting it now if it was analyzed without.

@@ -31,15 +31,16 @@ public final class Pipeline {
 
     /// Creates a pipeline. By default it runs the shipped risk rules.
     public init(knowledge: KnowledgeBase? = nil, decoding: DecodingOptions = DecodingOptions(),
-                normalization: NormalizationOptions = NormalizationOptions(), risks: RiskRules = .shipped) throws {
-        analyzer = try Analyzer(knowledge: knowledge, decoding: decoding, normalization: normalization)
+                normalization: NormalizationOptions = NormalizationOptions(), limits: AnalysisLimits = AnalysisLimits(),
+                risks: RiskRules = .shipped) throws {
+        analyzer = try Analyzer(knowledge: knowledge, decoding: decoding, normalization: normalization, limits: limits)
         entityExtractor = EntityExtractor(knowledge: analyzer.knowledge)
         factExtractor = FactExtractor(data: analyzer.knowledge.facts)
         classifier = try DocumentClassifier(knowledge: analyzer.knowledge)
         splitter = try DocumentSplitter(knowledge: analyzer.knowledge)
         switch risks {
         case .none: self.risks = nil
-        case .shipped: self.risks = try RiskEngine(knowledge: analyzer.knowledge)
+        case .shipped: self.risks = try RiskEngine(knowledge: analyzer.knowledge, limits: limits)
         case .engine(let e): self.risks = e
         }
     }
@@ -57,16 +58,26 @@ public final class Pipeline {
 
     /// Reads a file and reports on it; with `split`, on each document found in a multi-document page.
     public func reports(contentsOf path: String, split: Bool, category: String? = nil) throws -> [ContractReport] {
-        let doc = try analyzer.analyze(contentsOf: path, segment: false)
+        try reports(analyzer.analyze(contentsOf: path, segment: false), split: split, category: category)
+    }
+
+    /// Reports on decoded input; with `split`, on each document of a multi-document page.
+    public func reports(_ decoded: DecodedText, source: SourceInfo, split: Bool, category: String? = nil) -> [ContractReport] {
+        reports(analyzer.analyze(decoded, source: source, segment: false), split: split, category: category)
+    }
+
+    private func reports(_ doc: Document, split: Bool, category: String?) -> [ContractReport] {
         guard split else { return [report(for: doc, category: category)] }
         let parts = splitter.split(doc)
         if parts.count <= 1 { return [report(for: doc, category: category)] }
         // Each document is analyzed on its own; its spans are then moved to page offsets.
         let original = doc.originalScalars
-        return parts.map { part in
+        return parts.enumerated().map { (k, part) in
             var source = doc.source
             source.span = part.span
-            let sub = analyzer.analyze(scalars: Array(original[part.span.start..<part.span.end]), source: source, segment: false)
+            // Warnings about reading the page (markup fallbacks) go with its first document.
+            let sub = analyzer.analyze(scalars: Array(original[part.span.start..<part.span.end]), source: source, segment: false,
+                                       warnings: k == 0 ? doc.warnings : [])
             var r = report(for: sub, category: category)
             r.shift(by: part.span.start)
             return r
@@ -98,7 +109,13 @@ public final class Pipeline {
                                     parties: facts.parties, amounts: facts.amounts, dates: facts.dates,
                                     deadlines: facts.deadlines, periods: facts.periods, penalties: facts.penalties,
                                     rates: facts.rates, clauses: facts.clauses, risks: [])
-        if let risks { report.risks = risks.evaluate(report, document: doc) }
+        var warnings = doc.warnings
+        if let risks {
+            let evaluation = risks.evaluateReportingErrors(report, document: doc)
+            report.risks = evaluation.risks
+            warnings += evaluation.errors.map { ReportWarning($0) }
+        }
+        report.warnings = warnings.isEmpty ? nil : warnings
         return report
     }
 

@@ -43,10 +43,10 @@ struct BenchCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        let files = FileWalker.inputFiles(paths)
+        let files = FileWalker.inputs(paths).compactMap { try? $0.get() }
         guard !files.isEmpty else { throw ValidationError("no input files under \(paths.joined(separator: " "))") }
         let inputs: [(String, [UInt8])] = files.compactMap { f in
-            FileManager.default.contents(atPath: f).map { (f, [UInt8]($0)) }
+            (try? FileReader.read(path: f.raw, maxBytes: input.maxBytes)).map { (f.name, $0) }
         }
         let bytes = inputs.reduce(0) { $0 + $1.1.count } * repeatInputs
         let bench = try BenchRunner(stage: stage, input: input)
@@ -115,26 +115,5 @@ enum PeakMemory {
             }
         }
         return 0  // only Linux's /proc is read
-    }
-}
-
-/// Expands directories into input files.
-enum FileWalker {
-    static let extensions = ["txt", "html", "htm", "xml"]
-
-    static func inputFiles(_ paths: [String]) -> [String] {
-        var out: [String] = []
-        for p in paths {
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir) else { out.append(p); continue }
-            if !isDir.boolValue { out.append(p); continue }
-            let e = FileManager.default.enumerator(atPath: p)
-            var found: [String] = []
-            while let f = e?.nextObject() as? String {
-                if extensions.contains((f as NSString).pathExtension.lowercased()) { found.append(p + "/" + f) }
-            }
-            out.append(contentsOf: found.sorted())
-        }
-        return out
     }
 }

@@ -60,6 +60,6 @@ struct EntitiesCommand: ParsableCommand {
         for e in extractor.extract(doc, dims: dims) {
             out += String(decoding: try enc.encode(e), as: UTF8.self) + "\n"
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        Output.write(out)
     }
 }

@@ -58,15 +58,20 @@ struct ExtractCommand: ParsableCommand {
             overrides[String(p[..<eq])] = String(p[p.index(after: eq)...])
         }
         let pipeline = try input.makePipeline { kb in
-            .engine(try RiskEngine(knowledge: kb, userRules: ruleFiles, includeShipped: !noDefaultRules, params: overrides))
+            .engine(try RiskEngine(knowledge: kb, userRules: ruleFiles, includeShipped: !noDefaultRules, params: overrides,
+                                   limits: input.limits))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         var failures = 0
-        for path in FileWalker.inputFiles(paths) {
+        for entry in FileWalker.inputs(paths) {
             do {
-                let reports = try pipeline.reports(contentsOf: path, split: split, category: category)
+                let file = try entry.get()
+                let decoded = try TextDecoder(options: pipeline.analyzer.decoding).decode(contentsOfRawPath: file.raw)
+                let source = SourceInfo(path: file.name, encoding: decoded.encoding, format: decoded.format)
+                let reports = pipeline.reports(decoded, source: source, split: split, category: category)
                 for r in reports {
+                    Output.warnings(r)
                     Output.line(String(decoding: try encoder.encode(r), as: UTF8.self))
                 }
             } catch let e as QiyueError {
@@ -74,7 +79,7 @@ struct ExtractCommand: ParsableCommand {
                 Output.error(e.description)
             } catch {
                 failures += 1
-                Output.error("\(path): \(error)")
+                Output.error("\(error)")
             }
         }
         if failures > 0 {

@@ -12,20 +12,39 @@ struct InputOptions: ParsableArguments {
     @Flag(name: .long, help: "Keep Traditional characters instead of converting them to Simplified.")
     var keepTraditional = false
 
+    @Option(name: .long, help: "Analyze at most this many characters of a document; the rest is reported as not analyzed (warning Q600).")
+    var maxCharacters: Int = AnalysisLimits().maxCharacters
+
+    @Option(name: .long, help: "ICU time limit for one match of a rule's regular expression (ICU work units, about a millisecond each); over it the rule is skipped for the document (warning Q202).")
+    var regexTimeLimit: Int32 = AnalysisLimits().regexTimeLimit
+
+    @Option(name: .long, help: "ICU work units all rule regular expressions together may spend on one document; then the remaining text rules are skipped for it (warning Q203).")
+    var regexBudget: Int = AnalysisLimits().regexBudget
+
     @Option(name: .long, help: "The Rules directory (default: $QIYUE_RULES, the package's Rules/, or ./Rules).")
     var rulesDir: String?
 
     var decoding: DecodingOptions { DecodingOptions(encoding: encoding, maxBytes: maxBytes) }
     var normalization: NormalizationOptions { NormalizationOptions(traditionalToSimplified: !keepTraditional) }
+    var limits: AnalysisLimits {
+        AnalysisLimits(maxCharacters: maxCharacters, regexTimeLimit: regexTimeLimit, regexBudget: regexBudget)
+    }
+
+    func validate() throws {
+        guard maxBytes > 0 else { throw ValidationError("--max-bytes must be positive") }
+        guard maxCharacters > 0 else { throw ValidationError("--max-characters must be positive") }
+        guard regexTimeLimit > 0 else { throw ValidationError("--regex-time-limit must be positive") }
+        guard regexBudget > 0 else { throw ValidationError("--regex-budget must be positive") }
+    }
 
     /// A pipeline over the rules directory; `risks` picks the risk rules from the loaded knowledge.
     func makePipeline(risks: (KnowledgeBase) throws -> Pipeline.RiskRules = { _ in .shipped }) throws -> Pipeline {
         let kb = try KnowledgeBase(directory: rulesDir)
-        return try Pipeline(knowledge: kb, decoding: decoding, normalization: normalization, risks: risks(kb))
+        return try Pipeline(knowledge: kb, decoding: decoding, normalization: normalization, limits: limits, risks: risks(kb))
     }
 
     func makeAnalyzer() throws -> Analyzer {
         let kb = try KnowledgeBase(directory: rulesDir)
-        return try Analyzer(knowledge: kb, decoding: decoding, normalization: normalization)
+        return try Analyzer(knowledge: kb, decoding: decoding, normalization: normalization, limits: limits)
     }
 }

@@ -9,7 +9,9 @@ struct QiyueCommand: ParsableCommand {
         discussion: """
         Pipeline: decode → normalize → segment → extract → classify → rules → JSON.
         Spans in all output are [start, end) Unicode scalar offsets into the decoded original text.
-        Exit status: 0 success, 1 some input failed (reported on stderr, the rest processed), 2 usage error.
+        Exit status: 0 success; 1 some input failed (reported on stderr with its code, the rest
+        processed); 64 usage error (a bad option or argument); 74 the results could not be written
+        (Q500: a closed pipe, a full disk).
         """,
         subcommands: [ExtractCommand.self, EntitiesCommand.self, SegmentCommand.self, SplitCommand.self, RulesCommand.self, EvalCommand.self, BenchCommand.self]
     )

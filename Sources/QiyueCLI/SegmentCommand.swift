@@ -37,7 +37,7 @@ struct SegmentCommand: ParsableCommand {
                         let span = doc.originalSpan(of: t)
                         out += "\(span.start)\t\(span.end)\t\(t.kind)\t\(doc.normalizedText(of: t))\n"
                     }
-                    FileHandle.standardOutput.write(Data(out.utf8))
+                    Output.write(out)
                 }
             } catch {
                 failed += 1

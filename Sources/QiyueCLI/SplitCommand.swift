@@ -52,7 +52,7 @@ struct SplitCommand: ParsableCommand {
                 enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
                 Output.line(String(decoding: try enc.encode(report), as: UTF8.self))
             } else {
-                FileHandle.standardOutput.write(Data(report.renderText().utf8))
+                Output.write(report.renderText())
             }
             return
         }
@@ -86,6 +86,6 @@ struct SplitCommand: ParsableCommand {
                 out += "\(part.startLine)\t\(part.span)\t\(part.title)\t→ \(kind) (\(String(format: "%.2f", c.confidence)); \(why))\n"
             }
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        Output.write(out)
     }
 }

@@ -1,3 +1,4 @@
 import ArgumentParser
 
+Output.ignoreSIGPIPE()
 QiyueCommand.main()

@@ -60,8 +60,16 @@ QYRegex *qy_regex_open(const uint16_t *pattern, int32_t length, int32_t caseInse
 int32_t qy_regex_set_text(QYRegex *re, const uint16_t *text, int32_t length, int32_t timeLimit);
 /* Finds the next match at or after `from` (-1: continue). Returns 1 found, 0 none, -3 time limit
  * exceeded, -1 other error. Writes the match's UTF-16 start and end. */
+/* Returns 1 found, 0 not found, -3 over the time limit, -4 over the budget set by
+ * qy_regex_set_budget, -5 any other failure (e.g. U_REGEX_STACK_OVERFLOW; *start holds the ICU status). */
 int32_t qy_regex_find(QYRegex *re, int32_t from, int32_t *start, int32_t *end);
+/* Work budget, in ICU time units, for the finds until the next call (negative: none); resets the count. */
+void qy_regex_set_budget(QYRegex *re, int64_t budget);
+/* ICU time units spent since the last qy_regex_set_budget. */
+int64_t qy_regex_used(const QYRegex *re);
 void qy_regex_close(QYRegex *re);
+/* ICU's name for a status code, e.g. "U_REGEX_STACK_OVERFLOW". */
+const char *qy_error_name(int32_t status);
 
 /* Spell-out number parsing (ICU RBNF, e.g. locale "zh"). Returns 1 and sets *value on success. */
 int32_t qy_spellout_parse(const char *locale, const uint16_t *text, int32_t length, double *value);

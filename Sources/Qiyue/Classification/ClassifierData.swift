@@ -235,10 +235,7 @@ final class ClassifierData: Sendable {
     /// Misspelled keys would silently do nothing: reject keys features.yaml does not define.
     private static func rejectUnknownKeys(_ path: String) throws(QiyueError) {
         let allowed: Set<String> = ["name", "scope", "kind", "words", "next", "cap", "per", "weights"]
-        let root: Any?
-        do { root = try Yams.load(yaml: try RulesDirectory.readFile(path)) } catch let e as QiyueError { throw e } catch {
-            throw QiyueError(.badRuleData, path: path, "\(error)")
-        }
+        let root = try BoundedYAML.load(try RulesDirectory.readFile(path), path: path)
         guard let top = root as? [String: Any] else { throw QiyueError(.badRuleData, path: path, "expected a mapping") }
         for key in top.keys where key != "bias" && key != "features" {
             throw QiyueError(.badRuleData, path: path, "unknown key '\(key)'")

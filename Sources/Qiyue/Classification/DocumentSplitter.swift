@@ -245,10 +245,11 @@ public struct DocumentSplitter: Sendable {
 
     // MARK: Helpers
 
-    /// An Arabic (up to 3 digits) or Chinese (up to 999) number starting at `i`.
+    /// An Arabic (up to 6 digits) or Chinese (up to 99,999) series number starting at `i`: a page
+    /// may number its documents past 999.
     static func number(_ s: [UInt32], _ i: Int) -> (value: Int, end: Int)? {
         guard i < s.count else { return nil }
-        return HeadingScanner.arabicNumber(s, i, s.count) ?? HeadingScanner.chineseNumber(s, i, s.count)
+        return HeadingScanner.arabicNumber(s, i, s.count, maxDigits: 6) ?? HeadingScanner.chineseNumber(s, i, s.count)
     }
 
     static func hasSuffix(_ s: [UInt32], upTo end: Int, _ suffix: [UInt32]) -> Bool {

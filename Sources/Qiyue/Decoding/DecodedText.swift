@@ -18,6 +18,8 @@ public struct DecodedText: Sendable {
     public let encoding: String
     /// The input format.
     public let format: SourceFormat
+    /// Problems met while decoding that did not stop it (e.g. markup read by the fallback stripper).
+    public internal(set) var warnings: [ReportWarning] = []
     /// UTF-8 input is decoded straight to scalar values (what the analyzer reads); other input
     /// arrives as a String from ICU or libxml2.
     private let storedText: String?

@@ -17,20 +17,12 @@ public struct TextDecoder: Sendable {
 
     /// Reads and decodes a file.
     public func decode(contentsOf path: String) throws(QiyueError) -> DecodedText {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw QiyueError(.unreadable, path: path, "no such file")
-        }
-        guard !isDir.boolValue else { throw QiyueError(.unreadable, path: path, "is a directory") }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
-           size.intValue > options.maxBytes {
-            throw QiyueError(.tooLarge, path: path,
-                             "file is \(size.intValue) bytes, over the limit of \(options.maxBytes) bytes (see --max-bytes)")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw QiyueError(.unreadable, path: path, "cannot read the file")
-        }
-        return try decode([UInt8](data), name: path)
+        try decode(contentsOfRawPath: Array(path.utf8))
+    }
+
+    /// Reads and decodes a file named by the raw bytes of its path (which need not be UTF-8).
+    public func decode(contentsOfRawPath raw: [UInt8]) throws(QiyueError) -> DecodedText {
+        try decode(FileReader.read(path: raw, maxBytes: options.maxBytes), name: FileReader.displayName(raw))
     }
 
     /// Decodes bytes; `name` is used in errors and to guess the format from its extension.
@@ -49,8 +41,12 @@ public struct TextDecoder: Sendable {
         case .text:
             return decoded
         case .html, .xml:
-            let extracted = try Self.extractMarkup(decoded.text, xml: format == .xml, name: name)
-            return DecodedText(text: extracted, encoding: decoded.encoding, format: format)
+            let (extracted, strippedFallback) = try Self.extractMarkupChecked(decoded.text, xml: format == .xml, name: name)
+            var out = DecodedText(text: extracted, encoding: decoded.encoding, format: format)
+            if strippedFallback {
+                out.warnings.append(ReportWarning(.markupFallback, "HTML nesting is deeper than libxml2 reads; the whole text was taken by a plain tag stripper instead"))
+            }
+            return out
         }
     }
 
@@ -70,6 +66,9 @@ public struct TextDecoder: Sendable {
             }
             return text((String(decoding: body, as: UTF8.self), "UTF-8"))
         }
+        // UTF-32 first: its little-endian mark begins with UTF-16LE's.
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return text(try convert(bytes[4...], charset: "UTF-32LE", name: name, offsetBase: 4)) }
+        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return text(try convert(bytes[4...], charset: "UTF-32BE", name: name, offsetBase: 4)) }
         if bytes.starts(with: [0xFF, 0xFE]) { return text(try convert(bytes[2...], charset: "UTF-16LE", name: name, offsetBase: 2)) }
         if bytes.starts(with: [0xFE, 0xFF]) { return text(try convert(bytes[2...], charset: "UTF-16BE", name: name, offsetBase: 2)) }
 
@@ -179,11 +178,17 @@ public struct TextDecoder: Sendable {
     }
 
     static func extractMarkup(_ text: String, xml: Bool, name: String) throws(QiyueError) -> String {
+        try extractMarkupChecked(text, xml: xml, name: name).text
+    }
+
+    /// The text of HTML or XML, and whether libxml2 halted so that the tag stripper read it.
+    static func extractMarkupChecked(_ text: String, xml: Bool, name: String) throws(QiyueError) -> (text: String, strippedFallback: Bool) {
         var utf8 = Array(text.utf8)
         utf8.append(0)
+        var fallback: Int32 = 0
         let result: String? = utf8.withUnsafeBufferPointer { b in
             b.withMemoryRebound(to: CChar.self) { cb in
-                guard let p = qy_markup_to_text(cb.baseAddress, Int32(cb.count - 1), xml ? 1 : 0) else { return nil }
+                guard let p = qy_markup_to_text_checked(cb.baseAddress, Int32(cb.count - 1), xml ? 1 : 0, &fallback) else { return nil }
                 defer { qy_xml_free(p) }
                 return String(cString: p)
             }
@@ -191,6 +196,6 @@ public struct TextDecoder: Sendable {
         guard let result, !result.isEmpty else {
             throw QiyueError(.badMarkup, path: name, xml ? "XML could not be parsed" : "HTML has no text")
         }
-        return result
+        return (result, fallback != 0)
     }
 }

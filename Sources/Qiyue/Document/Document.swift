@@ -45,12 +45,16 @@ public final class Document: Sendable {
     public let sentences: [Sentence]
     /// The clause tree, in document order.
     public let clauses: [Clause]
+    /// Problems met while reading and analyzing it that did not stop it (limits reached,
+    /// fallbacks taken); they go into the report's `warnings`.
+    public let warnings: [ReportWarning]
 
     /// The decoded original text.
     public var original: String { ScalarDecoding.string(originalScalars, 0, originalScalars.count) }
 
     init(source: SourceInfo, originalScalars: [UInt32], normalized: [UInt32],
-         map: OffsetMap, tokens: [Token], isSegmented: Bool = true, sentences: [Sentence], clauses: [Clause]) {
+         map: OffsetMap, tokens: [Token], isSegmented: Bool = true, sentences: [Sentence], clauses: [Clause],
+         warnings: [ReportWarning] = []) {
         self.source = source
         self.originalScalars = originalScalars
         self.normalized = normalized
@@ -59,12 +63,13 @@ public final class Document: Sendable {
         self.isSegmented = isSegmented
         self.sentences = sentences
         self.clauses = clauses
+        self.warnings = warnings
     }
 
     /// The same document with its tokens (the arrays are shared, not copied).
     func with(tokens: [Token]) -> Document {
         Document(source: source, originalScalars: originalScalars, normalized: normalized, map: map, tokens: tokens,
-                 sentences: sentences, clauses: clauses)
+                 sentences: sentences, clauses: clauses, warnings: warnings)
     }
 
     /// The normalized text.
@@ -99,6 +104,17 @@ public final class Document: Sendable {
             if best == nil || c.depth >= clauses[best!].depth { best = i }
         }
         return best
+    }
+
+    /// Whether a clause starts exactly at normalized offset `offset` (clauses are in document
+    /// order, so by start: binary search).
+    func clauseStarts(at offset: Int) -> Bool {
+        var lo = 0, hi = clauses.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if clauses[mid].range.lowerBound < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < clauses.count && clauses[lo].range.lowerBound == offset
     }
 
     /// Index of the sentence containing normalized offset `offset` (binary search).

@@ -27,6 +27,13 @@ struct OffsetMap: Sendable {
 
     var count: Int { starts.count }
 
+    /// The map of the first `n` normalized scalars (what a character budget keeps); an empty
+    /// range at its end maps to where the part left out begins.
+    func prefix(_ n: Int) -> OffsetMap {
+        guard n < count else { return self }
+        return OffsetMap(starts: Array(starts[..<n]), ends: ends.map { Array($0[..<n]) }, originalLength: Int(starts[n]))
+    }
+
     /// The original span of the normalized range `[start, end)`. An empty range maps to an empty
     /// span at the corresponding original position.
     func originalSpan(_ start: Int, _ end: Int) -> TextSpan {

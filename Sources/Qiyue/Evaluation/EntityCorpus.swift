@@ -41,7 +41,7 @@ public struct EntityCorpus: Sendable {
         for f in files {
             let path = directory + "/" + f
             let text = try String(contentsOfFile: path, encoding: .utf8)
-            guard let root = try Yams.load(yaml: text) as? [String: Any],
+            guard let root = try BoundedYAML.load(text, path: path) as? [String: Any],
                   let dimName = root["dimension"] as? String, let dim = EntityDimension(rawValue: dimName) else {
                 throw QiyueError(.badRuleData, path: path, "needs a `dimension:` of number, percentage, money, date, duration")
             }

@@ -148,7 +148,12 @@ final class EntityData: Sendable {
         let path = dir + "/" + rel
         let text = try RulesDirectory.readFile(path)
         do {
-            return try YAMLDecoder().decode(T.self, from: text)
+            guard let node = try BoundedYAML.compose(text) else { throw QiyueError(.badRuleData, path: path, "empty data file") }
+            return try YAMLDecoder().decode(T.self, from: node)
+        } catch let p as BoundedYAML.Problem {
+            throw QiyueError(.badRuleData, path: path, p.description)
+        } catch let e as QiyueError {
+            throw e
         } catch {
             throw QiyueError(.badRuleData, path: path, "\(error)")
         }

@@ -16,5 +16,9 @@ extension ContractReport {
         for i in rates.indices { rates[i].span = rates[i].span.shifted(by: d) }
         for i in clauses.indices { clauses[i].span = clauses[i].span.shifted(by: d) }
         for i in risks.indices { risks[i].span = risks[i].span.shifted(by: d) }
+        if var w = warnings {
+            for i in w.indices { w[i].span = w[i].span?.shifted(by: d) }
+            warnings = w
+        }
     }
 }

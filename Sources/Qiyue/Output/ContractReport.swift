@@ -34,6 +34,9 @@ public struct ContractReport: Codable, Sendable {
     public var clauses: [ClauseEntry]
     /// Risks found by the rule set.
     public var risks: [Risk]
+    /// Problems with this document that did not stop it (limits reached, rules skipped, fallbacks
+    /// taken); nil (absent from the JSON) when there are none.
+    public var warnings: [ReportWarning]? = nil
 
     /// The current schema identifier.
     public static let schemaID = "qiyue.document/1"

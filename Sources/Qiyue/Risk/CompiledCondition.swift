@@ -95,7 +95,7 @@ indirect enum CompiledCondition: Sendable {
     // MARK: Evaluation
 
     /// The matches in a document, at most `limit` (pass 1 to ask only whether there is one).
-    func matches(_ ctx: RiskContext, limit: Int) throws(RegexTimeout) -> [RuleMatch] {
+    func matches(_ ctx: RiskContext, limit: Int) throws(RegexFailure) -> [RuleMatch] {
         switch self {
         case .fact(let kind, let preds):
             var out: [RuleMatch] = []
@@ -111,7 +111,7 @@ indirect enum CompiledCondition: Sendable {
         case .text(let regex, let scope):
             var out: [RuleMatch] = []
             do {
-                try regex.with { (r: ICURegex) throws(ICURegex.TimeoutError) in
+                try regex.with { (r: ICURegex) throws(ICURegex.MatchError) in
                     for region in ctx.candidateRegions(scope, for: regex) {
                         for m in try ctx.matches(r, in: region, limit: limit - out.count) {
                             out.append(RuleMatch(source: .text(m), span: ctx.document.originalSpan(m)))
@@ -120,7 +120,7 @@ indirect enum CompiledCondition: Sendable {
                     }
                 }
             } catch {
-                throw RegexTimeout(pattern: regex.pattern)
+                throw RegexFailure(pattern: regex.pattern, reason: error)
             }
             return out
         case .document(let preds):

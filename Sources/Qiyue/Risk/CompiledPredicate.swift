@@ -21,7 +21,7 @@ struct CompiledPredicate: Sendable {
     let test: Test
 
     /// Whether fact `index` (or the document) passes.
-    func holds(_ ctx: RiskContext, _ index: Int) throws(RegexTimeout) -> Bool {
+    func holds(_ ctx: RiskContext, _ index: Int) throws(RegexFailure) -> Bool {
         let v = field.get(ctx, index)
         switch test {
         case .eq(let x): return Self.equal(v, x, ctx)
@@ -45,9 +45,9 @@ struct CompiledPredicate: Sendable {
             if case .text(let r) = v, !ctx.mayMatch(regex, in: r) { return negated }
             let found: Bool?
             do {
-                found = try regex.with { (r: ICURegex) throws(ICURegex.TimeoutError) in try ctx.matches(r, v) }
+                found = try regex.with { (r: ICURegex) throws(ICURegex.MatchError) in try ctx.matches(r, v) }
             } catch {
-                throw RegexTimeout(pattern: regex.pattern)
+                throw RegexFailure(pattern: regex.pattern, reason: error)
             }
             return negated ? !(found ?? false) : (found ?? false)
         }

@@ -30,7 +30,7 @@ final class CompiledRule: Sendable {
     }
 
     /// The rule's matches in a document, overlapping ones merged (the earliest, then longest, kept).
-    func matches(_ ctx: RiskContext) throws(RegexTimeout) -> [RuleMatch] {
+    func matches(_ ctx: RiskContext) throws(RegexFailure) -> [RuleMatch] {
         let found = try condition.matches(ctx, limit: Self.maxMatches)
         if found.count < 2 { return found }
         let sorted = found.sorted { $0.span.start != $1.span.start ? $0.span.start < $1.span.start : $0.span.end > $1.span.end }
@@ -44,7 +44,7 @@ final class CompiledRule: Sendable {
     }
 
     /// The risks for a document (none when the condition does not hold).
-    func risks(_ ctx: RiskContext) throws(RegexTimeout) -> [Risk] {
+    func risks(_ ctx: RiskContext) throws(RegexFailure) -> [Risk] {
         let found = try matches(ctx)
         if found.isEmpty { return [] }
         var extra = "", extraEn = ""

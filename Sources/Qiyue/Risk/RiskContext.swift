@@ -11,14 +11,19 @@ final class RiskContext {
     private let utf16Starts: [Int32]?
     /// Regex time-outs and other problems met while evaluating.
     var errors: [QiyueError] = []
+    /// ICU time units the rule regexes may still spend on this document (negative: unlimited).
+    var regexBudgetLeft: Int
+    /// Rules skipped because the budget ran out.
+    var budgetSkipped: [String] = []
     private let literalIndex: LiteralIndex?
     /// Where each indexed UTF-16 unit occurs.
     private lazy var unitPositions: [UInt16: [Int32]] = literalIndex?.positions(in: utf16) ?? [:]
     /// Occurrences of each pattern's required literals, as sorted normalized ranges.
     private var occurrenceCache: [ObjectIdentifier: [Range<Int>]] = [:]
 
-    init(report: ContractReport, document: Document, literals: LiteralIndex? = nil) {
+    init(report: ContractReport, document: Document, literals: LiteralIndex? = nil, regexBudget: Int = -1) {
         self.report = report
+        regexBudgetLeft = regexBudget
         self.document = document
         literalIndex = literals
         (utf16, utf16Starts) = ScalarDecoding.utf16(document.normalizedScalars)
@@ -156,27 +161,37 @@ final class RiskContext {
 
     /// Matches of a pattern inside one normalized region, as normalized ranges; `^`, `$` and
     /// look-behind see only the region.
-    func matches(_ regex: ICURegex, in region: Range<Int>, limit: Int) throws(ICURegex.TimeoutError) -> [Range<Int>] {
+    func matches(_ regex: ICURegex, in region: Range<Int>, limit: Int) throws(ICURegex.MatchError) -> [Range<Int>] {
         let s16 = utf16Offset(region.lowerBound), e16 = utf16Offset(region.upperBound)
         guard e16 > s16 else { return [] }
-        let found = try utf16.withUnsafeBufferPointer { all throws(ICURegex.TimeoutError) in
-            try regex.matches(in: UnsafeBufferPointer(rebasing: all[s16..<e16]), limit: limit)
+        let found = try charged(regex) { (budget: Int) throws(ICURegex.MatchError) in
+            try utf16.withUnsafeBufferPointer { all throws(ICURegex.MatchError) in
+                try regex.matches(in: UnsafeBufferPointer(rebasing: all[s16..<e16]), limit: limit, budget: budget)
+            }
         }
         if found.isEmpty { return found }
         return found.map { scalarOffset(utf16: $0.lowerBound + s16)..<scalarOffset(utf16: $0.upperBound + s16) }
     }
 
     /// Whether a pattern matches a field value.
-    func matches(_ regex: ICURegex, _ value: FieldValue) throws(ICURegex.TimeoutError) -> Bool? {
+    func matches(_ regex: ICURegex, _ value: FieldValue) throws(ICURegex.MatchError) -> Bool? {
         switch value {
         case .null, .bool, .number: return nil
         case .text(let r): return try !matches(regex, in: r, limit: 1).isEmpty
-        case .string(let s): return try regex.firstMatch(in: Array(s.utf16)) != nil
+        case .string(let s):
+            return try charged(regex) { (b: Int) throws(ICURegex.MatchError) in try regex.firstMatch(in: Array(s.utf16), budget: b) } != nil
         case .strings(let l):
             for s in l {
-                if try regex.firstMatch(in: Array(s.utf16)) != nil { return true }
+                if try charged(regex, { (b: Int) throws(ICURegex.MatchError) in try regex.firstMatch(in: Array(s.utf16), budget: b) }) != nil { return true }
             }
             return false
         }
+    }
+
+    /// Runs a search within what is left of the document's regex budget and charges what it spent.
+    private func charged<R>(_ regex: ICURegex, _ body: (Int) throws(ICURegex.MatchError) -> R) throws(ICURegex.MatchError) -> R {
+        if regexBudgetLeft == 0 { throw .budget }
+        defer { if regexBudgetLeft > 0 { regexBudgetLeft = max(0, regexBudgetLeft - regex.used) } }
+        return try body(regexBudgetLeft)
     }
 }

@@ -15,6 +15,8 @@ public struct RiskEngine: Sendable {
     let compiled: [CompiledRule]
     /// Where the patterns' required literals may start.
     let literalIndex: LiteralIndex
+    /// ICU work units all text patterns together may spend on one document (negative: unlimited).
+    let regexBudget: Int
 
     /// The default ICU time limit for one match of a rule's regular expression (ICU work units,
     /// on the order of milliseconds).
@@ -36,18 +38,21 @@ public struct RiskEngine: Sendable {
     ///   - userRules: files or directories of further rules (`--rules PATH`).
     ///   - includeShipped: false drops the shipped set (`--no-default-rules`).
     ///   - params: overrides, as in ``init(ruleFiles:params:)``.
+    ///   - limits: the regex time limit per match and budget per document.
     public init(knowledge: KnowledgeBase, userRules: [String] = [], includeShipped: Bool = true,
-                params: [String: String] = [:]) throws(QiyueError) {
+                params: [String: String] = [:], limits: AnalysisLimits = AnalysisLimits()) throws(QiyueError) {
         var rules = includeShipped ? try RiskRuleLoader.load(Self.ruleFiles(at: knowledge.directory + "/risks")) : []
         let user = try RiskRuleLoader.load(userRules.flatMap(Self.ruleFiles(at:)))
         for r in user {
             if let i = rules.firstIndex(where: { $0.id == r.id }) { rules[i] = r } else { rules.append(r) }
         }
-        try self.init(rules: rules, params: params)
+        try self.init(rules: rules, params: params, regexTimeLimit: limits.regexTimeLimit, regexBudget: limits.regexBudget)
     }
 
     /// Compiles loaded rules.
-    init(rules: [RiskRule], params: [String: String] = [:], regexTimeLimit: Int32 = RiskEngine.defaultRegexTimeLimit) throws(QiyueError) {
+    init(rules: [RiskRule], params: [String: String] = [:], regexTimeLimit: Int32 = RiskEngine.defaultRegexTimeLimit,
+         regexBudget: Int = AnalysisLimits().regexBudget) throws(QiyueError) {
+        self.regexBudget = regexBudget
         var rules = rules
         try RiskRuleLoader.applyOverrides(params, to: &rules)
         var regexes: [String: SharedRegex] = [:]
@@ -69,11 +74,16 @@ public struct RiskEngine: Sendable {
     /// The risks in a document, and the rules that failed on it.
     public func evaluateReportingErrors(_ report: ContractReport, document: Document) -> RiskEvaluation {
         guard report.classification.isContract, !compiled.isEmpty else { return RiskEvaluation(risks: [], errors: []) }
-        let ctx = RiskContext(report: report, document: document, literals: literalIndex)
+        let ctx = RiskContext(report: report, document: document, literals: literalIndex, regexBudget: regexBudget)
         let category = report.classification.category
         var risks: [Risk] = []
         for rule in compiled where rule.rule.applies(to: category) {
             run(rule, ctx, into: &risks)
+        }
+        if !ctx.budgetSkipped.isEmpty {
+            ctx.errors.append(QiyueError(
+                .regexBudget, path: document.source.path,
+                "the rules' regular expressions used up this document's budget of \(regexBudget) ICU time units (--regex-budget); skipped: \(ctx.budgetSkipped.joined(separator: ", "))"))
         }
         risks.sort { $0.span.start != $1.span.start ? $0.span.start < $1.span.start : $0.rule < $1.rule }
         return RiskEvaluation(risks: risks, errors: ctx.errors)
@@ -83,9 +93,18 @@ public struct RiskEngine: Sendable {
         do {
             risks += try rule.risks(ctx)
         } catch {
-            ctx.errors.append(QiyueError(
-                .regexTimeout, path: rule.rule.path,
-                "rule '\(rule.rule.id)': the regular expression '\(error.pattern)' exceeded its time limit on \(ctx.document.source.path); the rule was skipped for this document"))
+            switch error.reason {
+            case .budget:
+                ctx.budgetSkipped.append(rule.rule.id)
+            case .timeLimit:
+                ctx.errors.append(QiyueError(
+                    .regexTimeout, path: rule.rule.path,
+                    "rule '\(rule.rule.id)': the regular expression '\(error.pattern)' exceeded its time limit on \(ctx.document.source.path); the rule was skipped for this document"))
+            case .failed(let status):
+                ctx.errors.append(QiyueError(
+                    .regexFailed, path: rule.rule.path,
+                    "rule '\(rule.rule.id)': the regular expression '\(error.pattern)' failed on \(ctx.document.source.path) (\(ICURegex.describe(status: status))); the rule was skipped for this document"))
+            }
         }
     }
 

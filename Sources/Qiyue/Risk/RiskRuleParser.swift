@@ -24,7 +24,11 @@ struct RiskRuleParser {
         var out = ParsedRuleFile(path: path)
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try BoundedYAML.compose(yaml)
+        } catch let e as BoundedYAML.Problem {
+            p.report(1, 1, e.description)
+            out.diagnostics = p.diagnostics
+            return out
         } catch let e as YamlError {
             p.yamlError(e)
             out.diagnostics = p.diagnostics
@@ -121,7 +125,7 @@ struct RiskRuleParser {
 
     /// A YAML value on its own (a `--param` override); nil when it cannot be read.
     static func value(yaml: String) -> RiskValue? {
-        guard let node = try? Yams.compose(yaml: yaml) else { return nil }
+        guard let node = try? BoundedYAML.compose(yaml) else { return nil }
         var p = RiskRuleParser(path: "")
         let v = p.value(node)
         return p.diagnostics.isEmpty ? v : nil

@@ -22,8 +22,10 @@ enum HeadingScanner {
     }()
     static let ten: UInt32 = 0x5341      // 十
     static let hundred: UInt32 = 0x767E  // 百
+    static let thousand: UInt32 = 0x5343 // 千
+    static let tenThousand: UInt32 = 0x4E07 // 万
 
-    /// Reads a small Chinese numeral (up to 999) starting at i.
+    /// Reads a Chinese ordinal numeral (up to 99,999: 第一千零一条, 范文一千二百) starting at i.
     static func chineseNumber(_ t: [UInt32], _ i: Int, _ limit: Int) -> (value: Int, end: Int)? {
         var j = i, total = 0, current = 0, any = false
         while j < limit {
@@ -31,16 +33,19 @@ enum HeadingScanner {
             if let d = chineseDigits[c] { current = d; any = true }
             else if c == ten { total += (current == 0 ? 1 : current) * 10; current = 0; any = true }
             else if c == hundred { total += current * 100; current = 0; any = true }
+            else if c == thousand { total += current * 1000; current = 0; any = true }
+            else if c == tenThousand { total = (total + current) * 10_000; current = 0; any = true }
             else { break }
             j += 1
-            if j - i > 6 { break }
+            if j - i > 12 { break }
         }
         return any ? (total + current, j) : nil
     }
 
-    static func arabicNumber(_ t: [UInt32], _ i: Int, _ limit: Int) -> (value: Int, end: Int)? {
+    /// Reads up to `maxDigits` ASCII digits (clause markers take 3, so that "2023." is no heading).
+    static func arabicNumber(_ t: [UInt32], _ i: Int, _ limit: Int, maxDigits: Int = 3) -> (value: Int, end: Int)? {
         var j = i, v = 0
-        while j < limit, CharClass.isDigit(t[j]), j - i < 3 { v = v * 10 + Int(t[j] - 0x30); j += 1 }
+        while j < limit, CharClass.isDigit(t[j]), j - i < maxDigits { v = v * 10 + Int(t[j] - 0x30); j += 1 }
         return j > i ? (v, j) : nil
     }
 

@@ -25,16 +25,30 @@ public struct QiyueError: Error, CustomStringConvertible, Sendable, Equatable {
         public static let unknownEncoding = Code(rawValue: "Q105")
         /// HTML or XML input could not be parsed.
         public static let badMarkup = Code(rawValue: "Q106")
+        /// HTML that libxml2 stopped reading part-way (nesting deeper than its limit) was read
+        /// whole by a plain tag stripper instead (a warning: no text is lost).
+        public static let markupFallback = Code(rawValue: "Q107")
         /// A data file under Rules/ is missing or malformed.
         public static let badRuleData = Code(rawValue: "Q200")
         /// A risk rule file failed validation.
         public static let badRule = Code(rawValue: "Q201")
         /// A user regular expression exceeded its time limit.
         public static let regexTimeout = Code(rawValue: "Q202")
+        /// A document used up its budget for rule regular expressions (`--regex-budget`); the
+        /// remaining text rules were skipped for it (a warning).
+        public static let regexBudget = Code(rawValue: "Q203")
+        /// A rule's regular expression failed on a document (for example ICU's backtracking stack
+        /// overflowed); the rule was skipped for it (a warning), never counted as "no match".
+        public static let regexFailed = Code(rawValue: "Q204")
         /// An ICU service could not be opened.
         public static let icu = Code(rawValue: "Q300")
         /// A command-line argument or input is invalid.
         public static let usage = Code(rawValue: "Q400")
+        /// The results could not be written (a closed pipe, a full disk): the run stops.
+        public static let outputFailed = Code(rawValue: "Q500")
+        /// The document is longer than the analysis budget (`--max-characters`): the text beyond
+        /// it was not analyzed (a warning whose span is the part left out).
+        public static let characterBudget = Code(rawValue: "Q600")
     }
 
     /// The stable code.

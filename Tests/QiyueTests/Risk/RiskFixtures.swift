@@ -81,7 +81,8 @@ enum RiskFixtures {
     }
 
     /// An engine from rule texts; fails the test if any rule has a lint problem.
-    static func engine(_ yamls: [String], params: [String: String] = [:], timeLimit: Int32 = 200) throws -> RiskEngine {
+    static func engine(_ yamls: [String], params: [String: String] = [:], timeLimit: Int32 = 200,
+                       regexBudget: Int = AnalysisLimits().regexBudget) throws -> RiskEngine {
         var rules: [RiskRule] = []
         for y in yamls {
             let parsed = RiskRuleParser.parse(yaml: y, path: "<test>")
@@ -90,6 +91,6 @@ enum RiskFixtures {
             }
             rules.append(r)
         }
-        return try RiskEngine(rules: rules, params: params, regexTimeLimit: timeLimit)
+        return try RiskEngine(rules: rules, params: params, regexTimeLimit: timeLimit, regexBudget: regexBudget)
     }
 }

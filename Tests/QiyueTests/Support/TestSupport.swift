@@ -58,3 +58,43 @@ enum TestSupport {
         return nil
     }
 }
+
+/// Runs the built `qiyue` binary as a subprocess (the CLI's exit statuses and streams are part of
+/// its interface).
+enum CLI {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The `qiyue` executable of this build: beside the test bundle, or in .build/debug.
+    static var binary: URL {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("qiyue")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        return TestSupport.root.appendingPathComponent(".build/debug/qiyue")
+    }
+
+    /// Runs a shell command line with `$Q` set to the binary; output is captured through files.
+    static func shell(_ script: String, cwd: URL = TestSupport.root) throws -> Result {
+        let dir = try TestSupport.temporaryDirectory("qiyue-cli")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out"), err = dir.appendingPathComponent("err")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", script]
+        p.currentDirectoryURL = cwd
+        var env = ProcessInfo.processInfo.environment
+        env["Q"] = binary.path
+        env["OUT"] = out.path
+        env["ERR"] = err.path
+        p.environment = env
+        p.standardInput = FileHandle.nullDevice
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        let read = { (u: URL) in (try? String(contentsOf: u, encoding: .utf8)) ?? "" }
+        return Result(status: p.terminationStatus, stdout: read(out), stderr: read(err))
+    }
+}

@@ -19,9 +19,12 @@ struct FactContext {
     var primaryRole: [String: String] = [:]
     /// Primary role label → side, once the parties are known.
     var sides: [String: String] = [:]
+    /// Counts the characters the scanning helpers visit, when a test asks (nil otherwise).
+    let meter: WorkMeter?
 
-    init(doc: Document, data: FactData, entities: [Entity], category: String?) {
+    init(doc: Document, data: FactData, entities: [Entity], category: String?, meter: WorkMeter? = nil) {
         self.doc = doc
+        self.meter = meter
         self.data = data
         self.entities = entities
         self.category = category
@@ -43,6 +46,7 @@ struct FactContext {
     /// a match must start and end on token boundaries (so 供方 is not found inside 提供方便).
     func findAll<V>(_ table: WordTable<V>, in range: Range<Int>, aligned: Bool = false) -> [(range: Range<Int>, value: V)] {
         var out: [(Range<Int>, V)] = []
+        meter?.add(range.count)
         var i = range.lowerBound
         while i < range.upperBound {
             if table.startsWord(t[i]), let m = table.match(t, at: i), m.end <= range.upperBound,
@@ -59,6 +63,7 @@ struct FactContext {
     /// The first match in `range`.
     func first<V>(_ table: WordTable<V>, in range: Range<Int>) -> (range: Range<Int>, value: V)? {
         var i = range.lowerBound
+        defer { meter?.add(i - range.lowerBound + 1) }
         while i < range.upperBound {
             if table.startsWord(t[i]), let m = table.match(t, at: i), m.end <= range.upperBound { return (i..<m.end, m.value) }
             i += 1
@@ -68,6 +73,7 @@ struct FactContext {
 
     /// Whether any of `words` (scalar sequences) occurs in `range`.
     func containsAny(_ words: [[UInt32]], in range: Range<Int>) -> Bool {
+        meter?.add(range.count * words.count)
         for w in words where !w.isEmpty && w.count <= range.count {
             var i = range.lowerBound
             let last = range.upperBound - w.count
@@ -93,7 +99,8 @@ struct FactContext {
 
     /// The word matched exactly at `i`.
     func match<V>(_ table: WordTable<V>, at i: Int) -> (end: Int, value: V)? {
-        i < t.count ? table.match(t, at: i) : nil
+        meter?.add(1)
+        return i < t.count ? table.match(t, at: i) : nil
     }
 
     /// The word ending exactly at `i`.
@@ -113,6 +120,7 @@ struct FactContext {
     func phrase(at offset: Int) -> Range<Int> {
         let s = sentence(at: offset)
         var a = offset, b = offset
+        defer { meter?.add(b - a + 1) }
         while a > s.lowerBound && !Self.isPhraseBreak(t[a - 1]) { a -= 1 }
         while b < s.upperBound && !Self.isPhraseBreak(t[b]) { b += 1 }
         return a..<b
@@ -133,6 +141,7 @@ struct FactContext {
     /// between CJK characters ("赵 立 军" → "赵立军"); Traditional characters stay as written.
     func originalClean(_ r: Range<Int>) -> String {
         let span = doc.originalSpan(r)
+        meter?.add(span.end - span.start)
         let o = doc.originalScalars
         var out = String.UnicodeScalarView()
         var i = span.start
@@ -154,7 +163,11 @@ struct FactContext {
     }
 
     /// `range` without leading and trailing spaces / blank marks.
-    func trimmed(_ r: Range<Int>) -> Range<Int> { Self.trimmed(t, r) }
+    func trimmed(_ r: Range<Int>) -> Range<Int> {
+        let out = Self.trimmed(t, r)
+        meter?.add(r.count - out.count + 1)
+        return out
+    }
 
     /// `r` without the spaces and blanks (`isSpace`) at either end.
     static func trimmed(_ t: [UInt32], _ r: Range<Int>) -> Range<Int> {
@@ -169,6 +182,8 @@ struct FactContext {
         var out: [Entity] = []
         // An entity overlapping the range starts at most `longestEntity` before it.
         var i = firstIndex(entities.count) { entities[$0].range.lowerBound >= range.lowerBound - longestEntity }
+        let from = i
+        defer { meter?.add(i - from + 1) }
         while i < entities.count && entities[i].range.lowerBound < range.upperBound {
             if entities[i].dim == dim && entities[i].range.overlaps(range) { out.append(entities[i]) }
             i += 1
@@ -179,6 +194,8 @@ struct FactContext {
     /// Role mentions starting in `range`.
     func roles(in range: Range<Int>) -> [(range: Range<Int>, label: String)] {
         var i = firstIndex(roleMentions.count) { roleMentions[$0].range.lowerBound >= range.lowerBound }
+        let from = i
+        defer { meter?.add(i - from + 1) }
         var out: [(range: Range<Int>, label: String)] = []
         while i < roleMentions.count && roleMentions[i].range.lowerBound < range.upperBound {
             out.append(roleMentions[i])

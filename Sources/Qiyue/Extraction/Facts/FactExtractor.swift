@@ -25,8 +25,10 @@ struct FactExtractor {
                      clauses: Self.clauses(doc))
     }
 
-    func extract(_ doc: Document, entities: [Entity], category: String?) -> Facts {
-        var ctx = FactContext(doc: doc, data: data, entities: entities, category: category)
+    /// `meter`, when given, counts the characters the extractors' scanning helpers visit (the
+    /// linearity test compares it for n and 2n characters of input).
+    func extract(_ doc: Document, entities: [Entity], category: String?, meter: WorkMeter? = nil) -> Facts {
+        var ctx = FactContext(doc: doc, data: data, entities: entities, category: category, meter: meter)
         let parties = PartyExtractor().extract(&ctx)
         for p in parties { ctx.sides[p.role] = p.side }
         let amounts = AmountExtractor().extract(ctx)

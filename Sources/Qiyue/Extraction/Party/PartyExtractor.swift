@@ -21,6 +21,8 @@ struct PartyExtractor {
     }
 
     private static let colon: UInt32 = 0x3A
+    /// How far a party header's value and its `label: value` details reach (characters).
+    static let headerWindow = 400
     private static let openParen: Set<UInt32> = [0x28, 0x5B, 0x3010, 0xFF08]
     private static let closeParen: Set<UInt32> = [0x29, 0x5D, 0x3011, 0xFF09]
     private static let quotes: Set<UInt32> = [0x22, 0x27, 0x201C, 0x201D, 0x2018, 0x2019, 0x300C, 0x300D, 0x300E, 0x300F]
@@ -172,10 +174,13 @@ struct PartyExtractor {
             return nil
         }
         i += 1
-        // The value runs to the next "label:" (a field or another role) or the line end.
-        var end = body.upperBound
+        // The value runs to the next "label:" (a field or another role) or the line end, and a
+        // header with its details spans at most `headerWindow` characters (a line without breaks,
+        // as OCR and scraped pages give, is not one header).
+        let limit = min(body.upperBound, i + Self.headerWindow)
+        var end = limit
         var k = i
-        while k < body.upperBound {
+        while k < limit {
             if let f = ctx.match(ctx.data.fieldLabels, at: k), followedByColon(f.end, body, ctx) { end = k; break }
             if let r = ctx.match(ctx.data.roles, at: k), k > i, FactContext.isSpace(t[k - 1]) || t[k - 1] == 0x2C,
                followedByColon(r.end, body, ctx, allowParen: true) { end = k; break }
@@ -197,8 +202,9 @@ struct PartyExtractor {
             guard valueRange.count <= 40, isNameLike(valueRange, ctx) else { return nil }
             if !ctx.text(valueRange).unicodeScalars.allSatisfy({ FactContext.isSpace($0.value) }) { name = ctx.originalClean(valueRange) }
         }
-        let range = m.range.lowerBound..<body.upperBound
-        return Header(labels: labels, name: name, signature: signature, range: range, rest: end..<body.upperBound, valueEnd: end)
+        let restEnd = min(body.upperBound, end + Self.headerWindow)
+        let range = m.range.lowerBound..<restEnd
+        return Header(labels: labels, name: name, signature: signature, range: range, rest: end..<restEnd, valueEnd: end)
     }
 
     private func followedByColon(_ e: Int, _ body: Range<Int>, _ ctx: FactContext, allowParen: Bool = false) -> Bool {
@@ -229,7 +235,7 @@ struct PartyExtractor {
     }
 
     private func isClauseLine(_ line: Range<Int>, _ ctx: FactContext) -> Bool {
-        ctx.doc.clauses.contains { $0.range.lowerBound == ctx.trimmed(line).lowerBound }
+        ctx.doc.clauseStarts(at: ctx.trimmed(line).lowerBound)
     }
 
     // MARK: Details

@@ -15,8 +15,16 @@ final class ICURegex {
         let status: Int32
     }
 
-    /// A match that ran out of time.
-    struct TimeoutError: Error {}
+    /// A search that could not finish: over its time limit, over the caller's budget, or failed
+    /// in ICU (a backtracking stack overflow, say). Never to be read as "no match".
+    enum MatchError: Error, Equatable {
+        case timeLimit
+        case budget
+        case failed(status: Int32)
+    }
+
+    /// ICU time units the last ``matches(in:limit:budget:)`` spent.
+    private(set) var used = 0
 
     init(_ pattern: String, caseInsensitive: Bool = false, timeLimit: Int32 = 200) throws(CompileError) {
         var errorOffset: Int32 = -1
@@ -35,23 +43,40 @@ final class ICURegex {
 
     deinit { qy_regex_close(handle) }
 
+    /// A readable name for an ICU failure status of a search.
+    static func describe(status: Int32) -> String {
+        let name = String(cString: qy_error_name(status))
+        return name == "U_REGEX_STACK_OVERFLOW" ? "ICU's backtracking stack overflowed (U_REGEX_STACK_OVERFLOW)" : name
+    }
+
     /// All non-overlapping matches in `text` (UTF-16), as UTF-16 ranges.
-    func matches(in text: [UInt16], limit: Int = 10_000) throws(TimeoutError) -> [Range<Int>] {
-        try text.withUnsafeBufferPointer { b throws(TimeoutError) in try matches(in: b, limit: limit) }
+    func matches(in text: [UInt16], limit: Int = 10_000, budget: Int = -1) throws(MatchError) -> [Range<Int>] {
+        try text.withUnsafeBufferPointer { b throws(MatchError) in try matches(in: b, limit: limit, budget: budget) }
     }
 
     /// All non-overlapping matches in a UTF-16 buffer (for example one sentence of a larger text,
     /// without copying it), as ranges relative to the buffer's start. `^`, `$` and look-behind see
     /// only the buffer.
-    func matches(in b: UnsafeBufferPointer<UInt16>, limit: Int = 10_000) throws(TimeoutError) -> [Range<Int>] {
+    /// `budget`: ICU time units all finds of this call may spend (negative: no budget beyond the
+    /// per-match time limit); ``used`` tells what they spent.
+    func matches(in b: UnsafeBufferPointer<UInt16>, limit: Int = 10_000, budget: Int = -1) throws(MatchError) -> [Range<Int>] {
         var result: [Range<Int>] = []
-        guard qy_regex_set_text(handle, b.baseAddress, Int32(b.count), timeLimit) == 0 else { return result }
+        qy_regex_set_budget(handle, Int64(budget))
+        defer { used = Int(qy_regex_used(handle)) }
+        guard qy_regex_set_text(handle, b.baseAddress, Int32(b.count), timeLimit) == 0 else {
+            throw MatchError.failed(status: -1)
+        }
         var from: Int32 = 0
         while result.count < limit {
             var s: Int32 = 0, e: Int32 = 0
             let r = qy_regex_find(handle, from, &s, &e)
-            if r == -3 { throw TimeoutError() }
-            if r != 1 { break }
+            switch r {
+            case 1: break
+            case 0: return result
+            case -3: throw MatchError.timeLimit
+            case -4: throw MatchError.budget
+            default: throw MatchError.failed(status: s)
+            }
             result.append(Int(s)..<Int(e))
             from = -1
             if e == s {  // empty match: step past it
@@ -63,7 +88,7 @@ final class ICURegex {
     }
 
     /// Whether the pattern matches anywhere in `text`.
-    func firstMatch(in text: [UInt16]) throws(TimeoutError) -> Range<Int>? {
-        try matches(in: text, limit: 1).first
+    func firstMatch(in text: [UInt16], budget: Int = -1) throws(MatchError) -> Range<Int>? {
+        try matches(in: text, limit: 1, budget: budget).first
     }
 }
