@@ -152,3 +152,25 @@ import Testing
         #expect(HeadingScanner.match(Array("2023.".unicodeScalars.map(\.value)), at: 0, limit: 5) == nil)
     }
 }
+
+/// Page splitting and the per-match regex limit, seen from the whole pipeline.
+@Suite struct HostilePipelineTests {
+    @Test func pageSeriesNumberedPast999IsSplitThroughout() throws {
+        var text = "客户合同范文大全\n\n"
+        for n in [998, 999, 1000, 1001, 1002] {
+            text += "客户合同范文\(n)\n\n甲方:          乙方:\n\n一、乙方自合同签订之日起使用甲方提供的服务。\n\n"
+        }
+        let (_, parts) = try ClassificationTests.split(text)
+        #expect(parts.map(\.title) == [998, 999, 1000, 1001, 1002].map { "客户合同范文\($0)" })
+    }
+
+    @Test func regexTimeLimitReachesTheReportAsQ202() throws {
+        let evil = RiskFixtures.ruleYAML(id: "evil", when: "  text: '(a+)+$'")
+        let pipeline = try Pipeline(risks: .engine(try RiskFixtures.engine([evil], timeLimit: 50)))
+        let text = "借款合同\n甲方：张三\n乙方：李四\n" + String(repeating: "a", count: 60) + "!\n第一条 借款金额人民币10000元。"
+        let (report, _) = pipeline.report(text: text, category: "loan")
+        let w = try #require(report.warnings?.first)
+        #expect(w.code == "Q202")
+        #expect(w.message.contains("rule 'evil'"))
+    }
+}
