@@ -40,6 +40,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Repeat the input set this many times within each run (to check memory stays flat).")
     var repeatInputs: Int = 1
 
+    @Option(help: "For facts/extract: treat every input as this contract category (so text the classifier would pass over is analyzed in full).")
+    var category: String?
+
     @OptionGroup var input: InputOptions
 
     func run() throws {
@@ -49,7 +52,7 @@ struct BenchCommand: ParsableCommand {
             (try? FileReader.read(path: f.raw, maxBytes: input.maxBytes)).map { (f.name, $0) }
         }
         let bytes = inputs.reduce(0) { $0 + $1.1.count } * repeatInputs
-        let bench = try BenchRunner(stage: stage, input: input)
+        let bench = try BenchRunner(stage: stage, input: input, category: category)
         _ = try bench.runOnce(inputs)  // warm-up: loads rules, ICU data, caches
         var times: [Double] = []
         for _ in 0..<max(1, runs) {
@@ -75,9 +78,11 @@ final class BenchRunner {
     let pipeline: Pipeline
     let entities: EntityExtractor
     let icu: ICUWordBreakReference
+    let category: String?
 
-    init(stage: BenchCommand.Stage, input: InputOptions) throws {
+    init(stage: BenchCommand.Stage, input: InputOptions, category: String? = nil) throws {
         self.stage = stage
+        self.category = category
         icu = try ICUWordBreakReference()
         pipeline = try input.makePipeline { _ in stage == .extract ? .shipped : .none }
         analyzer = pipeline.analyzer
@@ -97,7 +102,7 @@ final class BenchRunner {
             case .icu: break
             case .facts, .extract:
                 // As `qiyue extract` runs it: texts that are not contracts are not word-segmented.
-                let r = pipeline.report(decoded, source: source)
+                let r = pipeline.report(decoded, source: source, category: category)
                 n += r.amounts.count + r.parties.count + r.risks.count
             }
         }

@@ -1,5 +1,6 @@
 /// Line-level normalization over already character-normalized text: stray bullets before headings,
-/// spaced-out lines ("客 户 资 料", "甲 方 : 张 三"), and hard line wraps inside a sentence.
+/// spaced-out lines ("客 户 资 料", "甲 方 : 张 三"), spaces around figures ("自 2025 年 9 月 1 日起"),
+/// and hard line wraps inside a sentence.
 ///
 /// It only deletes scalars or turns a newline into a space, so every surviving scalar keeps its
 /// original span. Template blanks survive: a spaced-out line needs most of its Han characters
@@ -21,6 +22,7 @@ struct LineNormalizer {
         for line in lines {
             stripBullet(text, line, &keep)
             if options.collapseSpacedCJK { collapseSpaced(text, line, &keep) }
+            if options.collapseFigureSpaces { collapseFigureGaps(text, line, &keep) }
         }
         if options.joinWrappedLines && lines.count > 1 {
             for k in 0..<(lines.count - 1) {
@@ -89,6 +91,46 @@ struct LineNormalizer {
     }
 
     static let unitChars = ScalarSet("年月日号时分秒元角万楼单层室栋幢户平个天周岁%")
+
+    /// What follows a figure as its unit or measure word ("45 日", "735000 元", "3 个月", "5 %").
+    static let figureUnits = ScalarSet("年月日号时点分秒元角万亿千百个天周岁倍次期份台套件辆米亩吨%‰")
+    /// Date units after which a postposition ends a date or a duration ("30日 前", "31 日 止").
+    static let dateUnits = ScalarSet("年月日号时天")
+    static let postpositions = ScalarSet("前后起止内以之为开")
+
+    /// A gap of one or two spaces between a figure and the words around it: a Han character (or a
+    /// currency sign) before a figure, a unit after it, and a postposition after a date unit that
+    /// follows a figure. Gaps before a unit with no figure ("2014年 月 日", "人民币 元整") are
+    /// template blanks and stay; so do wide gaps (columns) and gaps between two figures.
+    private func collapseFigureGaps(_ t: [UInt32], _ line: Range<Int>, _ keep: inout [Bool]) {
+        guard line.count > 2 else { return }
+        var i = line.lowerBound + 1
+        while i < line.upperBound - 1 {
+            guard CharClass.isSpace(t[i]) else { i += 1; continue }
+            var j = i
+            while j < line.upperBound && CharClass.isSpace(t[j]) { j += 1 }
+            defer { i = j + 1 }
+            guard j - i <= 2, j < line.upperBound else { continue }
+            // The kept character before the gap (a spaced-out pass may have removed some).
+            var p = i - 1
+            while p > line.lowerBound && !keep[p] { p -= 1 }
+            guard keep[p], !CharClass.isSpace(t[p]) else { continue }
+            let before = t[p], after = t[j]
+            let collapse: Bool
+            if CharClass.isDigit(after) {
+                collapse = CharClass.isHan(before) || before == 0xA5 || before == 0x24  // 自 2025, ¥ 80, $ 50
+            } else if CharClass.isDigit(before) {
+                collapse = Self.figureUnits.contains(after)
+            } else if Self.dateUnits.contains(before) && Self.postpositions.contains(after) {
+                var q = p - 1
+                while q >= line.lowerBound && (!keep[q] || CharClass.isSpace(t[q])) { q -= 1 }
+                collapse = q >= line.lowerBound && CharClass.isDigit(t[q])
+            } else {
+                collapse = false
+            }
+            if collapse { for k in i..<j { keep[k] = false } }
+        }
+    }
 
     private func joinIfWrapped(_ t: inout [UInt32], _ a: Range<Int>, _ b: Range<Int>, _ keep: inout [Bool]) {
         // Last and first kept, non-space characters of the two lines.

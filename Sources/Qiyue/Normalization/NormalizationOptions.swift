@@ -6,11 +6,16 @@ public struct NormalizationOptions: Sendable, Hashable {
     public var collapseSpacedCJK: Bool
     /// Join hard line breaks inside a sentence (OCR and typesetting wraps).
     public var joinWrappedLines: Bool
+    /// Remove the spaces web editors, generators and OCR put around figures
+    /// ("自 2025 年 9 月 1 日起", "生效后 45 日内", "总金额 735000 元", "30日 前").
+    public var collapseFigureSpaces: Bool
 
     /// Creates options.
-    public init(traditionalToSimplified: Bool = true, collapseSpacedCJK: Bool = true, joinWrappedLines: Bool = true) {
+    public init(traditionalToSimplified: Bool = true, collapseSpacedCJK: Bool = true, joinWrappedLines: Bool = true,
+                collapseFigureSpaces: Bool = true) {
         self.traditionalToSimplified = traditionalToSimplified
         self.collapseSpacedCJK = collapseSpacedCJK
         self.joinWrappedLines = joinWrappedLines
+        self.collapseFigureSpaces = collapseFigureSpaces
     }
 }
