@@ -36,11 +36,18 @@ struct EvalCommand: ParsableCommand {
         let entityFailures = entities.check(analyzer: pipeline.analyzer)
         let facts = try FactEvaluation.run(corpus: corpus, pipeline: pipeline, goldCategory: goldCategory)
         let split = try SplitEvaluation.run(corpus: corpus, analyzer: pipeline.analyzer)
+        // The blind set: written and annotated by a helper that had not read the extractors, never
+        // edited after its first score; printed apart, never part of the floors.
+        let blindDir = corpus + "/blind/documents"
+        let blind = FileManager.default.fileExists(atPath: blindDir)
+            ? try FactEvaluation.run(corpus: corpus, pipeline: pipeline, goldCategory: goldCategory, directory: "blind/documents") : nil
         if json {
-            struct All: Encodable { var facts: FactEvaluation; var classification: SplitEvaluation; var entityFailures: [String] }
+            struct All: Encodable {
+                var facts: FactEvaluation; var blindFacts: FactEvaluation?; var classification: SplitEvaluation; var entityFailures: [String]
+            }
             let enc = JSONEncoder()
             enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let all = All(facts: facts, classification: split, entityFailures: entityFailures.map(\.description))
+            let all = All(facts: facts, blindFacts: blind, classification: split, entityFailures: entityFailures.map(\.description))
             Output.line(String(decoding: try enc.encode(all), as: UTF8.self))
             return
         }
@@ -49,5 +56,10 @@ struct EvalCommand: ParsableCommand {
         Output.line("")
         Output.line(facts.renderText(misses: !noMisses))
         Output.line(split.renderText())
+        if let blind {
+            Output.line("")
+            Output.line("Blind set (written by a helper that had not read the extractors; never edited, not in the floors)")
+            Output.line(blind.renderText(misses: !noMisses))
+        }
     }
 }

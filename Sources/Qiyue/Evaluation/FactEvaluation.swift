@@ -58,6 +58,8 @@ public struct FactEvaluation: Codable, Sendable {
         public var item: String
     }
 
+    /// The folder evaluated (relative to the corpus), e.g. `documents` or `blind/documents`.
+    public var directory = "documents"
     /// Documents evaluated.
     public var documents = 0
     /// Per-dimension scores: parties, amounts, dates, deadlines, penalties, risks.
@@ -74,12 +76,38 @@ public struct FactEvaluation: Codable, Sendable {
 
     // MARK: Gold format
 
+    /// The gold format of Corpus/README.md; the keys after `risks` are the extended format (periods,
+    /// obligors, dated deadlines, party details, schedule, dispute resolution, contract type): a
+    /// dimension they feed is scored only over the documents whose gold has it.
     struct Gold: Decodable {
-        struct Cls: Decodable { var isContract: Bool; var category: String?; var genre: String? }
-        struct P: Decodable { var role: String; var side: String; var name: String? }
+        struct Cls: Decodable { var isContract: Bool; var category: String?; var genre: String?; var contractType: String? }
+        struct Account: Decodable { var bank: String?; var account: String? }
+        struct P: Decodable {
+            var role: String; var side: String; var name: String?
+            var idNumber: String?; var phone: String?; var taxId: String?; var bankAccounts: [Account]?
+        }
         struct A: Decodable { var value: Double?; var purpose: String }
-        struct D: Decodable { var anchor: String; var amount: Double?; var unit: String; var bound: String }
+        struct D: Decodable {
+            var anchor: String?; var amount: Double?; var unit: String?; var bound: String
+            var obligor: String?; var date: String?
+            var hasObligor: Bool; var isDated: Bool
+            enum CodingKeys: String, CodingKey { case anchor, amount, unit, bound, obligor, date }
+            init(from decoder: any Decoder) throws {
+                let c = try decoder.container(keyedBy: CodingKeys.self)
+                anchor = try c.decodeIfPresent(String.self, forKey: .anchor)
+                amount = try c.decodeIfPresent(Double.self, forKey: .amount)
+                unit = try c.decodeIfPresent(String.self, forKey: .unit)
+                bound = try c.decode(String.self, forKey: .bound)
+                obligor = try c.decodeIfPresent(String.self, forKey: .obligor)
+                date = try c.decodeIfPresent(String.self, forKey: .date)
+                hasObligor = c.contains(.obligor)
+                isDated = anchor == nil && c.contains(.date)
+            }
+        }
         struct N: Decodable { var payer: String?; var form: String; var rate: Double?; var per: String?; var amount: Double? }
+        struct Per: Decodable { var kind: String; var start: String?; var end: String?; var amount: Double?; var unit: String? }
+        struct Sched: Decodable { var share: Double?; var amount: Double?; var trigger: String }
+        struct Dispute: Decodable { var method: String }
         var classification: Cls
         var encoding: String?
         var parties: [P]?
@@ -88,17 +116,27 @@ public struct FactEvaluation: Codable, Sendable {
         var deadlines: [D]?
         var penalties: [N]?
         var risks: [String]?
+        var periods: [Per]?
+        var contractTermMonths: Double?
+        var paymentSchedule: [Sched]?
+        var disputeResolution: Dispute?
+
+        /// Whether the deadlines follow the extended format (obligors, dated deadlines).
+        var extendedDeadlines: Bool { (deadlines ?? []).contains { $0.hasObligor || $0.isDated } }
     }
 
     // MARK: Running
 
     /// Evaluates every `<id>.txt` with a `<id>.gold.json` in `corpus/documents`. With
     /// `goldCategory`, the gold category replaces the classifier's (to score facts alone).
-    public static func run(corpus: String, pipeline: Pipeline, goldCategory: Bool = false) throws -> FactEvaluation {
-        let dir = corpus + "/documents"
+    /// `directory` (under `corpus`) picks another annotated set, such as `blind/documents`.
+    public static func run(corpus: String, pipeline: Pipeline, goldCategory: Bool = false,
+                           directory: String = "documents") throws -> FactEvaluation {
+        let dir = corpus + "/" + directory
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".gold.json") }.sorted()
         guard !names.isEmpty else { throw QiyueError(.usage, path: dir, "no *.gold.json files") }
         var ev = FactEvaluation()
+        ev.directory = directory
         var acc: [String: Score] = [:]
         func add(_ name: String, _ gold: [String], _ found: [String], doc: String, record: Bool) {
             var s = acc[name] ?? Score(name: name)
@@ -129,6 +167,13 @@ public struct FactEvaluation: Codable, Sendable {
                 continue
             }
             ev.documents += 1
+            // Classification (every document): contract or not, and the category of contracts.
+            add("classification", [gold.classification.isContract ? (gold.classification.category ?? "contract") : "not_contract"],
+                [report.classification.isContract ? (report.classification.category ?? "contract") : "not_contract"], doc: id, record: true)
+            if let t = gold.classification.contractType {
+                // The report has no contract type yet (the parties/forms/categories issue adds it).
+                add("contractType", [t], [], doc: id, record: true)
+            }
             // Parties: (side, name).
             add("parties", (gold.parties ?? []).map { "\($0.side)|\($0.name ?? "∅")" },
                 report.parties.map { "\($0.side)|\($0.name ?? "∅")" }, doc: id, record: true)
@@ -142,12 +187,42 @@ public struct FactEvaluation: Codable, Sendable {
             add("amounts.value", (gold.amounts ?? []).map { num($0.value) }, report.amounts.map { num($0.value) }, doc: id, record: false)
             // Dates.
             add("dates", gold.dates ?? [], Array(Set(report.dates.map(\.value))), doc: id, record: true)
-            // Relative deadlines.
+            // Deadlines: relative ones (anchor, duration, bound); in the extended format also the
+            // dated ones (date or blank, bound), each with its obligor.
             let rel = report.deadlines.compactMap { d in d.relative.map { (d, $0) } }
-            add("deadlines", (gold.deadlines ?? []).map { "\($0.anchor)|\(num($0.amount))|\($0.unit)|\($0.bound)" },
-                rel.map { "\($1.anchor)|\(num($1.amount))|\($1.unit)|\($0.bound)" }, doc: id, record: true)
-            add("deadlines.duration", (gold.deadlines ?? []).map { "\(num($0.amount))|\($0.unit)|\($0.bound)" },
+            if gold.extendedDeadlines {
+                add("deadlines", (gold.deadlines ?? []).map(goldDeadlineKey), report.deadlines.map(deadlineKey), doc: id, record: true)
+                add("deadlines.obligor", (gold.deadlines ?? []).map { $0.obligor ?? "∅" }, report.deadlines.map { $0.obligor ?? "∅" },
+                    doc: id, record: false)
+            } else {
+                add("deadlines", (gold.deadlines ?? []).map { "\($0.anchor ?? "∅")|\(num($0.amount))|\($0.unit ?? "∅")|\($0.bound)" },
+                    rel.map { "\($1.anchor)|\(num($1.amount))|\($1.unit)|\($0.bound)" }, doc: id, record: true)
+            }
+            add("deadlines.duration", (gold.deadlines ?? []).filter { !$0.isDated }.map { "\(num($0.amount))|\($0.unit ?? "∅")|\($0.bound)" },
                 rel.map { "\(num($1.amount))|\($1.unit)|\($0.bound)" }, doc: id, record: false)
+            // Periods: kind with start/end, or kind with duration, as the gold gives it.
+            if let gp = gold.periods {
+                var found = report.periods
+                var s = acc["periods"] ?? Score(name: "periods")
+                for g in gp {
+                    if let i = found.firstIndex(where: { periodMatches(g, $0) }) { found.remove(at: i); s.tp += 1 } else {
+                        s.fn += 1
+                        ev.misses.append(Miss(document: id, dimension: "periods", kind: "missing", item: periodKey(g)))
+                    }
+                }
+                s.fp += found.count
+                for f in found { ev.misses.append(Miss(document: id, dimension: "periods", kind: "spurious", item: periodKey(f))) }
+                acc["periods"] = s
+            }
+            if let m = gold.contractTermMonths {
+                let got = report.document.contractTermMonths
+                add("contractTermMonths", [num(m)], got.map { abs($0 - m) < 0.5 ? [num(m)] : [num($0)] } ?? [], doc: id, record: true)
+            }
+            // Party details (IDs, phones, tax ids, bank accounts), where the gold gives them.
+            let goldDetails = (gold.parties ?? []).flatMap(goldDetailKeys)
+            if !goldDetails.isEmpty {
+                add("parties.details", goldDetails, report.parties.flatMap(detailKeys), doc: id, record: true)
+            }
             // Penalties: (payer, form, rate or amount).
             add("penalties", (gold.penalties ?? []).map { penaltyKey($0.payer, $0.form, $0.rate, $0.amount) },
                 report.penalties.map { penaltyKey($0.payer, $0.form, $0.rate, $0.amount) }, doc: id, record: true)
@@ -157,10 +232,57 @@ public struct FactEvaluation: Codable, Sendable {
             // Risks.
             add("risks", Array(Set(gold.risks ?? [])).sorted(), Array(Set(report.risks.map(\.rule))).sorted(), doc: id, record: true)
         }
-        let dims = ["parties", "amounts", "dates", "deadlines", "penalties", "risks"]
+        let dims = ["classification", "contractType", "parties", "parties.details", "amounts", "dates", "deadlines", "periods",
+                    "contractTermMonths", "penalties", "risks"]
         ev.dimensions = dims.compactMap { acc[$0] }
         ev.fields = acc.keys.filter { !dims.contains($0) }.sorted().compactMap { acc[$0] }
         return ev
+    }
+
+    static func goldDeadlineKey(_ d: Gold.D) -> String {
+        let o = d.obligor ?? "∅"
+        if d.isDated { return "date:\(d.date ?? "blank")|\(d.bound)|\(o)" }
+        return "\(d.anchor ?? "∅")|\(num(d.amount))|\(d.unit ?? "∅")|\(d.bound)|\(o)"
+    }
+
+    static func deadlineKey(_ d: Deadline) -> String {
+        let o = d.obligor ?? "∅"
+        if let r = d.relative { return "\(r.anchor)|\(num(r.amount))|\(r.unit)|\(d.bound)|\(o)" }
+        return "date:\(d.blank ? "blank" : (d.date ?? "blank"))|\(d.bound)|\(o)"
+    }
+
+    static func periodMatches(_ g: Gold.Per, _ p: Period) -> Bool {
+        guard g.kind == p.kind else { return false }
+        if g.start != nil || g.end != nil { return g.start == p.start && g.end == p.end }
+        guard let a = g.amount, let u = g.unit, let d = p.duration else { return false }
+        return d.unit == u && abs(d.amount - a) < 1e-9
+    }
+
+    static func periodKey(_ g: Gold.Per) -> String {
+        g.start != nil || g.end != nil ? "\(g.kind)|\(g.start ?? "∅")..\(g.end ?? "∅")" : "\(g.kind)|\(num(g.amount))|\(g.unit ?? "∅")"
+    }
+
+    static func periodKey(_ p: Period) -> String {
+        p.start != nil || p.end != nil ? "\(p.kind)|\(p.start ?? "∅")..\(p.end ?? "∅")"
+            : "\(p.kind)|\(num(p.duration?.amount))|\(p.duration?.unit ?? "∅")"
+    }
+
+    /// Digits and letters only, upper-cased: "0574-8688 2130" and "057486882130" are one number.
+    static func compact(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.uppercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }))
+    }
+
+    static func goldDetailKeys(_ p: Gold.P) -> [String] {
+        var out: [String] = []
+        if let v = p.idNumber { out.append("\(p.role)|id|\(compact(v))") }
+        if let v = p.taxId { out.append("\(p.role)|id|\(compact(v))") }
+        if let v = p.phone { out.append("\(p.role)|phone|\(compact(v))") }
+        for a in p.bankAccounts ?? [] { if let v = a.account { out.append("\(p.role)|account|\(compact(v))") } }
+        return out
+    }
+
+    static func detailKeys(_ p: Party) -> [String] {
+        p.ids.map { "\(p.role)|id|\(compact($0.value))" } + p.phones.map { "\(p.role)|phone|\(compact($0))" }
     }
 
     static func num(_ v: Double?) -> String {
@@ -178,7 +300,7 @@ public struct FactEvaluation: Codable, Sendable {
 
     /// A printable table of the scores and the misses.
     public func renderText(misses showMisses: Bool = true) -> String {
-        var out = "Facts over \(documents) documents (Corpus/documents)\n"
+        var out = "Facts over \(documents) documents (Corpus/\(directory))\n"
         out += "dimension              P      R      F1     tp   fp   fn\n"
         func row(_ s: Score) -> String {
             let name = s.name.padding(toLength: 20, withPad: " ", startingAt: 0)
