@@ -50,7 +50,7 @@ struct DeadlineExtractor {
         let relativeTime = RelativeTime(anchor: anchorName, anchorText: anchor.map { ctx.text($0.range) },
                                         amount: v.amount, unit: unit)
         let span = ctx.doc.originalSpan(spanStart..<max(end, e.range.upperBound))
-        return Deadline(date: nil, relative: relativeTime, bound: b, obligor: obligor(before: e.range.lowerBound, ctx),
+        return Deadline(date: nil, relative: relativeTime, bound: b, obligor: ctx.actor(of: e.range.lowerBound..<end),
                         action: action(after: end, ctx), blank: v.amount == nil,
                         text: ctx.doc.originalText(span), span: span)
     }
@@ -66,10 +66,33 @@ struct DeadlineExtractor {
         return inPhrase.last(where: strong) ?? inSentence.last(where: strong) ?? inPhrase.last ?? inSentence.last
     }
 
+    /// A date that is due: followed by 前/之前 (full, partial or blank: 2025年6月20日前, 每月5日前,
+    /// 于 年 月 日之前) or right after 应于/须在 (乙方应于2025年11月30日完成交付: due on it).
     private func absolute(_ e: Entity, _ ctx: FactContext) -> Deadline? {
-        guard let v = e.value, let date = v.date, let b = v.bound, b == "before" else { return nil }
-        return Deadline(date: date, relative: nil, bound: b, obligor: obligor(before: e.range.lowerBound, ctx),
-                        action: action(after: e.range.upperBound, ctx), blank: false, text: e.text, span: e.span)
+        let t = ctx.t
+        var bound = e.value?.bound
+        var end = e.range.upperBound
+        if bound == nil {
+            var k = end
+            while k < t.count && FactContext.isSpace(t[k]) { k += 1 }
+            if let m = ctx.match(ctx.data.dateBefore, at: k) { bound = "before"; end = m.end }
+        }
+        if bound == nil {
+            var k = e.range.lowerBound
+            while k > 0 && FactContext.isSpace(t[k - 1]) { k -= 1 }
+            if ctx.match(ctx.data.dueOn, endingAt: k) != nil { bound = "on" }
+        }
+        guard let b = bound, b == "before" || b == "on" else { return nil }
+        let date: String?
+        if e.blank {
+            date = nil
+        } else {
+            guard let v = e.value, let d = v.date ?? FactExtractor.isoString(v) else { return nil }
+            date = d
+        }
+        let span = ctx.doc.originalSpan(e.range.lowerBound..<end)
+        return Deadline(date: date, relative: nil, bound: b, obligor: ctx.actor(of: e.range.lowerBound..<end),
+                        action: action(after: end, ctx), blank: e.blank, text: ctx.doc.originalText(span), span: span)
     }
 
     /// 签订之日起____日内: a blank where the number of days should be.
@@ -86,7 +109,7 @@ struct DeadlineExtractor {
             let span = ctx.doc.originalSpan(lo..<bound.end)
             out.append(Deadline(date: nil, relative: RelativeTime(anchor: anchor?.value ?? "other", anchorText: anchor.map { ctx.text($0.range) },
                                                                   amount: nil, unit: unit.value),
-                                bound: bound.value, obligor: obligor(before: start, ctx), action: action(after: bound.end, ctx),
+                                bound: bound.value, obligor: ctx.actor(of: start..<bound.end), action: action(after: bound.end, ctx),
                                 blank: true, text: ctx.doc.originalText(span), span: span))
         }
         return out
@@ -115,15 +138,10 @@ struct DeadlineExtractor {
                !ctx.contains(ctx.data.prepositions, in: phrase.lowerBound..<m.range.lowerBound) { continue }
             let span = ctx.doc.originalSpan(m.range.lowerBound..<d.end)
             out.append(Deadline(date: nil, relative: RelativeTime(anchor: m.value, anchorText: ctx.text(m.range), amount: 0, unit: "day"),
-                                bound: "on", obligor: obligor(before: m.range.lowerBound, ctx),
+                                bound: "on", obligor: ctx.actor(of: m.range.lowerBound..<d.end),
                                 action: action(after: k, ctx), blank: false, text: ctx.doc.originalText(span), span: span))
         }
         return out
-    }
-
-    /// The first role label of the sentence before `offset` that is not an object (向甲方, 给乙方).
-    private func obligor(before offset: Int, _ ctx: FactContext) -> String? {
-        ctx.subject(in: ctx.sentence(at: offset).lowerBound..<offset)
     }
 
     /// The rest of the phrase after a deadline: what is due.

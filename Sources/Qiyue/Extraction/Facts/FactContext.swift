@@ -224,6 +224,60 @@ struct FactContext {
         roles(in: r).first { !isObject($0.range, in: r) }.map { role($0.label) }
     }
 
+    /// Who must act in the obligation at `range` (a deadline, a payment): the grammatical subject of
+    /// its sentence, found in this order —
+    /// 1. the first role before it in its phrase, then in its sentence, that is not an object
+    ///    (乙方应在…30日内; 乙方开具发票，甲方收到发票后30日内付款 → 甲方);
+    /// 2. else the first such role after it in the sentence (签订后7日内，发包人向承包人支付);
+    /// 3. else, in a list item or right after a lead-in ending in a colon (甲方按以下方式付款：
+    ///    （1）…15个工作日内，支付30%), the lead-in's subject, or an earlier item's
+    ///    (1. …发包人向承包人支付10%；2. …14日内，支付40%);
+    /// 4. else, when the sentence names one party only as an object (一次性付给甲方) and the contract
+    ///    has two parties, the other one.
+    func actor(of range: Range<Int>) -> String? {
+        let s = sentence(at: range.lowerBound)
+        let p = phrase(at: range.lowerBound)
+        if let a = subject(in: max(p.lowerBound, s.lowerBound)..<range.lowerBound) { return a }
+        if let a = subject(in: s.lowerBound..<range.lowerBound) { return a }
+        if range.upperBound < s.upperBound, let a = subject(in: range.upperBound..<s.upperBound) { return a }
+        if let a = leadInSubject(before: s) { return a }
+        let objects = Set(roles(in: s).filter { isObject($0.range, in: s) }.map { role($0.label) })
+        let parties = Set(primaryRole.values)
+        if objects.count == 1, parties.count == 2, let other = parties.subtracting(objects).first { return other }
+        return nil
+    }
+
+    /// The subject of the lead-in sentence (ending in a colon) that a list item or the sentence
+    /// right after it continues; nil when the sentence stands alone.
+    private func leadInSubject(before s: Range<Int>) -> String? {
+        guard var i = doc.sentenceIndex(at: s.lowerBound) else { return nil }
+        var isItem = startsWithListMarker(s)
+        var steps = 0
+        while i > 0 && steps < 12 {
+            let prev = doc.sentences[i - 1].range
+            var e = prev.upperBound
+            while e > prev.lowerBound && Self.isSpace(t[e - 1]) { e -= 1 }
+            if e > prev.lowerBound && (t[e - 1] == 0x3A || t[e - 1] == 0xFF1A) {
+                return subject(in: prev)
+            }
+            // Only list items chain back to their lead-in (or to an earlier item that names it).
+            guard isItem, startsWithListMarker(prev) else { return nil }
+            if let a = subject(in: prev) { return a }
+            isItem = true
+            i -= 1
+            steps += 1
+        }
+        return nil
+    }
+
+    private func startsWithListMarker(_ r: Range<Int>) -> Bool {
+        guard let m = HeadingScanner.match(t, at: r.lowerBound, limit: r.upperBound) else { return false }
+        switch m.style {
+        case .arabicEnum, .arabicParen, .chineseParen, .circled, .chineseEnum: return true
+        case .chapter, .section, .article: return false
+        }
+    }
+
     /// Periods of a rate per year: day 365, week 52, month 12, year (or once) 1.
     static func perYear(_ per: String) -> Double {
         switch per {

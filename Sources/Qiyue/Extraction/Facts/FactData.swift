@@ -38,6 +38,9 @@ final class FactData: Sendable {
         var notDeadlineAfter: [String]
         var blankDurationUnits: [String: String]
         var blankDurationBounds: [String: String]
+        /// Optional in older Rules directories (then dated deadlines need a 前 the date entity carries).
+        var dateBefore: [String]?
+        var dueOn: [String]?
     }
     struct PeriodsFile: Decodable, Sendable {
         var kinds: [String: [String]]
@@ -103,6 +106,8 @@ final class FactData: Sendable {
     let mutual: WordTable<Bool>
     let triggers: WordTable<Bool>
     let capWords: WordTable<Bool>
+    let dateBefore: WordTable<Bool>
+    let dueOn: WordTable<Bool>
     let baseIntroducers: WordTable<Bool>
     let rateCues: WordTable<String>
     let ratePeriods: [String: String]
@@ -143,6 +148,8 @@ final class FactData: Sendable {
         notDeadlineAfter = table(d.notDeadlineAfter)
         blankDurationUnits = WordTable(d.blankDurationUnits.map { ($0.key, $0.value) })
         blankDurationBounds = WordTable(d.blankDurationBounds.map { ($0.key, $0.value) })
+        dateBefore = table(d.dateBefore ?? [])
+        dueOn = table(d.dueOn ?? [])
         agreedPenaltyWords = table(n.agreedPenaltyWords)
         periodKinds = inverted(r.kinds)
         periodFrom = table(r.from)

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import Qiyue
+
+/// The party that must act is the grammatical subject of the obligation, wherever the sentence
+/// puts it; dated deadlines include partial and blank dates and due-on dates.
+@Suite struct ObligorTests {
+    let pipeline: Pipeline
+
+    init() throws { pipeline = try Pipeline() }
+
+    static let header = "技术服务合同\n甲方：上海某某科技有限公司\n乙方：杭州某某信息技术有限公司\n"
+
+    func deadlines(_ body: String) -> [String] {
+        let r = pipeline.report(text: Self.header + body, category: "service").0
+        return r.deadlines.map { d in
+            let when = d.relative.map { "\($0.anchor)|\(FactEvaluation.num($0.amount))|\($0.unit)" } ?? "date:\(d.blank ? "blank" : d.date ?? "?")"
+            return "\(when)|\(d.bound)|\(d.obligor ?? "∅")"
+        }
+    }
+
+    @Test(arguments: [
+        // The subject before the deadline, in its phrase before its sentence.
+        ("乙方应在对账确认后开具发票，甲方收到发票后30日内付款。", ["invoice|30|day|within|甲方"]),
+        ("乙方应于本合同签订之日起10日内交付软件。", ["signing|10|day|within|乙方"]),
+        // The subject after the deadline.
+        ("合同签订后 7 日内，甲方向乙方支付合同价款的10%。", ["signing|7|day|within|甲方"]),
+        // A list item continues its lead-in, or an earlier item.
+        ("第三条 付款方式\n甲方按以下方式付款：\n（1）本合同签订之日起15个工作日内，支付30%；\n（2）验收合格后15个工作日内，支付70%。",
+         ["signing|15|workday|within|甲方", "acceptance|15|workday|within|甲方"]),
+        ("1. 合同签订后7日内，甲方向乙方支付预付款；\n2. 验收合格后14日内，支付进度款。",
+         ["signing|7|day|within|甲方", "acceptance|14|day|within|甲方"]),
+        // Only the other party is named, as an object: the one that must act is the other.
+        ("签订本协议之日起3日内，一次性付给甲方全部转让款。", ["signing|3|day|within|乙方"]),
+    ])
+    func obligor(_ c: (String, [String])) {
+        #expect(deadlines(c.0) == c.1)
+    }
+
+    @Test(arguments: [
+        ("乙方应于2025年11月30日完成全部开发工作。", ["date:2025-11-30|on|乙方"]),
+        ("甲方每月5日前支付上月服务费。", ["date:---05|before|甲方"]),
+        ("乙方于 年 月 日前交付全部成果。", ["date:blank|before|乙方"]),
+        ("乙方于2025年6月20日前交付。", ["date:2025-06-20|before|乙方"]),
+    ])
+    func datedDeadlines(_ c: (String, [String])) {
+        #expect(deadlines(c.0) == c.1)
+    }
+
+    /// A date that is only mentioned, not due, is no deadline.
+    @Test func signingDateIsNoDeadline() {
+        #expect(deadlines("本合同于2025年3月1日在上海签订。").isEmpty)
+    }
+}
