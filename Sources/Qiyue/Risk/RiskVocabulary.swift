@@ -17,7 +17,8 @@ enum RiskVocabulary {
     static let bounds: Set<String> = ["before", "within", "after", "on", "from", "until"]
     static let units: Set<String> = ["workday", "day", "hour", "minute", "second", "week", "month", "quarter", "year"]
     static let periodKinds: Set<String> = [
-        "contract_term", "lease_term", "probation", "warranty", "confidentiality", "loan_term", "service_term", "other",
+        "contract_term", "lease_term", "labor_term", "loan_term", "service_term", "probation", "warranty", "free_maintenance",
+        "notice", "construction", "acceptance", "confidentiality", "other",
     ]
     static let penaltyForms: Set<String> = ["periodic", "one_off", "fixed", "deposit"]
     static let pers: Set<String> = ["day", "week", "month", "quarter", "year", "once"]

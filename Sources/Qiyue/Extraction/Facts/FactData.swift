@@ -44,6 +44,14 @@ final class FactData: Sendable {
     }
     struct PeriodsFile: Decodable, Sendable {
         var kinds: [String: [String]]
+        // Optional in older Rules directories.
+        var genericCues: [String]?
+        var noticeLead: [String]?
+        var noticeWords: [String]?
+        var linkBefore: [String]?
+        var termKinds: [String]?
+        var validWords: [String]?
+        var deadlineActions: [String: [String]]?
         var from: [String]
         var to: [String]
         var openEnded: [String]
@@ -107,6 +115,13 @@ final class FactData: Sendable {
     let triggers: WordTable<Bool>
     let capWords: WordTable<Bool>
     let dateBefore: WordTable<Bool>
+    let genericPeriodCues: Set<String>
+    let noticeLead: WordTable<Bool>
+    let noticeWords: WordTable<Bool>
+    let periodLinkBefore: WordTable<Bool>
+    let termKinds: [String]
+    let periodValidWords: WordTable<Bool>
+    let deadlinePeriodActions: WordTable<String>
     let dueOn: WordTable<Bool>
     let baseIntroducers: WordTable<Bool>
     let rateCues: WordTable<String>
@@ -152,6 +167,13 @@ final class FactData: Sendable {
         dueOn = table(d.dueOn ?? [])
         agreedPenaltyWords = table(n.agreedPenaltyWords)
         periodKinds = inverted(r.kinds)
+        genericPeriodCues = Set((r.genericCues ?? []).map(EntityData.norm))
+        noticeLead = table(r.noticeLead ?? [])
+        noticeWords = table(r.noticeWords ?? [])
+        periodLinkBefore = table(r.linkBefore ?? [])
+        termKinds = r.termKinds ?? ["contract_term"]
+        periodValidWords = table(r.validWords ?? [])
+        deadlinePeriodActions = inverted(r.deadlineActions ?? [:])
         periodFrom = table(r.from)
         periodTo = table(r.to)
         openEnded = table(r.openEnded)

@@ -37,7 +37,7 @@ struct FactExtractor {
             return DateMention(value: s, bound: v.bound, span: e.span)
         }
         let deadlines = DeadlineExtractor().extract(ctx)
-        let periods = PeriodExtractor().extract(ctx)
+        let periods = PeriodExtractor().extract(ctx, deadlines: deadlines)
         let penalties = PenaltyExtractor().extract(ctx)
         let rates = RateExtractor().extract(ctx)
         let clauses = Self.clauses(doc)
@@ -99,7 +99,10 @@ struct FactExtractor {
             }
         }
         if signedOn == nil, let last = fullDates.last, last.range.lowerBound >= t.count * 4 / 5 { signedOn = last.value?.date }
-        let termMonths: Double? = periods.first { $0.kind == "contract_term" }?.duration.map { d in
+        // The contract's own term: the first period of the most specific term kind (Rules/facts/
+        // periods.yaml termKinds), never a warranty, confidentiality or other period.
+        let term = ctx.data.termKinds.lazy.compactMap { k in periods.first { $0.kind == k && $0.duration != nil } }.first
+        let termMonths: Double? = term?.duration.map { d in
             switch d.unit {
             case "year": d.amount * 12
             case "month": d.amount

@@ -1,42 +1,126 @@
-/// Periods: a kind cue (租赁期限, 试用期, 保修期 … from Rules/facts/periods.yaml) with the duration
-/// right after it (试用期6个月, 租赁期限为25年) or right before it (一年免费维修), and/or a
-/// 自…起至…止 date range in the same sentence.
+/// Periods: a kind cue (租赁期限, 试用期, 保修期, 工期 … from Rules/facts/periods.yaml) with its
+/// duration — right after the cue or later in the cue's phrase (试用期6个月, 保密期限自签订之日起至
+/// 合同终止后三年), or just before it (一年免费维修, 12个月为免费维护期) — and/or a 自…起至…止 date
+/// range in the same sentence. A generic cue (期限为, 有效期) takes the kind of the nearest specific
+/// cue before it in its sentence. Notice periods also come from 提前三十日以书面形式通知.
 struct PeriodExtractor {
-    func extract(_ ctx: FactContext) -> [Period] {
+    /// `deadlines`: relative deadlines whose action names a period kind are periods too.
+    func extract(_ ctx: FactContext, deadlines: [Deadline] = []) -> [Period] {
         var out: [Period] = []
         var seen = Set<String>()
-        for cue in ctx.findAll(ctx.data.periodKinds, in: 0..<ctx.t.count) {
+        let cues = ctx.findAll(ctx.data.periodKinds, in: 0..<ctx.t.count)
+        for (n, cue) in cues.enumerated() {
             let sentence = ctx.sentence(at: cue.range.lowerBound)
-            var duration: Entity?
-            // After the cue, with only a few connecting characters between (为, :, 是).
-            let after = cue.range.upperBound..<min(ctx.t.count, cue.range.upperBound + 4)
-            let before = max(0, cue.range.lowerBound - 2)..<cue.range.lowerBound
-            if let d = ctx.entities(.duration, in: after).first(where: { after.contains($0.range.lowerBound) && sentence.contains($0.range.lowerBound) }),
-               d.value?.bound == nil || d.value?.bound == "from" {
-                duration = d
-            } else if let d = ctx.entities(.duration, in: before).last(where: { $0.range.upperBound <= cue.range.lowerBound
-                && cue.range.lowerBound - $0.range.upperBound <= 1 && sentence.contains($0.range.lowerBound) }),
-                      d.value?.bound == nil {
-                duration = d
+            let kind = self.kind(of: n, cues, sentence, ctx)
+            // The duration: after the cue in its phrase, up to the next cue; else just before it.
+            let phrase = ctx.phrase(at: cue.range.lowerBound)
+            let nextCue = cues.dropFirst(n + 1).first?.range.lowerBound ?? ctx.t.count
+            let afterEnd = min(max(phrase.upperBound, min(ctx.t.count, cue.range.upperBound + 4)), sentence.upperBound, nextCue)
+            let after = cue.range.upperBound..<max(cue.range.upperBound, afterEnd)
+            var duration = ctx.entities(.duration, in: after).first {
+                after.contains($0.range.lowerBound) && sentence.contains($0.range.lowerBound)
+                    && ($0.value?.bound == nil || $0.value?.bound == "from" || isValidity($0, sentence, ctx))
             }
-            let (start, end, rangeSpan) = dateRange(in: cue.range.upperBound..<sentence.upperBound, ctx)
+            if duration == nil { duration = durationBefore(cue.range.lowerBound, sentence, ctx) }
+            if duration == nil {
+                // 保密义务，该义务在合同终止后2年内继续有效: a validity later in the sentence.
+                let rest = cue.range.upperBound..<max(cue.range.upperBound, min(sentence.upperBound, nextCue))
+                duration = ctx.entities(.duration, in: rest).first { rest.contains($0.range.lowerBound) && isValidity($0, sentence, ctx) }
+            }
+            var (start, end, rangeSpan) = dateRange(in: cue.range.upperBound..<sentence.upperBound, ctx)
+            // 仓储期限为12个月，自…起至…止: the range may follow the duration.
+            if start == nil, let d = duration, d.range.lowerBound > cue.range.lowerBound {
+                (start, end, rangeSpan) = dateRange(in: d.range.upperBound..<sentence.upperBound, ctx)
+            }
             guard duration != nil || start != nil || end != nil else { continue }
-            let dv = duration?.value
-            let key = "\(cue.value)|\(dv?.amount ?? -1)|\(dv?.unit ?? "")|\(start ?? "")|\(end ?? "")"
+            append(kind: kind, cue: cue.range, duration: duration, start: start, end: end, rangeSpan: rangeSpan,
+                   ctx, &out, &seen)
+        }
+        out += noticePeriods(ctx, &seen)
+        out += deadlinePeriods(deadlines, ctx, &seen)
+        out.sort { $0.span.start < $1.span.start }
+        return out
+    }
+
+    /// The kind a cue names; a generic cue borrows the nearest specific cue's kind in its sentence.
+    private func kind(of n: Int, _ cues: [(range: Range<Int>, value: String)], _ sentence: Range<Int>, _ ctx: FactContext) -> String {
+        let cue = cues[n]
+        guard ctx.data.genericPeriodCues.contains(ctx.text(cue.range)) else { return cue.value }
+        var k = n - 1
+        while k >= 0 && cues[k].range.lowerBound >= sentence.lowerBound {
+            if !ctx.data.genericPeriodCues.contains(ctx.text(cues[k].range)) { return cues[k].value }
+            k -= 1
+        }
+        return cue.value
+    }
+
+    /// A duration ending just before the cue, or before 为/作为 and the cue (12个月为免费维护期).
+    private func durationBefore(_ cueStart: Int, _ sentence: Range<Int>, _ ctx: FactContext) -> Entity? {
+        var k = cueStart
+        while k > sentence.lowerBound && FactContext.isSpace(ctx.t[k - 1]) { k -= 1 }
+        if let link = ctx.match(ctx.data.periodLinkBefore, endingAt: k) { k = link.start }
+        while k > sentence.lowerBound && FactContext.isSpace(ctx.t[k - 1]) { k -= 1 }
+        let before = max(sentence.lowerBound, k - 1)..<k
+        return ctx.entities(.duration, in: before).last {
+            $0.range.upperBound <= k && k - $0.range.upperBound <= 1 && sentence.contains($0.range.lowerBound) && $0.value?.bound == nil
+        }
+    }
+
+    /// 2年内继续有效: a duration with 内 that states how long something stays valid.
+    private func isValidity(_ e: Entity, _ sentence: Range<Int>, _ ctx: FactContext) -> Bool {
+        guard e.value?.bound == "within" else { return false }
+        var k = e.range.upperBound
+        if k < ctx.t.count && ctx.t[k] == 0x5185 { k += 1 }  // 内
+        return ctx.first(ctx.data.periodValidWords, in: k..<min(sentence.upperBound, k + 4)) != nil
+    }
+
+    /// 验收合格…五个工作日内组织验收: a deadline whose action names a period kind.
+    private func deadlinePeriods(_ deadlines: [Deadline], _ ctx: FactContext, _ seen: inout Set<String>) -> [Period] {
+        var out: [Period] = []
+        for d in deadlines {
+            guard let r = d.relative, let amount = r.amount, d.bound == "within", let action = d.action else { continue }
+            let scalars = action.unicodeScalars.map(\.value)
+            guard let kind = ctx.data.deadlinePeriodActions.match(scalars, at: 0)?.value ?? (0..<scalars.count).lazy
+                .compactMap({ ctx.data.deadlinePeriodActions.match(scalars, at: $0)?.value }).first else { continue }
+            let key = "\(kind)|\(amount)|\(r.unit)||"
             guard seen.insert(key).inserted else { continue }
-            var lo = cue.range.lowerBound, hi = cue.range.upperBound
-            if let d = duration { lo = min(lo, d.range.lowerBound); hi = max(hi, d.range.upperBound) }
-            if let r = rangeSpan { hi = max(hi, r.upperBound) }
-            let span = ctx.doc.originalSpan(lo..<hi)
-            var value: Period.DurationValue?
-            if let a = dv?.amount, let u = dv?.unit { value = Period.DurationValue(amount: a, unit: u) }
-            else if let s = start, let e = end, let months = Self.months(from: s, to: e) {
-                value = months.truncatingRemainder(dividingBy: 12) == 0
-                    ? Period.DurationValue(amount: months / 12, unit: "year") : Period.DurationValue(amount: months, unit: "month")
-            }
-            out.append(Period(kind: cue.value, start: start, end: end, duration: value, text: ctx.doc.originalText(span), span: span))
+            out.append(Period(kind: kind, start: nil, end: nil, duration: Period.DurationValue(amount: amount, unit: r.unit),
+                              text: d.text, span: d.span))
         }
         return out
+    }
+
+    /// 提前三十日（以书面形式）通知: a notice period.
+    private func noticePeriods(_ ctx: FactContext, _ seen: inout Set<String>) -> [Period] {
+        var out: [Period] = []
+        for e in ctx.entities where e.dim == .duration {
+            var k = e.range.lowerBound
+            while k > 0 && FactContext.isSpace(ctx.t[k - 1]) { k -= 1 }
+            guard ctx.match(ctx.data.noticeLead, endingAt: k) != nil else { continue }
+            let sentence = ctx.sentence(at: e.range.lowerBound)
+            let window = e.range.upperBound..<min(sentence.upperBound, e.range.upperBound + 8)
+            guard let w = ctx.first(ctx.data.noticeWords, in: window) else { continue }
+            append(kind: "notice", cue: w.range, duration: e, start: nil, end: nil, rangeSpan: nil, ctx, &out, &seen)
+        }
+        return out
+    }
+
+    private func append(kind: String, cue: Range<Int>, duration: Entity?, start: String?, end: String?, rangeSpan: Range<Int>?,
+                        _ ctx: FactContext, _ out: inout [Period], _ seen: inout Set<String>) {
+        let dv = duration?.value
+        let key = "\(kind)|\(dv?.amount ?? -1)|\(dv?.unit ?? "")|\(start ?? "")|\(end ?? "")"
+        guard seen.insert(key).inserted else { return }
+        var lo = cue.lowerBound, hi = cue.upperBound
+        if let d = duration { lo = min(lo, d.range.lowerBound); hi = max(hi, d.range.upperBound) }
+        if let r = rangeSpan { hi = max(hi, r.upperBound) }
+        let span = ctx.doc.originalSpan(lo..<hi)
+        var value: Period.DurationValue?
+        if let a = dv?.amount, let u = dv?.unit { value = Period.DurationValue(amount: a, unit: u) }
+        else if let s = start, let e = end, let months = Self.months(from: s, to: e) {
+            value = months.truncatingRemainder(dividingBy: 12) == 0
+                ? Period.DurationValue(amount: months / 12, unit: "year") : Period.DurationValue(amount: months, unit: "month")
+        }
+        out.append(Period(kind: kind, start: start, end: end, duration: value, text: ctx.doc.originalText(span), span: span))
     }
 
     /// 自D1起至D2止: the first date after a from-word and the next date after a to-word.

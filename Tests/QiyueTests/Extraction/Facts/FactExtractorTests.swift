@@ -123,7 +123,7 @@ import Testing
         #expect(p.duration?.amount == 25)
         #expect(p.duration?.unit == "year")
         let labor = report("劳动合同期限为三年。试用期6个月。", category: "labor")
-        #expect(labor.periods.map(\.kind) == ["contract_term", "probation"])
+        #expect(labor.periods.map(\.kind) == ["labor_term", "probation"])
         #expect(labor.document.contractTermMonths == 36)
     }
 
