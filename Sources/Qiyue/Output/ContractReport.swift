@@ -258,6 +258,10 @@ public struct Penalty: Codable, Sendable, Hashable {
     public var text: String
     /// Span.
     public var span: TextSpan
+    /// The cap as a fraction of the penalty's base (违约金累计不超过合同总价款的20% → 0.2), when given.
+    public var capRate: Double? = nil
+    /// The cap as a sum (违约金最高不超过5万元 → 50000), when given.
+    public var capAmount: Double? = nil
 }
 
 /// An interest or other rate.

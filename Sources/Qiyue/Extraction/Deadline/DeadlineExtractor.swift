@@ -36,7 +36,7 @@ struct DeadlineExtractor {
         guard let b = bound, ["within", "before", "after"].contains(b) else { return nil }
         var anchor: (range: Range<Int>, value: String)?
         if searchAfter {
-            anchor = ctx.findAll(ctx.data.anchors, in: e.range.upperBound..<sentence.upperBound)
+            anchor = ctx.findAll(ctx.data.anchors, in: FactContext.upTo(e.range.upperBound, sentence.upperBound))
                 .first { $0.value != "notice" && !ctx.data.weakAnchors.contains(ctx.text($0.range)) }
         } else {
             anchor = nearestAnchor(before: start, ctx)

@@ -134,6 +134,10 @@ struct FactContext {
     static func isSpace(_ c: UInt32) -> Bool { c == 0x20 || c == 0x09 || c == 0x3000 || c == 0x5F || c == 0xA0 }
 
 
+    /// `a..<b`, or the empty range at `a` when `b` is before it (an entity may run past the
+    /// phrase or sentence it starts in: 1,200 crosses a comma, an OCR figure a line break).
+    static func upTo(_ a: Int, _ b: Int) -> Range<Int> { a..<max(a, b) }
+
     /// Normalized text of a range.
     func text(_ r: Range<Int>) -> String { ScalarDecoding.string(t, r.lowerBound, r.upperBound) }
 

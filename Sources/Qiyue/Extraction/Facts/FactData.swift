@@ -68,6 +68,9 @@ final class FactData: Sendable {
         var baseIntroducers: [String]
         var rates: [String: [String]]
         var ratePeriods: [String: String]
+        var statutory: [String]?
+        var capAfterWords: [String]?
+        var explicitPenalty: [String]?
     }
 
     /// A side cue compiled: verb pieces (a `…` in the data allows a gap).
@@ -115,6 +118,9 @@ final class FactData: Sendable {
     let triggers: WordTable<Bool>
     let capWords: WordTable<Bool>
     let dateBefore: WordTable<Bool>
+    let statutoryPayments: WordTable<Bool>
+    let capAfterWords: WordTable<Bool>
+    let explicitPenalty: WordTable<Bool>
     let genericPeriodCues: Set<String>
     let noticeLead: WordTable<Bool>
     let noticeWords: WordTable<Bool>
@@ -187,5 +193,8 @@ final class FactData: Sendable {
         baseIntroducers = table(n.baseIntroducers)
         rateCues = inverted(n.rates)
         ratePeriods = n.ratePeriods
+        statutoryPayments = table(n.statutory ?? [])
+        capAfterWords = table(n.capAfterWords ?? [])
+        explicitPenalty = table(n.explicitPenalty ?? [])
     }
 }

@@ -1,6 +1,9 @@
-/// Penalty clauses: each sentence with a penalty word (违约金, 赔偿, 滞纳金 …) and a quantity — a
+/// Penalty clauses: each sentence with a penalty word (违约金, 赔偿, 滞纳金, 罚息 …) and a quantity — a
 /// periodic rate (每逾期一日按总价款的千分之五), a one-off percentage of a base, a fixed sum, a blank
-/// slot for one — or 定金 forfeiture / double return. Wording from Rules/facts/penalties.yaml.
+/// slot for one — or 定金 forfeiture / double return. A sentence holds as many penalties as rates
+/// (按日万分之五计收罚息，并按日万分之三计收复利 are two); a rate or sum after a cap word is the
+/// cap of the penalty before it, not a penalty; payments the law sets (经济补偿金) are not penalties.
+/// Wording from Rules/facts/penalties.yaml.
 struct PenaltyExtractor {
     func extract(_ ctx: FactContext) -> [Penalty] {
         var out: [Penalty] = []
@@ -9,52 +12,101 @@ struct PenaltyExtractor {
             let hasPenaltyWord = ctx.contains(ctx.data.penaltyWords, in: r)
             let depositForm = ctx.contains(ctx.data.depositWords, in: r) && ctx.contains(ctx.data.depositRules, in: r)
             guard hasPenaltyWord || depositForm else { continue }
+            if ctx.contains(ctx.data.statutoryPayments, in: r) && !ctx.contains(ctx.data.explicitPenalty, in: r) { continue }
             let percents = ctx.entities(.percentage, in: r)
             let money = ctx.entities(.money, in: r)
+            let caps = (percents + money).filter { isCap($0, in: r, ctx) }
+            let rates = percents.filter { p in !caps.contains { $0.range == p.range } }
             let blankRate = hasBlankRate(in: r, ctx)
             var p = Penalty(payer: nil, payerSide: nil, payee: nil, trigger: nil, form: "fixed", rate: nil, per: "once",
                             base: nil, annualizedRate: nil, amount: nil, cap: nil, blank: false,
                             text: "", span: ctx.doc.originalSpan(ctx.trimmed(r)))
             p.text = ctx.doc.originalText(p.span)
-            let periodic = ctx.first(ctx.data.periodic, in: r)
-            if depositForm && percents.isEmpty && !hasPenaltyWord {
-                p.form = "deposit"
-            } else if let rate = percents.first(where: { periodic == nil || $0.range.lowerBound >= periodic!.range.lowerBound }) ?? percents.first {
-                p.rate = rate.value?.value
-                p.base = base(before: rate.range.lowerBound, in: r, ctx)
-                if let per = periodic {
-                    p.form = "periodic"
-                    p.per = per.value
-                } else {
-                    p.form = "one_off"
-                }
-                if let cap = ctx.first(ctx.data.capWords, in: rate.range.upperBound..<r.upperBound) {
-                    let capRange = ctx.trimmed(cap.range.lowerBound..<ctx.phrase(at: cap.range.lowerBound).upperBound)
-                    p.cap = ctx.text(capRange)
-                }
-            } else if blankRate {
-                p.blank = true
-                if let per = periodic { p.form = "periodic"; p.per = per.value } else { p.form = "one_off" }
-            } else if depositForm {
-                p.form = "deposit"
-            } else if let m = money.first {
-                p.form = "fixed"
-                p.amount = m.value?.value
-                p.blank = m.blank
-            } else if ctx.contains(ctx.data.agreedPenaltyWords, in: r) {
-                p.form = "fixed"   // an agreed penalty measured in words (相当于一个月工资)
-            } else {
-                continue   // damages without a measure: not a penalty clause
-            }
-            if let rate = p.rate, p.form == "periodic" {
-                p.annualizedRate = rate * FactContext.perYear(p.per)
-            }
             (p.payer, p.payee) = parties(in: r, ctx)
             if let payer = p.payer, payer != "either" { p.payerSide = ctx.sides[payer] ?? ctx.defaultSide(payer) }
             if let trig = ctx.first(ctx.data.triggers, in: r) { p.trigger = ctx.text(trig.range) }
+            var found: [Penalty] = []
+            if depositForm && rates.isEmpty && !hasPenaltyWord {
+                p.form = "deposit"
+                found = [p]
+            } else if !rates.isEmpty {
+                found = ratePenalties(p, rates, caps: caps, in: r, ctx)
+            } else if blankRate {
+                p.blank = true
+                if let per = ctx.first(ctx.data.periodic, in: r) { p.form = "periodic"; p.per = per.value } else { p.form = "one_off" }
+                found = [p]
+            } else if depositForm {
+                p.form = "deposit"
+                found = [p]
+            } else if let m = money.first(where: { m in !caps.contains { $0.range == m.range } }) {
+                p.form = "fixed"
+                p.amount = m.value?.value
+                p.blank = m.blank
+                attachCap(&p, caps.first { $0.range.lowerBound > m.range.lowerBound }, ctx)
+                found = [p]
+            } else if ctx.contains(ctx.data.agreedPenaltyWords, in: r) {
+                p.form = "fixed"   // an agreed penalty measured in words (相当于一个月工资)
+                found = [p]
+            }
+            out += found   // none: damages without a measure are not a penalty clause
+        }
+        return out
+    }
+
+    /// One penalty per rate: its period is the first periodic cue between the rate before it and itself
+    /// (for the first rate, anywhere before it); a rate whose stretch names no penalty and no period
+    /// (支付总价款30%的预付款) is not a penalty. Caps after a rate, before the next, are its cap.
+    private func ratePenalties(_ template: Penalty, _ rates: [Entity], caps: [Entity], in r: Range<Int>, _ ctx: FactContext) -> [Penalty] {
+        var out: [Penalty] = []
+        var prevEnd = r.lowerBound
+        for (k, rate) in rates.enumerated() {
+            let nextStart = k + 1 < rates.count ? rates[k + 1].range.lowerBound : r.upperBound
+            let stretch = FactContext.upTo(prevEnd, nextStart)
+            let periodic = ctx.first(ctx.data.periodic, in: FactContext.upTo(prevEnd, rate.range.upperBound))
+                ?? (k == 0 ? ctx.first(ctx.data.periodic, in: FactContext.upTo(rate.range.upperBound, ctx.phrase(at: rate.range.lowerBound).upperBound)) : nil)
+            let named = ctx.contains(ctx.data.penaltyWords, in: stretch) || periodic != nil
+            defer { prevEnd = rate.range.upperBound }
+            guard named || rates.count == 1 else { continue }
+            var p = template
+            p.rate = rate.value?.value
+            p.base = base(before: rate.range.lowerBound, in: r, ctx)
+            if let per = periodic { p.form = "periodic"; p.per = per.value } else { p.form = "one_off"; p.per = "once" }
+            if let rv = p.rate, p.form == "periodic" { p.annualizedRate = rv * FactContext.perYear(p.per) }
+            // Its cap: after it and before the next rate; for the first, also one before it
+            // (违约金以合同金额的15%为上限，每逾期一日按万分之五支付).
+            attachCap(&p, caps.first { $0.range.lowerBound > rate.range.lowerBound && $0.range.lowerBound < nextStart }
+                ?? (k == 0 ? caps.last { $0.range.upperBound <= rate.range.lowerBound } : nil), ctx)
+            if rates.count > 1 {
+                let span = ctx.doc.originalSpan(ctx.trimmed(max(r.lowerBound, ctx.phrase(at: rate.range.lowerBound).lowerBound)..<rate.range.upperBound))
+                p.span = span
+                p.text = ctx.doc.originalText(span)
+            }
             out.append(p)
         }
         return out
+    }
+
+    /// A rate or a sum right after a cap word in its phrase (累计不超过合同总价款的20%), or right
+    /// before one (以合同总价的10%为限).
+    private func isCap(_ e: Entity, in r: Range<Int>, _ ctx: FactContext) -> Bool {
+        // An upper bound (不超过2万元) in a penalty sentence caps it.
+        if let v = e.value, v.value == nil, v.max != nil { return true }
+        let phrase = ctx.phrase(at: e.range.lowerBound)
+        if ctx.contains(ctx.data.capWords, in: max(r.lowerBound, phrase.lowerBound)..<e.range.lowerBound) { return true }
+        let after = e.range.upperBound..<max(e.range.upperBound, min(phrase.upperBound, e.range.upperBound + 3))
+        return ctx.first(ctx.data.capAfterWords, in: after) != nil
+    }
+
+    private func attachCap(_ p: inout Penalty, _ cap: Entity?, _ ctx: FactContext) {
+        guard let cap else { return }
+        let phrase = ctx.phrase(at: cap.range.lowerBound)
+        if let w = ctx.first(ctx.data.capWords, in: phrase.lowerBound..<cap.range.lowerBound) {
+            p.cap = ctx.text(ctx.trimmed(w.range.lowerBound..<phrase.upperBound))
+        } else {
+            p.cap = ctx.text(ctx.trimmed(phrase))
+        }
+        let v = cap.value?.value ?? cap.value?.max
+        if cap.dim == .percentage { p.capRate = v } else { p.capAmount = v }
     }
 
     /// A blank where the rate should be: "按…的____%", "千分之  ".

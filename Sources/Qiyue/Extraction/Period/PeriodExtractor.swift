@@ -30,7 +30,7 @@ struct PeriodExtractor {
             var (start, end, rangeSpan) = dateRange(in: cue.range.upperBound..<sentence.upperBound, ctx)
             // 仓储期限为12个月，自…起至…止: the range may follow the duration.
             if start == nil, let d = duration, d.range.lowerBound > cue.range.lowerBound {
-                (start, end, rangeSpan) = dateRange(in: d.range.upperBound..<sentence.upperBound, ctx)
+                (start, end, rangeSpan) = dateRange(in: FactContext.upTo(d.range.upperBound, sentence.upperBound), ctx)
             }
             guard duration != nil || start != nil || end != nil else { continue }
             append(kind: kind, cue: cue.range, duration: duration, start: start, end: end, rangeSpan: rangeSpan,
@@ -71,7 +71,7 @@ struct PeriodExtractor {
         guard e.value?.bound == "within" else { return false }
         var k = e.range.upperBound
         if k < ctx.t.count && ctx.t[k] == 0x5185 { k += 1 }  // 内
-        return ctx.first(ctx.data.periodValidWords, in: k..<min(sentence.upperBound, k + 4)) != nil
+        return ctx.first(ctx.data.periodValidWords, in: FactContext.upTo(k, min(sentence.upperBound, k + 4))) != nil
     }
 
     /// 验收合格…五个工作日内组织验收: a deadline whose action names a period kind.
@@ -98,7 +98,7 @@ struct PeriodExtractor {
             while k > 0 && FactContext.isSpace(ctx.t[k - 1]) { k -= 1 }
             guard ctx.match(ctx.data.noticeLead, endingAt: k) != nil else { continue }
             let sentence = ctx.sentence(at: e.range.lowerBound)
-            let window = e.range.upperBound..<min(sentence.upperBound, e.range.upperBound + 8)
+            let window = FactContext.upTo(e.range.upperBound, min(sentence.upperBound, e.range.upperBound + 8))
             guard let w = ctx.first(ctx.data.noticeWords, in: window) else { continue }
             append(kind: "notice", cue: w.range, duration: e, start: nil, end: nil, rangeSpan: nil, ctx, &out, &seen)
         }
@@ -128,7 +128,7 @@ struct PeriodExtractor {
         let dates = ctx.entities(.date, in: r).filter { r.contains($0.range.lowerBound) && !$0.blank }
         guard let first = dates.first, first.range.lowerBound - r.lowerBound <= 6 else { return (nil, nil, nil) }
         let second = dates.dropFirst().first { d in
-            ctx.contains(ctx.data.periodTo, in: first.range.upperBound..<d.range.lowerBound)
+            ctx.contains(ctx.data.periodTo, in: FactContext.upTo(first.range.upperBound, d.range.lowerBound))
                 && d.range.lowerBound - first.range.upperBound <= 6
         }
         guard let s = first.value?.date else { return (nil, nil, nil) }
