@@ -214,6 +214,9 @@ public struct FactEvaluation: Codable, Sendable {
                 for f in found { ev.misses.append(Miss(document: id, dimension: "periods", kind: "spurious", item: periodKey(f))) }
                 acc["periods"] = s
             }
+            if let d = gold.disputeResolution {
+                add("disputeResolution", [d.method], report.document.disputeResolution.map { [$0.method] } ?? [], doc: id, record: true)
+            }
             if let m = gold.contractTermMonths {
                 let got = report.document.contractTermMonths
                 add("contractTermMonths", [num(m)], got.map { abs($0 - m) < 0.5 ? [num(m)] : [num($0)] } ?? [], doc: id, record: true)
@@ -233,7 +236,7 @@ public struct FactEvaluation: Codable, Sendable {
             add("risks", Array(Set(gold.risks ?? [])).sorted(), Array(Set(report.risks.map(\.rule))).sorted(), doc: id, record: true)
         }
         let dims = ["classification", "contractType", "parties", "parties.details", "amounts", "dates", "deadlines", "periods",
-                    "contractTermMonths", "penalties", "risks"]
+                    "contractTermMonths", "penalties", "disputeResolution", "risks"]
         ev.dimensions = dims.compactMap { acc[$0] }
         ev.fields = acc.keys.filter { !dims.contains($0) }.sorted().compactMap { acc[$0] }
         return ev

@@ -7,6 +7,10 @@ extension ContractReport {
     mutating func shift(by d: Int) {
         guard d != 0 else { return }
         document.titleSpan = document.titleSpan?.shifted(by: d)
+        if var dr = document.disputeResolution {
+            dr.span = dr.span.shifted(by: d)
+            document.disputeResolution = dr
+        }
         for i in parties.indices { parties[i].span = parties[i].span.shifted(by: d) }
         for i in amounts.indices { amounts[i].span = amounts[i].span.shifted(by: d) }
         for i in dates.indices { dates[i].span = dates[i].span.shifted(by: d) }

@@ -89,6 +89,23 @@ public struct DocumentFacts: Codable, Sendable, Hashable {
     public var openEnded: Bool
     /// The total price, when stated.
     public var totalPrice: Double?
+    /// How disputes are resolved, when the contract says (nil when it names no way at all).
+    public var disputeResolution: DisputeResolution? = nil
+}
+
+/// The dispute-resolution clause as a fact.
+public struct DisputeResolution: Codable, Sendable, Hashable {
+    /// arbitration, litigation, both (或裁或诉: the arbitration agreement is void), or
+    /// negotiation (only 协商/调解; no forum chosen).
+    public var method: String
+    /// The named arbitration commission or court (宁波仲裁委员会, 甲方所在地人民法院), when named.
+    public var body: String?
+    /// Governing law (中华人民共和国法律), when stated.
+    public var law: String?
+    /// The sentence that chooses the method.
+    public var text: String
+    /// Its span.
+    public var span: TextSpan
 }
 
 /// A party.

@@ -56,6 +56,19 @@ final class FactData: Sendable {
         var to: [String]
         var openEnded: [String]
     }
+    struct DisputesFile: Decodable, Sendable {
+        var arbitration: [String]
+        var litigation: [String]
+        var appeal: [String]?
+        var notAChoice: [String]
+        var negotiation: [String]
+        var bodySuffixes: [String]
+        var bodyStarts: [String]
+        var lawIntroducers: [String]
+        var lawEnd: [String]
+        static let empty = DisputesFile(arbitration: [], litigation: [], appeal: [], notAChoice: [], negotiation: [], bodySuffixes: [],
+                                        bodyStarts: [], lawIntroducers: [], lawEnd: [])
+    }
     struct PenaltiesFile: Decodable, Sendable {
         var penaltyWords: [String]
         var depositWords: [String]
@@ -118,6 +131,15 @@ final class FactData: Sendable {
     let triggers: WordTable<Bool>
     let capWords: WordTable<Bool>
     let dateBefore: WordTable<Bool>
+    let arbitrationWords: WordTable<Bool>
+    let litigationWords: WordTable<Bool>
+    let notAChoice: WordTable<Bool>
+    let appealWords: WordTable<Bool>
+    let negotiationWords: WordTable<Bool>
+    let bodySuffixes: WordTable<Bool>
+    let bodyStarts: WordTable<Bool>
+    let lawIntroducers: WordTable<Bool>
+    let lawEnd: WordTable<Bool>
     let statutoryPayments: WordTable<Bool>
     let capAfterWords: WordTable<Bool>
     let explicitPenalty: WordTable<Bool>
@@ -139,6 +161,10 @@ final class FactData: Sendable {
         let d: DeadlinesFile = try EntityData.load(directory, "facts/deadlines.yaml")
         let r: PeriodsFile = try EntityData.load(directory, "facts/periods.yaml")
         let n: PenaltiesFile = try EntityData.load(directory, "facts/penalties.yaml")
+        // An older Rules directory has no disputes.yaml: no dispute facts then.
+        let disputesPath = directory + "/facts/disputes.yaml"
+        let x: DisputesFile = FileManager.default.fileExists(atPath: disputesPath)
+            ? try EntityData.load(directory, "facts/disputes.yaml") : .empty
         func table(_ words: [String]) -> WordTable<Bool> { WordTable(words.map { (EntityData.norm($0), true) }) }
         func inverted(_ m: [String: [String]]) -> WordTable<String> {
             WordTable(m.sorted { $0.key < $1.key }.flatMap { k, ws in ws.map { (EntityData.norm($0), k) } })
@@ -193,6 +219,15 @@ final class FactData: Sendable {
         baseIntroducers = table(n.baseIntroducers)
         rateCues = inverted(n.rates)
         ratePeriods = n.ratePeriods
+        arbitrationWords = table(x.arbitration)
+        litigationWords = table(x.litigation)
+        notAChoice = table(x.notAChoice)
+        appealWords = table(x.appeal ?? [])
+        negotiationWords = table(x.negotiation)
+        bodySuffixes = table(x.bodySuffixes)
+        bodyStarts = table(x.bodyStarts)
+        lawIntroducers = table(x.lawIntroducers)
+        lawEnd = table(x.lawEnd)
         statutoryPayments = table(n.statutory ?? [])
         capAfterWords = table(n.capAfterWords ?? [])
         explicitPenalty = table(n.explicitPenalty ?? [])

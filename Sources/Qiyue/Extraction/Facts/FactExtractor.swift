@@ -115,6 +115,6 @@ struct FactExtractor {
         let openEnded = ctx.contains(ctx.data.openEnded, in: 0..<t.count)
         let total = amounts.first { $0.purpose == "total_price" && $0.value != nil }?.value
         return DocumentFacts(title: title, titleSpan: titleSpan, signedOn: signedOn, contractTermMonths: termMonths,
-                             openEnded: openEnded, totalPrice: total)
+                             openEnded: openEnded, totalPrice: total, disputeResolution: DisputeExtractor().extract(ctx))
     }
 }
