@@ -214,6 +214,19 @@ public struct FactEvaluation: Codable, Sendable {
                 for f in found { ev.misses.append(Miss(document: id, dimension: "periods", kind: "spurious", item: periodKey(f))) }
                 acc["periods"] = s
             }
+            if let ps = gold.paymentSchedule {
+                func key(_ share: Double?, _ amount: Double?, _ trigger: String) -> String {
+                    share.map { "share:\(num($0))|\(trigger)" } ?? "amount:\(num(amount))|\(trigger)"
+                }
+                // Keyed by what the gold gives: the share when it has one, else the amount.
+                let found = report.document.paymentSchedule ?? []
+                var foundKeys: [String] = []
+                for (k, f) in found.enumerated() {
+                    let g = k < ps.count ? ps[k] : nil
+                    foundKeys.append(key(g?.share == nil && f.amount != nil ? nil : f.share, f.amount, f.trigger))
+                }
+                add("paymentSchedule", ps.map { key($0.share, $0.amount, $0.trigger) }, foundKeys, doc: id, record: true)
+            }
             if let d = gold.disputeResolution {
                 add("disputeResolution", [d.method], report.document.disputeResolution.map { [$0.method] } ?? [], doc: id, record: true)
             }
@@ -236,7 +249,7 @@ public struct FactEvaluation: Codable, Sendable {
             add("risks", Array(Set(gold.risks ?? [])).sorted(), Array(Set(report.risks.map(\.rule))).sorted(), doc: id, record: true)
         }
         let dims = ["classification", "contractType", "parties", "parties.details", "amounts", "dates", "deadlines", "periods",
-                    "contractTermMonths", "penalties", "disputeResolution", "risks"]
+                    "contractTermMonths", "penalties", "paymentSchedule", "disputeResolution", "risks"]
         ev.dimensions = dims.compactMap { acc[$0] }
         ev.fields = acc.keys.filter { !dims.contains($0) }.sorted().compactMap { acc[$0] }
         return ev

@@ -91,6 +91,25 @@ public struct DocumentFacts: Codable, Sendable, Hashable {
     public var totalPrice: Double?
     /// How disputes are resolved, when the contract says (nil when it names no way at all).
     public var disputeResolution: DisputeResolution? = nil
+    /// The instalments of the price, in order (nil unless there are two or more).
+    public var paymentSchedule: [Instalment]? = nil
+    /// Whether the schedule adds up (shares to 100%, or amounts to the total price); nil when it
+    /// cannot be checked. False is a finding (rule payment-schedule-mismatch).
+    public var paymentScheduleAddsUp: Bool? = nil
+}
+
+/// One instalment of a payment schedule.
+public struct Instalment: Codable, Sendable, Hashable {
+    /// Its share of the total (0.3 for 30%), when given.
+    public var share: Double?
+    /// Its amount, when given.
+    public var amount: Double?
+    /// What makes it due: signing, effective, delivery, acceptance, invoice, date, other.
+    public var trigger: String
+    /// The deadline's wording (合同签订后10日内), when there is one.
+    public var deadline: String?
+    /// The instalment's sentence.
+    public var span: TextSpan
 }
 
 /// The dispute-resolution clause as a fact.

@@ -69,6 +69,15 @@ final class FactData: Sendable {
         static let empty = DisputesFile(arbitration: [], litigation: [], appeal: [], notAChoice: [], negotiation: [], bodySuffixes: [],
                                         bodyStarts: [], lawIntroducers: [], lawEnd: [])
     }
+    struct ScheduleFile: Decodable, Sendable {
+        var verbs: [String]
+        var purposes: [String]
+        var triggers: [String: String]
+        var shareTolerance: Double
+        var cumulative: [String]?
+        var offset: [String]?
+        static let empty = ScheduleFile(verbs: [], purposes: [], triggers: [:], shareTolerance: 0.005, cumulative: [], offset: [])
+    }
     struct PenaltiesFile: Decodable, Sendable {
         var penaltyWords: [String]
         var depositWords: [String]
@@ -131,6 +140,9 @@ final class FactData: Sendable {
     let triggers: WordTable<Bool>
     let capWords: WordTable<Bool>
     let dateBefore: WordTable<Bool>
+    let schedule: ScheduleFile
+    let scheduleVerbs: WordTable<Bool>
+    let scheduleCumulative: WordTable<Bool>
     let arbitrationWords: WordTable<Bool>
     let litigationWords: WordTable<Bool>
     let notAChoice: WordTable<Bool>
@@ -165,6 +177,11 @@ final class FactData: Sendable {
         let disputesPath = directory + "/facts/disputes.yaml"
         let x: DisputesFile = FileManager.default.fileExists(atPath: disputesPath)
             ? try EntityData.load(directory, "facts/disputes.yaml") : .empty
+        let schedulePath = directory + "/facts/schedule.yaml"
+        schedule = FileManager.default.fileExists(atPath: schedulePath)
+            ? try EntityData.load(directory, "facts/schedule.yaml") : .empty
+        scheduleVerbs = table(schedule.verbs)
+        scheduleCumulative = table(schedule.cumulative ?? [])
         func table(_ words: [String]) -> WordTable<Bool> { WordTable(words.map { (EntityData.norm($0), true) }) }
         func inverted(_ m: [String: [String]]) -> WordTable<String> {
             WordTable(m.sorted { $0.key < $1.key }.flatMap { k, ws in ws.map { (EntityData.norm($0), k) } })

@@ -41,7 +41,11 @@ struct FactExtractor {
         let penalties = PenaltyExtractor().extract(ctx)
         let rates = RateExtractor().extract(ctx)
         let clauses = Self.clauses(doc)
-        let document = documentFacts(ctx, amounts: amounts, periods: periods)
+        var document = documentFacts(ctx, amounts: amounts, periods: periods)
+        if let schedule = PaymentScheduleExtractor().extract(ctx, amounts: amounts, deadlines: deadlines, total: document.totalPrice) {
+            document.paymentSchedule = schedule.items
+            document.paymentScheduleAddsUp = schedule.addsUp
+        }
         return Facts(document: document, parties: parties, amounts: amounts, dates: dates, deadlines: deadlines,
                      periods: periods, penalties: penalties, rates: rates, clauses: clauses)
     }

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import Qiyue
+
+/// The payment schedule: instalments with shares or amounts and their triggers, checked to add up.
+@Suite struct PaymentScheduleTests {
+    let pipeline: Pipeline
+
+    init() throws { pipeline = try Pipeline() }
+
+    func document(_ body: String) -> DocumentFacts {
+        pipeline.report(text: "技术服务合同\n甲方：上海某某科技有限公司\n乙方：杭州某某信息技术有限公司\n" + body, category: "service").0.document
+    }
+
+    @Test func sharesWithTriggers() throws {
+        let d = document("""
+            第三条 合同总金额为人民币735000元，甲方按以下方式付款：
+            （1）本合同签订之日起15个工作日内，甲方支付合同总金额的30%，即220500元；
+            （2）系统上线后15个工作日内，支付合同总金额的40%，即294000元；
+            （3）验收合格后15个工作日内，支付剩余30%，即220500元。
+            """)
+        let s = try #require(d.paymentSchedule)
+        #expect(s.map(\.trigger) == ["signing", "other", "acceptance"])
+        #expect(s.compactMap(\.share).map { ($0 * 100).rounded() } == [30, 40, 30])
+        #expect(s.map(\.amount) == [220500, 294000, 220500])
+        #expect(d.paymentScheduleAddsUp == true)
+    }
+
+    @Test func cumulativeShareCountsWhatItAdds() throws {
+        let d = document("""
+            1. 合同签订后7日内，甲方支付合同价款的10%；
+            2. 主体完工后14日内，支付合同价款的40%；
+            3. 竣工验收合格后28日内，累计支付至合同价款的95%；
+            4. 剩余5%作为质量保证金，保修期满后14日内无息退还。
+            """)
+        let s = try #require(d.paymentSchedule)
+        #expect(s.compactMap(\.share).map { ($0 * 100).rounded() } == [10, 40, 45, 5])
+        #expect(d.paymentScheduleAddsUp == true)
+    }
+
+    @Test func sharesThatDoNotAddUpAreAFinding() throws {
+        let text = "技术服务合同\n甲方：上海某某科技有限公司\n乙方：杭州某某信息技术有限公司\n合同总价款为人民币100000元，甲方按以下方式付款：\n（1）本合同签订之日起10日内，支付合同总价款的30%；\n（2）验收合格后15日内，支付合同总价款的60%。"
+        let r = pipeline.report(text: text, category: "service").0
+        #expect(r.document.paymentScheduleAddsUp == false)
+        #expect(r.risks.contains { $0.rule == "payment-schedule-mismatch" })
+    }
+
+    @Test func oneTotalPaidAtOnceIsNoSchedule() {
+        #expect(document("合同总价款为人民币100000元，甲方于验收合格后一次性付清。").paymentSchedule == nil)
+    }
+
+    @Test func penaltyRatesAreNoInstalments() throws {
+        let d = document("""
+            甲方于合同签订后10日内支付合同总价的50%，验收合格后10日内支付其余50%。
+            甲方逾期付款的，每逾期一日按未付金额的万分之五支付违约金。
+            """)
+        let s = try #require(d.paymentSchedule)
+        #expect(s.count == 2)
+    }
+}
