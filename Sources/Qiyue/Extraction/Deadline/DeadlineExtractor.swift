@@ -14,6 +14,8 @@ struct DeadlineExtractor {
         }
         out.append(contentsOf: sameDay(ctx))
         out.append(contentsOf: blankDurations(ctx))
+        // An option not ticked (☐ …) sets no deadline.
+        out.removeAll { ctx.isUnchosenOption(ctx.doc.normalizedOffset(forOriginal: $0.span.start)) }
         out.sort { $0.span.start < $1.span.start }
         return out
     }
@@ -77,12 +79,16 @@ struct DeadlineExtractor {
             while k < t.count && FactContext.isSpace(t[k]) { k += 1 }
             if let m = ctx.match(ctx.data.dateBefore, at: k) { bound = "before"; end = m.end }
         }
-        if bound == nil {
-            var k = e.range.lowerBound
-            while k > 0 && FactContext.isSpace(t[k - 1]) { k -= 1 }
-            if ctx.match(ctx.data.dueOn, endingAt: k) != nil { bound = "on" }
+        var lead = e.range.lowerBound
+        while lead > 0 && FactContext.isSpace(t[lead - 1]) { lead -= 1 }
+        if bound == nil, ctx.match(ctx.data.dueOn, endingAt: lead) != nil { bound = "on" }
+        // 自 年 月 日起: a blank starting date (a filled one is a period's start or a date).
+        if bound == nil || bound == "from", e.blank, ctx.match(ctx.data.dateFromLead, endingAt: lead) != nil {
+            var k = end
+            while k < t.count && FactContext.isSpace(t[k]) { k += 1 }
+            if let m = ctx.match(ctx.data.dateFrom, at: k) { bound = "after"; end = m.end }
         }
-        guard let b = bound, b == "before" || b == "on" else { return nil }
+        guard let b = bound, b == "before" || b == "on" || b == "after" else { return nil }
         let date: String?
         if e.blank {
             date = nil
@@ -135,7 +141,12 @@ struct DeadlineExtractor {
             let phrase = ctx.phrase(at: m.range.lowerBound)
             if ctx.text(phrase.lowerBound..<m.range.lowerBound).contains(where: { "自从".contains($0) }) { continue }
             if ctx.data.sameDayNeedsPreposition.contains(ctx.text(j..<d.end)),
-               !ctx.contains(ctx.data.prepositions, in: phrase.lowerBound..<m.range.lowerBound) { continue }
+               !ctx.contains(ctx.data.prepositions, in: phrase.lowerBound..<m.range.lowerBound) {
+                // …之时，一次性付给甲方: a payment right after still makes it due then.
+                var q = k
+                while q < ctx.t.count && (FactContext.isSpace(ctx.t[q]) || FactContext.isPhraseBreak(ctx.t[q])) && q - k < 2 { q += 1 }
+                guard ctx.first(ctx.data.sameDayDue, in: q..<min(ctx.t.count, q + 4)) != nil else { continue }
+            }
             let span = ctx.doc.originalSpan(m.range.lowerBound..<d.end)
             out.append(Deadline(date: nil, relative: RelativeTime(anchor: m.value, anchorText: ctx.text(m.range), amount: 0, unit: "day"),
                                 bound: "on", obligor: ctx.actor(of: m.range.lowerBound..<d.end),

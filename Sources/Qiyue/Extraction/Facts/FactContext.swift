@@ -282,6 +282,18 @@ struct FactContext {
         }
     }
 
+    /// Unticked checkboxes (☐ □ ▢): an option line that starts with one was not chosen.
+    static let uncheckedBoxes = ScalarSet("☐□▢")
+
+    /// Whether `offset` lies on a line that starts with an unticked checkbox (☐ 无固定期限：自 年 月
+    /// 日起…): what it says is an option not chosen, not an obligation.
+    func isUnchosenOption(_ offset: Int) -> Bool {
+        var i = min(offset, t.count)
+        while i > 0 && t[i - 1] != 0x0A { i -= 1 }
+        while i < t.count && Self.isSpace(t[i]) { i += 1 }
+        return i < t.count && Self.uncheckedBoxes.contains(t[i])
+    }
+
     /// Periods of a rate per year: day 365, week 52, month 12, year (or once) 1.
     static func perYear(_ per: String) -> Double {
         switch per {

@@ -40,6 +40,9 @@ final class FactData: Sendable {
         var blankDurationBounds: [String: String]
         /// Optional in older Rules directories (then dated deadlines need a 前 the date entity carries).
         var dateBefore: [String]?
+        var dateFromLead: [String]?
+        var dateFrom: [String]?
+        var sameDayDue: [String]?
         var dueOn: [String]?
     }
     struct PeriodsFile: Decodable, Sendable {
@@ -51,6 +54,8 @@ final class FactData: Sendable {
         var linkBefore: [String]?
         var termKinds: [String]?
         var validWords: [String]?
+        var genericOf: [String]?
+        var contractWords: [String]?
         var deadlineActions: [String: [String]]?
         var from: [String]
         var to: [String]
@@ -140,6 +145,9 @@ final class FactData: Sendable {
     let triggers: WordTable<Bool>
     let capWords: WordTable<Bool>
     let dateBefore: WordTable<Bool>
+    let dateFromLead: WordTable<Bool>
+    let dateFrom: WordTable<Bool>
+    let sameDayDue: WordTable<Bool>
     let schedule: ScheduleFile
     let scheduleVerbs: WordTable<Bool>
     let scheduleCumulative: WordTable<Bool>
@@ -161,6 +169,8 @@ final class FactData: Sendable {
     let periodLinkBefore: WordTable<Bool>
     let termKinds: [String]
     let periodValidWords: WordTable<Bool>
+    let genericPeriodOf: WordTable<Bool>
+    let contractWords: WordTable<Bool>
     let deadlinePeriodActions: WordTable<String>
     let dueOn: WordTable<Bool>
     let baseIntroducers: WordTable<Bool>
@@ -213,6 +223,9 @@ final class FactData: Sendable {
         blankDurationUnits = WordTable(d.blankDurationUnits.map { ($0.key, $0.value) })
         blankDurationBounds = WordTable(d.blankDurationBounds.map { ($0.key, $0.value) })
         dateBefore = table(d.dateBefore ?? [])
+        dateFromLead = table(d.dateFromLead ?? [])
+        dateFrom = table(d.dateFrom ?? [])
+        sameDayDue = table(d.sameDayDue ?? [])
         dueOn = table(d.dueOn ?? [])
         agreedPenaltyWords = table(n.agreedPenaltyWords)
         periodKinds = inverted(r.kinds)
@@ -222,6 +235,8 @@ final class FactData: Sendable {
         periodLinkBefore = table(r.linkBefore ?? [])
         termKinds = r.termKinds ?? ["contract_term"]
         periodValidWords = table(r.validWords ?? [])
+        genericPeriodOf = table(r.genericOf ?? [])
+        contractWords = table(r.contractWords ?? [])
         deadlinePeriodActions = inverted(r.deadlineActions ?? [:])
         periodFrom = table(r.from)
         periodTo = table(r.to)

@@ -51,6 +51,11 @@ struct PeriodExtractor {
             if !ctx.data.genericPeriodCues.contains(ctx.text(cues[k].range)) { return cues[k].value }
             k -= 1
         }
+        // 保留网络电话号码及端口的期限为2个月: the period of something else, not the contract's.
+        if let of = ctx.match(ctx.data.genericPeriodOf, endingAt: cue.range.lowerBound) {
+            let owner = ctx.phrase(at: max(sentence.lowerBound, of.start - 1))
+            if !ctx.contains(ctx.data.contractWords, in: FactContext.upTo(max(sentence.lowerBound, owner.lowerBound), of.start)) { return "other" }
+        }
         return cue.value
     }
 

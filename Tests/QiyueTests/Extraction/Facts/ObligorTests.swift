@@ -52,3 +52,33 @@ import Testing
         #expect(deadlines("本合同于2025年3月1日在上海签订。").isEmpty)
     }
 }
+
+/// The seed-page mistakes of the contract-facts issue, as regression tests.
+@Suite struct SeedRegressionTests {
+    @Test func blankDatesAreDeadlinesWithObligorAndAction() throws {
+        let text = "转让协议\n甲方（转让方）：张三\n乙方（受让方）：李四\n乙方于 年 月 日前交付转让款。\n余款于2014年 月 日之前付清。\n该转让自 年 月 日起生效。\n签订本协议之时，一次性付给甲方转让费。"
+        let r = try Pipeline().report(text: text, category: "other_contract").0
+        let d = r.deadlines.map { "\($0.blank ? "blank" : ($0.date ?? "rel"))|\($0.bound)|\($0.obligor ?? "∅")|\($0.action ?? "∅")" }
+        #expect(d.contains("blank|before|乙方|交付转让款"))
+        #expect(d.contains { $0.hasPrefix("blank|before|") && $0.hasSuffix("|付清") })
+        #expect(d.contains { $0.hasPrefix("blank|after|") && $0.hasSuffix("|生效") })
+        #expect(r.deadlines.contains { $0.relative?.anchor == "signing" && $0.bound == "on" && $0.obligor == "乙方" })
+    }
+
+    @Test func voipNumberRetentionIsNotTheContractTerm() throws {
+        let page = TestSupport.root.appendingPathComponent("Corpus/pages/001_0e04a2577da9ac6d.txt").path
+        let reports = try Pipeline().reports(contentsOf: page, split: true)
+        let voip = try #require(reports.first { r in r.periods.contains { $0.text.contains("期限为2个月") } })
+        #expect(voip.document.contractTermMonths == nil)
+        #expect(voip.periods.first { $0.text.contains("期限为2个月") }?.kind == "other")
+    }
+}
+
+@Suite struct CheckboxOptionTests {
+    @Test func anUntickedOptionSetsNoDeadline() throws {
+        let text = "劳动合同\n甲方：某某公司\n乙方：张三\n第一条 本合同期限类型为：\n☑ 固定期限：自2025年7月1日起至2026年6月30日止。\n☐ 无固定期限：自 ____ 年 __ 月 __ 日起至法定终止条件出现时止。\n乙方应于 年 月 日前到岗。"
+        let r = try Pipeline().report(text: text, category: "labor").0
+        #expect(r.deadlines.filter(\.blank).count == 1, "only the blank outside the unticked option")
+        #expect(r.deadlines.first { $0.blank }?.action == "到岗")
+    }
+}
