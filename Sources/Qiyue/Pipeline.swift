@@ -18,6 +18,7 @@ public final class Pipeline {
     private let factExtractor: FactExtractor
     private let classifier: DocumentClassifier
     private let splitter: DocumentSplitter
+    private let contractTypes: ContractTypeClassifier?
 
     /// Which risk rules a pipeline runs.
     public enum RiskRules {
@@ -38,6 +39,7 @@ public final class Pipeline {
         factExtractor = FactExtractor(data: analyzer.knowledge.facts)
         classifier = try DocumentClassifier(knowledge: analyzer.knowledge)
         splitter = try DocumentSplitter(knowledge: analyzer.knowledge)
+        contractTypes = try ContractTypeClassifier(directory: analyzer.knowledge.directory)
         switch risks {
         case .none: self.risks = nil
         case .shipped: self.risks = try RiskEngine(knowledge: analyzer.knowledge, limits: limits)
@@ -95,7 +97,8 @@ public final class Pipeline {
     /// Classification reads the normalized text only, so a document that is not a contract is
     /// never word-segmented here (the ICU dictionary pass is most of the cost of segmentation).
     public func report(for unsegmented: Document, category: String? = nil) -> ContractReport {
-        let classification = classify(unsegmented, category: category)
+        var classification = classify(unsegmented, category: category)
+        if classification.isContract { classification.contractType = contractTypes?.classify(unsegmented) }
         let doc = classification.isContract ? analyzer.segmented(unsegmented) : unsegmented
         // Contract facts are reported for contracts only; other texts keep their title and clauses.
         let facts: FactExtractor.Facts

@@ -171,8 +171,7 @@ public struct FactEvaluation: Codable, Sendable {
             add("classification", [gold.classification.isContract ? (gold.classification.category ?? "contract") : "not_contract"],
                 [report.classification.isContract ? (report.classification.category ?? "contract") : "not_contract"], doc: id, record: true)
             if let t = gold.classification.contractType {
-                // The report has no contract type yet (the parties/forms/categories issue adds it).
-                add("contractType", [t], [], doc: id, record: true)
+                add("contractType", [t], report.classification.contractType.map { [$0] } ?? [], doc: id, record: true)
             }
             // Parties: (side, name).
             add("parties", (gold.parties ?? []).map { "\($0.side)|\($0.name ?? "∅")" },

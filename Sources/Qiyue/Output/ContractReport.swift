@@ -54,6 +54,9 @@ public struct Classification: Codable, Sendable, Hashable {
     public var confidence: Double
     /// The features that decided, strongest first.
     public var features: [Feature]
+    /// For contracts: the typical contract it is (民法典 合同编: sale, lease, loan, construction,
+    /// technology_service … labor, nda, equity_transfer; Rules/classification/contract-types.yaml).
+    public var contractType: String? = nil
 
     /// A feature and its contribution.
     public struct Feature: Codable, Sendable, Hashable {

@@ -1,0 +1,57 @@
+import Foundation
+
+/// The typical contract of 民法典 合同编 a contract is (classification.contractType): cue words
+/// per type from Rules/classification/contract-types.yaml, counted in the title (weighted) and at
+/// the start of the text; the highest score wins, ties to the type listed first.
+struct ContractTypeClassifier: Sendable {
+    struct File: Decodable, Sendable {
+        struct TypeCues: Decodable, Sendable { var type: String; var cues: [String] }
+        var bodyCap: Int
+        var titleWeight: Int
+        var types: [TypeCues]
+    }
+
+    private let file: File
+    private let cues: WordTable<Int>   // cue → index into file.types
+
+    /// Loads the types; nil when the Rules directory has no contract-types.yaml (an older one).
+    init?(directory: String) throws(QiyueError) {
+        let path = directory + "/classification/contract-types.yaml"
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        let f: File = try EntityData.load(directory, "classification/contract-types.yaml")
+        file = f
+        cues = WordTable(f.types.enumerated().flatMap { i, t in t.cues.map { (EntityData.norm($0), i) } })
+    }
+
+    /// The contract type of a document ("other" when no cue is found).
+    func classify(_ doc: Document) -> String {
+        let t = doc.normalized
+        var scores = [Int](repeating: 0, count: file.types.count)
+        // The title: the first non-empty line.
+        var i = 0
+        while i < t.count && (t[i] == 0x0A || CharClass.isSpace(t[i])) { i += 1 }
+        var e = i
+        while e < t.count && t[e] != 0x0A { e += 1 }
+        for m in findAll(t, i..<min(e, i + 60)) { scores[m] += file.titleWeight }
+        var body = [Int](repeating: 0, count: file.types.count)
+        for m in findAll(t, 0..<min(t.count, 3_000)) where body[m] < file.bodyCap { body[m] += 1 }
+        for k in scores.indices { scores[k] += body[k] }
+        var best = -1
+        for k in scores.indices where scores[k] > 0 && (best < 0 || scores[k] > scores[best]) { best = k }
+        return best < 0 ? "other" : file.types[best].type
+    }
+
+    private func findAll(_ t: [UInt32], _ r: Range<Int>) -> [Int] {
+        var out: [Int] = []
+        var i = r.lowerBound
+        while i < r.upperBound {
+            if cues.startsWord(t[i]), let m = cues.match(t, at: i), m.end <= r.upperBound {
+                out.append(m.value)
+                i = m.end
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+@testable import Qiyue
+
+/// classification.contractType: the typical contract, from cue words in the title and the text.
+@Suite struct ContractTypeTests {
+    let pipeline: Pipeline
+
+    init() throws { pipeline = try Pipeline() }
+
+    @Test(arguments: [
+        ("融资租赁合同\n出租人（甲方）：某某融资租赁有限公司\n承租人（乙方）：某某制造有限公司\n甲方根据乙方的选择购买租赁物并出租给乙方。", "lease", "financial_lease"),
+        ("房屋租赁合同\n出租方（甲方）：张三\n承租方（乙方）：李四\n月租金3000元。", "lease", "lease"),
+        ("建 设 工 程 施 工 合 同\n发包人：某某公司\n承包人：某某建筑公司\n工期为120日历天。", "other_contract", "construction"),
+        ("软件开发合同\n甲方：某某公司\n乙方：某某科技公司\n乙方为甲方开发订单管理系统。", "service", "technology_development"),
+        ("仓 储 保 管 合 同\n存货人（甲方）：某某公司\n保管人（乙方）：某某物流公司\n仓储费按每托盘每日3.5元计。", "service", "warehousing"),
+        ("股权转让协议\n转让方（甲方）：张三\n受让方（乙方）：李四\n甲方将其持有的某某公司30%股权转让给乙方。", "other_contract", "equity_transfer"),
+        ("保密协议\n甲方：某某公司\n乙方：王五\n乙方对甲方的商业秘密负有保密义务。", "labor", "nda"),
+        ("汽车销售合同\n出卖人：某某汽车销售服务有限公司\n买受人：赵六\n车辆识别代号（VIN）：LSVAU2180N2123456，交车时办理上牌。", "vehicle_sale", "vehicle_sale"),
+        ("合作协议\n甲方：张三\n乙方：李四\n双方就某事合作。", "other_contract", "other"),
+    ])
+    func contractType(_ c: (String, String, String)) {
+        let r = pipeline.report(text: c.0, category: c.1).0
+        #expect(r.classification.contractType == c.2)
+    }
+
+    @Test func notForNonContracts() {
+        let r = pipeline.report(text: "合同管理部年度工作总结\n今年我部审核合同三百余份。").0
+        #expect(!r.classification.isContract)
+        #expect(r.classification.contractType == nil)
+    }
+}
