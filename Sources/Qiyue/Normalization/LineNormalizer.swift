@@ -20,6 +20,7 @@ struct LineNormalizer {
         lines.append(ls..<text.count)
 
         for line in lines {
+            if options.stripMarkup { stripMarkdown(text, line, &keep); collapseLabelGaps(text, line, &keep) }
             stripBullet(text, line, &keep)
             if options.collapseSpacedCJK { collapseSpaced(text, line, &keep) }
             if options.collapseFigureSpaces { collapseFigureGaps(text, line, &keep) }
@@ -30,6 +31,51 @@ struct LineNormalizer {
             }
         }
         return keep
+    }
+
+    /// Generator-style Markdown: "#"–"######" and ">" opening a line (with the space after them),
+    /// and "**" / "***" emphasis anywhere (a lone "*" and "__" blanks stay).
+    private func stripMarkdown(_ t: [UInt32], _ line: Range<Int>, _ keep: inout [Bool]) {
+        var i = line.lowerBound
+        while i < line.upperBound && CharClass.isSpace(t[i]) { i += 1 }
+        var j = i
+        if j < line.upperBound && t[j] == 0x23 {          // #
+            while j < line.upperBound && t[j] == 0x23 && j - i < 6 { j += 1 }
+        } else if j < line.upperBound && t[j] == 0x3E {   // >
+            j += 1
+        }
+        if j > i && (j == line.upperBound || CharClass.isSpace(t[j])) {
+            for k in i..<j { keep[k] = false }
+            while j < line.upperBound && CharClass.isSpace(t[j]) { keep[j] = false; j += 1 }
+        }
+        var k = line.lowerBound
+        while k < line.upperBound {
+            guard t[k] == 0x2A else { k += 1; continue }   // *
+            var e = k
+            while e < line.upperBound && t[e] == 0x2A { e += 1 }
+            if e - k == 2 || e - k == 3 { for x in k..<e { keep[x] = false } }
+            k = e
+        }
+    }
+
+    /// "供   方：", "地    址：": a form label of two to six Han characters spread with spaces, at
+    /// the start of a line or a cell, before its colon.
+    private func collapseLabelGaps(_ t: [UInt32], _ line: Range<Int>, _ keep: inout [Bool]) {
+        var i = line.lowerBound
+        while i < line.upperBound && CharClass.isSpace(t[i]) { i += 1 }
+        var gaps: [Int] = []
+        var han = 0
+        var j = i
+        while j < line.upperBound && han <= 6 {
+            let c = t[j]
+            if CharClass.isHan(c) { han += 1; j += 1; continue }
+            if CharClass.isSpace(c) && han > 0 { gaps.append(j); j += 1; continue }
+            break
+        }
+        guard han >= 2, han <= 6, !gaps.isEmpty, j < line.upperBound, t[j] == 0x3A || t[j] == 0xFF1A else { return }
+        // Only gaps between two Han characters (not the ones before the colon, which stay harmless).
+        for g in gaps where g + 1 < line.upperBound && CharClass.isHan(t[g + 1]) { keep[g] = false }
+        for g in gaps where g + 1 < line.upperBound && (t[g + 1] == 0x3A || t[g + 1] == 0xFF1A || CharClass.isSpace(t[g + 1])) { keep[g] = false }
     }
 
     /// '?第一条', '第一条': a replacement or private-use bullet glued to the start of a line.

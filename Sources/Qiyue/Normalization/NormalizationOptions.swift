@@ -9,13 +9,17 @@ public struct NormalizationOptions: Sendable, Hashable {
     /// Remove the spaces web editors, generators and OCR put around figures
     /// ("自 2025 年 9 月 1 日起", "生效后 45 日内", "总金额 735000 元", "30日 前").
     public var collapseFigureSpaces: Bool
+    /// Remove the marks of generator-style Markdown (## headings, **bold**, > quotes) and the spaces
+    /// inside a short form label before its colon ("供   方：", "地    址：").
+    public var stripMarkup: Bool
 
     /// Creates options.
     public init(traditionalToSimplified: Bool = true, collapseSpacedCJK: Bool = true, joinWrappedLines: Bool = true,
-                collapseFigureSpaces: Bool = true) {
+                collapseFigureSpaces: Bool = true, stripMarkup: Bool = true) {
         self.traditionalToSimplified = traditionalToSimplified
         self.collapseSpacedCJK = collapseSpacedCJK
         self.joinWrappedLines = joinWrappedLines
         self.collapseFigureSpaces = collapseFigureSpaces
+        self.stripMarkup = stripMarkup
     }
 }

@@ -17,6 +17,10 @@ final class FactData: Sendable {
         var signatureWords: [String]
         var organizationSuffixes: [String]
         var objectMarkers: [String]
+        /// Optional in older Rules directories.
+        var placeholders: [String]?
+        var placeholderBrackets: [[String]]?
+        var complements: [String: String]?
     }
     struct AmountsFile: Decodable, Sendable {
         var purposes: [String: [String]]
@@ -145,6 +149,8 @@ final class FactData: Sendable {
     let triggers: WordTable<Bool>
     let capWords: WordTable<Bool>
     let dateBefore: WordTable<Bool>
+    let placeholderBrackets: [(String, String)]
+    let sideComplements: [String: String]
     let dateFromLead: WordTable<Bool>
     let dateFrom: WordTable<Bool>
     let sameDayDue: WordTable<Bool>
@@ -202,6 +208,8 @@ final class FactData: Sendable {
         signatureWords = table(p.signatureWords)
         organizationSuffixes = p.organizationSuffixes
         objectMarkers = ScalarSet(p.objectMarkers.joined())
+        sideComplements = p.complements ?? [:]
+        placeholderBrackets = (p.placeholderBrackets ?? []).compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil }
         sideCues = p.sideCues.flatMap { cue in
             cue.verbs.map { v in
                 SideCue(pieces: v.components(separatedBy: "…").map { $0.unicodeScalars.map(\.value) }, sides: cue.sides)

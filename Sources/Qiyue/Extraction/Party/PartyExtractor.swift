@@ -100,7 +100,7 @@ struct PartyExtractor {
 
         // 3. Sides.
         let cueSides = sidesFromWording(ctx)
-        return drafts.map { d in
+        var parties = drafts.map { d in
             let labels = [d.role] + d.aliases
             var side = labels.compactMap { l -> String? in
                 let s = ctx.data.parties.roles[l]
@@ -119,6 +119,28 @@ struct PartyExtractor {
                          ids: d.ids, phones: d.phones, address: d.address, representative: d.representative,
                          contact: d.contact, span: ctx.doc.originalSpan(d.range))
         }
+        complementSides(&parties, drafts.map { explicitSide($0, ctx) != nil }, ctx)
+        return parties
+    }
+
+    /// The side a label itself names (出卖人 → seller; 甲方 names none).
+    private func explicitSide(_ d: Draft, _ ctx: FactContext) -> String? {
+        ([d.role] + d.aliases).compactMap { l -> String? in
+            let s = ctx.data.parties.roles[l]
+            return s == "generic" ? nil : s
+        }.first
+    }
+
+    /// One side vocabulary per contract: when exactly one of two parties names its side
+    /// (乙方（受让方）), the other — a bare 甲方 — takes the complement (transferor), not its
+    /// category default (seller). Pairs from Rules/facts/parties.yaml `complements`.
+    private func complementSides(_ parties: inout [Party], _ explicit: [Bool], _ ctx: FactContext) {
+        let main = parties.indices.filter { !["guarantor", "other"].contains(parties[$0].side) || !explicit[$0] }
+        guard main.count == 2 else { return }
+        let (a, b) = (main[0], main[1])
+        guard explicit[a] != explicit[b] else { return }
+        let (known, open) = explicit[a] ? (a, b) : (b, a)
+        if let c = ctx.data.sideComplements[parties[known].side] { parties[open].side = c }
     }
 
     // MARK: Header lines
@@ -196,11 +218,18 @@ struct PartyExtractor {
             for r in ctx.roles(in: (p + 1)..<q) where !labels.contains(r.label) { labels.append(r.label) }
             valueRange = ctx.trimmed(valueRange.lowerBound..<p)
         }
+        // "甲方(转让方): 。 乙方(受让方): 。 甲乙双方就…": a value that opens with sentence punctuation is
+        // a blank followed by running text — still a header (its labels count), with no name.
+        var q = valueRange.lowerBound
+        while q < valueRange.upperBound && FactContext.isSpace(t[q]) { q += 1 }
+        if q < valueRange.upperBound && (t[q] == 0x3002 || t[q] == 0x3B) { valueRange = q..<q }
         valueRange = trimPunctuation(valueRange, ctx)
         var name: String?
         if !valueRange.isEmpty {
             guard valueRange.count <= 40, isNameLike(valueRange, ctx) else { return nil }
-            if !ctx.text(valueRange).unicodeScalars.allSatisfy({ FactContext.isSpace($0.value) }) { name = ctx.originalClean(valueRange) }
+            if !ctx.text(valueRange).unicodeScalars.allSatisfy({ FactContext.isSpace($0.value) }) {
+                name = filledName(ctx.originalClean(valueRange), ctx)
+            }
         }
         let restEnd = min(body.upperBound, end + Self.headerWindow)
         let range = m.range.lowerBound..<restEnd
@@ -216,6 +245,25 @@ struct PartyExtractor {
             while j < body.upperBound && FactContext.isSpace(ctx.t[j]) { j += 1 }
         }
         return j < body.upperBound && ctx.t[j] == Self.colon
+    }
+
+    private static let sentencePunct: Set<UInt32> = [0x3002, 0x3B, 0x2C, 0x3001, 0x2E]
+
+    /// A name as written, or nil when it is a template's placeholder: a blank run inside it
+    /// (________证券公司, 中国建设银行____分行), template syntax ({{ party_a }}, ${buyer}, 【    】,
+    /// <甲方名称>), or a word that only says what goes there (盖章, 签字, 公司名称) — from
+    /// Rules/facts/parties.yaml `placeholders`.
+    private func filledName(_ name: String, _ ctx: FactContext) -> String? {
+        let s = name.unicodeScalars.map(\.value)
+        var run = 0
+        for c in s {
+            run = c == 0x5F || c == 0xFF3F ? run + 1 : 0
+            if run >= 2 { return nil }
+        }
+        for (open, close) in ctx.data.placeholderBrackets where name.hasPrefix(open) && name.contains(close) { return nil }
+        let bare = name.filter { !"（）()【】[] ".contains($0) }
+        if ctx.data.parties.placeholders?.contains(bare) == true { return nil }
+        return name
     }
 
     private func trimPunctuation(_ r: Range<Int>, _ ctx: FactContext) -> Range<Int> {
@@ -262,7 +310,7 @@ struct PartyExtractor {
             let text = ctx.originalClean(v)
             switch l.field {
             case "name":
-                if d.nameBlank, isNameLike(v, ctx), v.count <= 40 { d.name = text; d.nameBlank = false }
+                if d.nameBlank, isNameLike(v, ctx), v.count <= 40, let n = filledName(text, ctx) { d.name = n; d.nameBlank = false }
             case "id":
                 for run in alnumRuns(v, ctx) where run.count == 18 {
                     let scalars = Array(t[run])
@@ -370,7 +418,8 @@ struct PartyExtractor {
             for cue in ctx.data.sideCues {
                 guard let hit = find(cue.pieces, in: s.range, t) else { continue }
                 let before = mentions.filter { $0.range.upperBound <= hit.lowerBound }
-                guard let a = before.first else { continue }
+                // The role right before the verb acts (乙方委托甲方为客户提供服务: 甲方 provides).
+                guard let a = before.last else { continue }
                 guard let b = mentions.first(where: { ctx.role($0.label) != ctx.role(a.label) && $0.range.lowerBound > a.range.lowerBound }) else { continue }
                 let ra = ctx.role(a.label), rb = ctx.role(b.label)
                 if sides[ra] == nil && sides[rb] == nil {

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import Qiyue
+
+/// Parties written by other hands: generator Markdown, spaced form labels, placeholders, one side
+/// vocabulary per contract, guarantors, Hong Kong and Taiwan role words.
+@Suite struct PartyFormTests {
+    let pipeline: Pipeline
+
+    init() throws { pipeline = try Pipeline() }
+
+    func parties(_ text: String, _ category: String) -> [String] {
+        pipeline.report(text: text, category: category).0.parties.map { "\($0.role)|\($0.side)|\($0.name ?? "∅")" }
+    }
+
+    @Test(arguments: [
+        ("# 软件开发合同\n\n**甲方（委托方）**：成都锦程医疗器械有限公司\n**乙方（开发方）**：四川云栈软件科技有限公司\n", "service",
+         ["甲方|client|成都锦程医疗器械有限公司", "乙方|provider|四川云栈软件科技有限公司"]),
+        ("预拌混凝土买卖合同\n供   方：绍兴恒固商品混凝土有限公司\n需   方：杭州滨盛建设集团有限公司\n", "sale_of_goods",
+         ["供方|seller|绍兴恒固商品混凝土有限公司", "需方|buyer|杭州滨盛建设集团有限公司"]),
+        ("产品购销合同\n甲方（卖方）：{{ party_a }}\n乙方（买方）：${buyer}\n", "sale_of_goods", ["甲方|seller|∅", "乙方|buyer|∅"]),
+        ("客户合同\n乙方(委托方):________________证券公司\n甲方:中国建设银行____________分行\n乙方委托甲方为客户提供证券保证金清算服务。", "service",
+         ["乙方|client|∅", "甲方|provider|∅"]),
+        ("房屋过户买卖合同\n甲方(转让方): 。 乙方(受让方): 。 甲乙双方就甲方所有的房屋转让事宜,达成协议如下:", "house_sale",
+         ["甲方|transferor|∅", "乙方|transferee|∅"]),
+        ("借款协议\n出借人(甲方)：张三\n借款人(乙方)：李四\n担保人(丙方)：王五\n", "loan",
+         ["甲方|lender|张三", "乙方|borrower|李四", "丙方|guarantor|王五"]),
+        ("租約\n業主：何志強\n租客：梁詠欣\n", "lease", ["业主|lessor|何志強", "租客|lessee|梁詠欣"]),
+    ])
+    func parties(_ c: (String, String, [String])) {
+        #expect(parties(c.0, c.1) == c.2)
+    }
+
+    @Test func markdownMarksLeaveTheOriginalIntact() throws {
+        let text = "## 第一条 价款\n本合同总价款为人民币 **486,000.00元**。"
+        let (r, doc) = pipeline.report(text: "服务合同\n甲方：张三\n乙方：李四\n" + text, category: "service")
+        let a = try #require(r.amounts.first)
+        #expect(a.value == 486000)
+        #expect(doc.originalText(a.span).contains("486,000.00元"))
+        #expect(r.clauses.contains { $0.number == "第一条" || $0.number == "1" })
+    }
+}
