@@ -263,7 +263,7 @@ public struct FactEvaluation: Codable, Sendable {
     static func deadlineKey(_ d: Deadline) -> String {
         let o = d.obligor ?? "∅"
         if let r = d.relative { return "\(r.anchor)|\(num(r.amount))|\(r.unit)|\(d.bound)|\(o)" }
-        return "date:\(d.blank ? "blank" : (d.date ?? "blank"))|\(d.bound)|\(o)"
+        return "date:\(d.date ?? "blank")|\(d.bound)|\(o)"
     }
 
     static func periodMatches(_ g: Gold.Per, _ p: Period) -> Bool {

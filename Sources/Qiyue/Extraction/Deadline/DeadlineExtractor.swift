@@ -68,6 +68,14 @@ struct DeadlineExtractor {
         return inPhrase.last(where: strong) ?? inSentence.last(where: strong) ?? inPhrase.last ?? inSentence.last
     }
 
+    /// 每月20日: a date entity that starts with a recurrence word, or one right after it.
+    private func isRecurring(_ e: Entity, _ ctx: FactContext) -> Bool {
+        if ctx.match(ctx.data.recurringLead, at: e.range.lowerBound) != nil { return true }
+        var k = e.range.lowerBound
+        while k > 0 && FactContext.isSpace(ctx.t[k - 1]) { k -= 1 }
+        return ctx.match(ctx.data.recurringLead, endingAt: k) != nil
+    }
+
     /// A date that is due: followed by 前/之前 (full, partial or blank: 2025年6月20日前, 每月5日前,
     /// 于 年 月 日之前) or right after 应于/须在 (乙方应于2025年11月30日完成交付: due on it).
     private func absolute(_ e: Entity, _ ctx: FactContext) -> Deadline? {
@@ -82,6 +90,13 @@ struct DeadlineExtractor {
         var lead = e.range.lowerBound
         while lead > 0 && FactContext.isSpace(t[lead - 1]) { lead -= 1 }
         if bound == nil, ctx.match(ctx.data.dueOn, endingAt: lead) != nil { bound = "on" }
+        // 甲方每月20日发放工资 / 甲方于每月12日支付: a recurring due date.
+        if bound == nil, isRecurring(e, ctx) {
+            var k = end
+            while k < t.count && FactContext.isSpace(t[k]) { k += 1 }
+            let prepositionBefore = lead > 0 && ctx.match(ctx.data.prepositions, endingAt: lead) != nil
+            if prepositionBefore || ctx.match(ctx.data.recurringDue, at: k) != nil { bound = "on" }
+        }
         // 自 年 月 日起: a blank starting date (a filled one is a period's start or a date).
         if bound == nil || bound == "from", e.blank, ctx.match(ctx.data.dateFromLead, endingAt: lead) != nil {
             var k = end
@@ -91,7 +106,8 @@ struct DeadlineExtractor {
         guard let b = bound, b == "before" || b == "on" || b == "after" else { return nil }
         let date: String?
         if e.blank {
-            date = nil
+            // 2014年 月 日之前: a blank with the part that is filled.
+            date = e.value.flatMap { FactExtractor.isoString($0) }
         } else {
             guard let v = e.value, let d = v.date ?? FactExtractor.isoString(v) else { return nil }
             date = d
@@ -140,12 +156,13 @@ struct DeadlineExtractor {
             // "签订之日" after 自/从 is a starting point, not a deadline.
             let phrase = ctx.phrase(at: m.range.lowerBound)
             if ctx.text(phrase.lowerBound..<m.range.lowerBound).contains(where: { "自从".contains($0) }) { continue }
-            if ctx.data.sameDayNeedsPreposition.contains(ctx.text(j..<d.end)),
-               !ctx.contains(ctx.data.prepositions, in: phrase.lowerBound..<m.range.lowerBound) {
-                // …之时，一次性付给甲方: a payment right after still makes it due then.
+            if ctx.data.sameDayNeedsPreposition.contains(ctx.text(j..<d.end)) {
+                // 时/之时 make a deadline only before a payment or a handing-over (于签订本合同时支付;
+                // 签订本协议之时，一次性付给甲方), not before other acts (过户时积极提供协助,
+                // 支付首付款时抵作首付款).
                 var q = k
                 while q < ctx.t.count && (FactContext.isSpace(ctx.t[q]) || FactContext.isPhraseBreak(ctx.t[q])) && q - k < 2 { q += 1 }
-                guard ctx.first(ctx.data.sameDayDue, in: q..<min(ctx.t.count, q + 4)) != nil else { continue }
+                guard ctx.first(ctx.data.sameDayDue, in: q..<min(ctx.t.count, q + 8)) != nil else { continue }
             }
             let span = ctx.doc.originalSpan(m.range.lowerBound..<d.end)
             out.append(Deadline(date: nil, relative: RelativeTime(anchor: m.value, anchorText: ctx.text(m.range), amount: 0, unit: "day"),

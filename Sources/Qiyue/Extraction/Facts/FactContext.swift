@@ -238,9 +238,25 @@ struct FactContext {
     ///    (1. …发包人向承包人支付10%；2. …14日内，支付40%);
     /// 4. else, when the sentence names one party only as an object (一次性付给甲方) and the contract
     ///    has two parties, the other one.
+    ///
+    /// Before all of these: a role that carries a modal (乙方应…, 甲方须…) — the nearest before the
+    /// obligation, else the first after it — or the agent after it (…15日内由乙方退还); and a joint
+    /// subject (甲乙双方应于…前共同办理) is `both`. Words from Rules/facts/parties.yaml.
     func actor(of range: Range<Int>) -> String? {
         let s = sentence(at: range.lowerBound)
         let p = phrase(at: range.lowerBound)
+        if let j = jointSubject(in: max(p.lowerBound, s.lowerBound)..<range.lowerBound) { return j }
+        // In its own phrase first (乙方开具发票，甲方收到发票后30日内付款 → 甲方).
+        let inPhrase = roles(in: max(p.lowerBound, s.lowerBound)..<range.lowerBound).filter { !isObject($0.range, in: s) }
+        if let m = inPhrase.last(where: { hasModal(after: $0.range.upperBound, limit: range.lowerBound) }) ?? inPhrase.first {
+            return role(m.label)
+        }
+        let before = roles(in: s.lowerBound..<range.lowerBound).filter { !isObject($0.range, in: s) }
+        if let m = before.last(where: { hasModal(after: $0.range.upperBound, limit: range.lowerBound) }) { return role(m.label) }
+        let after = roles(in: FactContext.upTo(range.upperBound, s.upperBound)).filter { !isObject($0.range, in: s) }
+        if let m = after.first(where: { hasModal(after: $0.range.upperBound, limit: s.upperBound) || isAgent($0.range) }) {
+            return role(m.label)
+        }
         if let a = subject(in: max(p.lowerBound, s.lowerBound)..<range.lowerBound) { return a }
         if let a = subject(in: s.lowerBound..<range.lowerBound) { return a }
         if range.upperBound < s.upperBound, let a = subject(in: range.upperBound..<s.upperBound) { return a }
@@ -250,6 +266,28 @@ struct FactContext {
         if objects.count == 1, parties.count == 2, let other = parties.subtracting(objects).first { return other }
         return nil
     }
+
+    /// A modal right after a role (乙方应, 甲方均须, 乙方也应当).
+    private func hasModal(after i: Int, limit: Int) -> Bool {
+        var k = i
+        while k < min(limit, i + 2), data.modalFillers.contains(t[k]) { k += 1 }
+        return k < limit && match(data.modals, at: k) != nil
+    }
+
+    /// 由乙方退还: the agent of a passive obligation.
+    private func isAgent(_ mention: Range<Int>) -> Bool {
+        mention.lowerBound > 0 && data.agentMarkers.contains(t[mention.lowerBound - 1])
+    }
+
+    /// 甲乙双方应于…, 双方共同…: a joint subject before the obligation.
+    private func jointSubject(in r: Range<Int>) -> String? {
+        guard let m = last(data.jointSubjects, in: r) else { return nil }
+        if m.range.lowerBound > 0, objectMarkers(t[m.range.lowerBound - 1]) { return nil }
+        // Only as the subject: no single role after it before the obligation.
+        return roles(in: m.range.upperBound..<r.upperBound).isEmpty ? "both" : nil
+    }
+
+    private func objectMarkers(_ c: UInt32) -> Bool { data.objectMarkers.contains(c) || c == 0x7ECF /* 经 */ }
 
     /// The subject of the lead-in sentence (ending in a colon) that a list item or the sentence
     /// right after it continues; nil when the sentence stands alone.

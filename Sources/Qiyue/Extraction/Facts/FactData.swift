@@ -21,6 +21,10 @@ final class FactData: Sendable {
         var placeholders: [String]?
         var placeholderBrackets: [[String]]?
         var complements: [String: String]?
+        var modals: [String]?
+        var modalFillers: [String]?
+        var agentMarkers: [String]?
+        var jointSubjects: [String]?
     }
     struct AmountsFile: Decodable, Sendable {
         var purposes: [String: [String]]
@@ -47,6 +51,8 @@ final class FactData: Sendable {
         var dateFromLead: [String]?
         var dateFrom: [String]?
         var sameDayDue: [String]?
+        var recurringLead: [String]?
+        var recurringDue: [String]?
         var dueOn: [String]?
     }
     struct PeriodsFile: Decodable, Sendable {
@@ -151,9 +157,15 @@ final class FactData: Sendable {
     let dateBefore: WordTable<Bool>
     let placeholderBrackets: [(String, String)]
     let sideComplements: [String: String]
+    let modals: WordTable<Bool>
+    let modalFillers: ScalarSet
+    let agentMarkers: ScalarSet
+    let jointSubjects: WordTable<Bool>
     let dateFromLead: WordTable<Bool>
     let dateFrom: WordTable<Bool>
     let sameDayDue: WordTable<Bool>
+    let recurringLead: WordTable<Bool>
+    let recurringDue: WordTable<Bool>
     let schedule: ScheduleFile
     let scheduleVerbs: WordTable<Bool>
     let scheduleCumulative: WordTable<Bool>
@@ -209,6 +221,10 @@ final class FactData: Sendable {
         organizationSuffixes = p.organizationSuffixes
         objectMarkers = ScalarSet(p.objectMarkers.joined())
         sideComplements = p.complements ?? [:]
+        modals = table(p.modals ?? [])
+        modalFillers = ScalarSet((p.modalFillers ?? []).joined())
+        agentMarkers = ScalarSet((p.agentMarkers ?? []).joined())
+        jointSubjects = table(p.jointSubjects ?? [])
         placeholderBrackets = (p.placeholderBrackets ?? []).compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil }
         sideCues = p.sideCues.flatMap { cue in
             cue.verbs.map { v in
@@ -234,6 +250,8 @@ final class FactData: Sendable {
         dateFromLead = table(d.dateFromLead ?? [])
         dateFrom = table(d.dateFrom ?? [])
         sameDayDue = table(d.sameDayDue ?? [])
+        recurringLead = table(d.recurringLead ?? [])
+        recurringDue = table(d.recurringDue ?? [])
         dueOn = table(d.dueOn ?? [])
         agreedPenaltyWords = table(n.agreedPenaltyWords)
         periodKinds = inverted(r.kinds)
