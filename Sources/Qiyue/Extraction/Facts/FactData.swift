@@ -65,6 +65,8 @@ final class FactData: Sendable {
         var termKinds: [String]?
         var validWords: [String]?
         var genericOf: [String]?
+        var afterBreakers: [String]?
+        var termKindByCategory: [String: String]?
         var contractWords: [String]?
         var deadlineActions: [String: [String]]?
         var from: [String]
@@ -188,6 +190,8 @@ final class FactData: Sendable {
     let termKinds: [String]
     let periodValidWords: WordTable<Bool>
     let genericPeriodOf: WordTable<Bool>
+    let periodAfterBreakers: WordTable<Bool>
+    let termKindByCategory: [String: String]
     let contractWords: WordTable<Bool>
     let deadlinePeriodActions: WordTable<String>
     let dueOn: WordTable<Bool>
@@ -262,6 +266,8 @@ final class FactData: Sendable {
         termKinds = r.termKinds ?? ["contract_term"]
         periodValidWords = table(r.validWords ?? [])
         genericPeriodOf = table(r.genericOf ?? [])
+        periodAfterBreakers = table(r.afterBreakers ?? [])
+        termKindByCategory = r.termKindByCategory ?? [:]
         contractWords = table(r.contractWords ?? [])
         deadlinePeriodActions = inverted(r.deadlineActions ?? [:])
         periodFrom = table(r.from)

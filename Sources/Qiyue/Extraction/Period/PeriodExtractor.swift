@@ -11,7 +11,8 @@ struct PeriodExtractor {
         let cues = ctx.findAll(ctx.data.periodKinds, in: 0..<ctx.t.count)
         for (n, cue) in cues.enumerated() {
             let sentence = ctx.sentence(at: cue.range.lowerBound)
-            let kind = self.kind(of: n, cues, sentence, ctx)
+            var kind = self.kind(of: n, cues, sentence, ctx)
+            if kind == "contract_term", let c = ctx.category, let k = ctx.data.termKindByCategory[c] { kind = k }
             // The duration: after the cue in its phrase, up to the next cue; else just before it.
             let phrase = ctx.phrase(at: cue.range.lowerBound)
             let nextCue = cues.dropFirst(n + 1).first?.range.lowerBound ?? ctx.t.count
@@ -20,6 +21,10 @@ struct PeriodExtractor {
             var duration = ctx.entities(.duration, in: after).first {
                 after.contains($0.range.lowerBound) && sentence.contains($0.range.lowerBound)
                     && ($0.value?.bound == nil || $0.value?.bound == "from" || isValidity($0, sentence, ctx))
+            }
+            // 租赁期满前6个月: a deadline counted from the period's end, not the period.
+            if let d = duration, ctx.contains(ctx.data.periodAfterBreakers, in: FactContext.upTo(cue.range.upperBound, d.range.lowerBound)) {
+                duration = nil
             }
             if duration == nil { duration = durationBefore(cue.range.lowerBound, sentence, ctx) }
             if duration == nil {
@@ -132,6 +137,11 @@ struct PeriodExtractor {
     private func dateRange(in r: Range<Int>, _ ctx: FactContext) -> (String?, String?, Range<Int>?) {
         let dates = ctx.entities(.date, in: r).filter { r.contains($0.range.lowerBound) && !$0.blank }
         guard let first = dates.first, first.range.lowerBound - r.lowerBound <= 6 else { return (nil, nil, nil) }
+        // 有效期至2025年12月31日: an end date alone.
+        if ctx.contains(ctx.data.periodTo, in: r.lowerBound..<first.range.lowerBound),
+           !ctx.contains(ctx.data.periodFrom, in: r.lowerBound..<first.range.lowerBound), let e = first.value?.date {
+            return (nil, e, first.range)
+        }
         let second = dates.dropFirst().first { d in
             ctx.contains(ctx.data.periodTo, in: FactContext.upTo(first.range.upperBound, d.range.lowerBound))
                 && d.range.lowerBound - first.range.upperBound <= 6

@@ -42,3 +42,17 @@ import Testing
         #expect(lease.document.contractTermMonths == 60)
     }
 }
+
+@Suite struct PeriodDeadlineBoundaryTests {
+    @Test func aDeadlineFromThePeriodsEndIsNotThePeriod() throws {
+        let p = try Pipeline()
+        let lease = p.report(text: "租赁合同\n出租方（甲方）：张三\n承租方（乙方）：李四\n租赁期限自2025年1月1日起至2027年12月31日止。乙方如需续租，应于租赁期满前1个月书面通知甲方。", category: "lease").0
+        #expect(lease.periods.map(\.kind) == ["lease_term"])
+        #expect(lease.document.contractTermMonths == 36)
+        let labor = p.report(text: "劳动合同\n甲方：某某公司\n乙方：张三\n本合同为固定期限劳动合同，期限一年，自2025年3月1日起至2026年2月28日止。竞业限制期限为二年。", category: "labor").0
+        #expect(labor.periods.map(\.kind) == ["labor_term", "other"])
+        #expect(labor.document.contractTermMonths == 12)
+        let validity = p.report(text: "供货合同\n供方：某某公司\n需方：某某公司\n本合同自双方签字盖章之日起生效，有效期至2025年12月31日。", category: "sale_of_goods").0
+        #expect(validity.periods.first?.start == nil && validity.periods.first?.end == "2025-12-31")
+    }
+}
