@@ -70,6 +70,12 @@ struct PaymentScheduleExtractor {
             let sum = counted.reduce(0) { $0 + ($1.amount ?? 0) }
             addsUp = sum <= t + 1
         }
+        // An instalment given as a sum is also a share of a stated total (38,400 of 128,000 → 30%).
+        if let t = total, t > 0 {
+            for i in items.indices where items[i].share == nil && !offsets[i] {
+                if let a = items[i].amount, a <= t { items[i].share = (a / t * 1_000_000).rounded() / 1_000_000 }
+            }
+        }
         return (items, addsUp)
     }
 }
