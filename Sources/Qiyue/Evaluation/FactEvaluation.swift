@@ -297,7 +297,10 @@ public struct FactEvaluation: Codable, Sendable {
     }
 
     static func detailKeys(_ p: Party) -> [String] {
-        p.ids.map { "\(p.role)|id|\(compact($0.value))" } + p.phones.map { "\(p.role)|phone|\(compact($0))" }
+        var out = p.ids.map { "\(p.role)|id|\(compact($0.value))" } + p.phones.map { "\(p.role)|phone|\(compact($0))" }
+        if let t = p.taxId, !p.ids.contains(where: { compact($0.value) == compact(t) }) { out.append("\(p.role)|id|\(compact(t))") }
+        for a in p.bankAccounts ?? [] { if let v = a.account { out.append("\(p.role)|account|\(compact(v))") } }
+        return out
     }
 
     static func num(_ v: Double?) -> String {

@@ -33,7 +33,8 @@ struct LineNormalizer {
         return keep
     }
 
-    /// Generator-style Markdown: "#"–"######" and ">" opening a line (with the space after them),
+    /// Generator-style Markdown: "#"–"######", ">" and a list bullet ("- ", "* ", "+ ") opening a
+    /// line (with the space after them),
     /// and "**" / "***" emphasis anywhere (a lone "*" and "__" blanks stay).
     private func stripMarkdown(_ t: [UInt32], _ line: Range<Int>, _ keep: inout [Bool]) {
         var i = line.lowerBound
@@ -41,7 +42,7 @@ struct LineNormalizer {
         var j = i
         if j < line.upperBound && t[j] == 0x23 {          // #
             while j < line.upperBound && t[j] == 0x23 && j - i < 6 { j += 1 }
-        } else if j < line.upperBound && t[j] == 0x3E {   // >
+        } else if j < line.upperBound && (t[j] == 0x3E || t[j] == 0x2D || t[j] == 0x2A || t[j] == 0x2B) {   // > - * + (quote, list item)
             j += 1
         }
         if j > i && (j == line.upperBound || CharClass.isSpace(t[j])) {

@@ -157,6 +157,26 @@ public struct Party: Codable, Sendable, Hashable {
     public var contact: String?
     /// Span of the party's definition.
     public var span: TextSpan
+    /// Fax number.
+    public var fax: String? = nil
+    /// E-mail address.
+    public var email: String? = nil
+    /// Postcode (邮政编码).
+    public var postcode: String? = nil
+    /// Taxpayer identification number (纳税人识别号), as written.
+    public var taxId: String? = nil
+    /// Bank accounts (开户银行 / 账号 / 户名).
+    public var bankAccounts: [BankAccount]? = nil
+
+    /// A bank account of a party.
+    public struct BankAccount: Codable, Sendable, Hashable {
+        /// The bank (开户银行), when given.
+        public var bank: String?
+        /// The account number, as written.
+        public var account: String?
+        /// The account holder (户名/开户名), when given.
+        public var holder: String?
+    }
 
     /// An identifier.
     public struct Identifier: Codable, Sendable, Hashable {

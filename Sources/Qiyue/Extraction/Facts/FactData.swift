@@ -25,6 +25,7 @@ final class FactData: Sendable {
         var modalFillers: [String]?
         var agentMarkers: [String]?
         var jointSubjects: [String]?
+        var detailHeadings: [String]?
     }
     struct AmountsFile: Decodable, Sendable {
         var purposes: [String: [String]]
@@ -163,6 +164,7 @@ final class FactData: Sendable {
     let modalFillers: ScalarSet
     let agentMarkers: ScalarSet
     let jointSubjects: WordTable<Bool>
+    let detailHeadings: WordTable<Bool>
     let dateFromLead: WordTable<Bool>
     let dateFrom: WordTable<Bool>
     let sameDayDue: WordTable<Bool>
@@ -229,6 +231,7 @@ final class FactData: Sendable {
         modalFillers = ScalarSet((p.modalFillers ?? []).joined())
         agentMarkers = ScalarSet((p.agentMarkers ?? []).joined())
         jointSubjects = table(p.jointSubjects ?? [])
+        detailHeadings = table(p.detailHeadings ?? [])
         placeholderBrackets = (p.placeholderBrackets ?? []).compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil }
         sideCues = p.sideCues.flatMap { cue in
             cue.verbs.map { v in

@@ -16,6 +16,11 @@ struct PartyExtractor {
         var address: String?
         var representative: String?
         var contact: String?
+        var fax: String?
+        var email: String?
+        var postcode: String?
+        var taxId: String?
+        var bankAccounts: [Party.BankAccount] = []
         var range: Range<Int>
         var fromSignature = false
     }
@@ -65,7 +70,9 @@ struct PartyExtractor {
                 if h.signature {
                     if drafts[i].nameBlank, let n = h.name { drafts[i].name = n; drafts[i].nameBlank = false }
                     if drafts[i].range == h.range { drafts[i].fromSignature = true }
-                    current = nil
+                    // The signature block's own lines (联系电话, 开户银行, 账号) describe that party too.
+                    current = hs.count == 1 ? i : nil
+                    details(in: h.rest, of: &drafts[i], ctx)
                 } else {
                     if drafts[i].nameBlank || drafts[i].fromSignature {
                         if let n = h.name { drafts[i].name = n; drafts[i].nameBlank = false }
@@ -117,7 +124,8 @@ struct PartyExtractor {
             }
             return Party(role: d.role, aliases: d.aliases, side: side!, name: d.name, blank: d.name == nil, kind: kind,
                          ids: d.ids, phones: d.phones, address: d.address, representative: d.representative,
-                         contact: d.contact, span: ctx.doc.originalSpan(d.range))
+                         contact: d.contact, span: ctx.doc.originalSpan(d.range), fax: d.fax, email: d.email,
+                         postcode: d.postcode, taxId: d.taxId, bankAccounts: d.bankAccounts.isEmpty ? nil : d.bankAccounts)
         }
         complementSides(&parties, drafts.map { explicitSide($0, ctx) != nil }, ctx)
         return parties
@@ -191,6 +199,13 @@ struct PartyExtractor {
             i = j + 1
         }
         while i < body.upperBound && FactContext.isSpace(t[i]) { i += 1 }
+        // 乙方收款账户： / 甲方联系方式：: a heading for the party's details, with no name.
+        var detailsOnly = false
+        if let w = ctx.match(ctx.data.detailHeadings, at: i) {
+            var j = w.end
+            while j < body.upperBound && FactContext.isSpace(t[j]) { j += 1 }
+            if j < body.upperBound, t[j] == Self.colon { i = j; detailsOnly = true }
+        }
         guard i < body.upperBound, t[i] == Self.colon else {
             // "甲方（签字）" without a colon at the end of a line is still a signature slot.
             return nil
@@ -231,6 +246,7 @@ struct PartyExtractor {
                 name = filledName(ctx.originalClean(valueRange), ctx)
             }
         }
+        if detailsOnly { name = nil }
         let restEnd = min(body.upperBound, end + Self.headerWindow)
         let range = m.range.lowerBound..<restEnd
         return Header(labels: labels, name: name, signature: signature, range: range, rest: end..<restEnd, valueEnd: end)
@@ -329,6 +345,26 @@ struct PartyExtractor {
                 if d.representative == nil { d.representative = text }
             case "contact":
                 if d.contact == nil { d.contact = text }
+            case "fax":
+                if d.fax == nil, let p = phones(in: v, ctx).first { d.fax = p }
+            case "email":
+                if d.email == nil, text.contains("@") { d.email = text.filter { !$0.isWhitespace } }
+            case "postcode":
+                if d.postcode == nil, let run = alnumRuns(v, ctx).first(where: { $0.count == 6 }) { d.postcode = ctx.text(run) }
+            case "taxId":
+                if d.taxId == nil, let run = alnumRuns(v, ctx).first(where: { $0.count >= 15 && $0.count <= 20 }) { d.taxId = ctx.text(run) }
+            case "bank":
+                // A bank starts an account; the number and holder that follow fill it.
+                if d.bankAccounts.last.map({ $0.bank != nil }) ?? true { d.bankAccounts.append(Party.BankAccount(bank: text, account: nil, holder: nil)) }
+                else { d.bankAccounts[d.bankAccounts.count - 1].bank = text }
+            case "account":
+                let digits = text.filter { $0.isNumber || $0 == " " || $0 == "-" }.trimmingCharacters(in: .whitespaces)
+                guard digits.filter(\.isNumber).count >= 8 else { break }
+                if let last = d.bankAccounts.last, last.account == nil { d.bankAccounts[d.bankAccounts.count - 1].account = digits }
+                else { d.bankAccounts.append(Party.BankAccount(bank: nil, account: digits, holder: nil)) }
+            case "holder":
+                if let last = d.bankAccounts.last, last.holder == nil { d.bankAccounts[d.bankAccounts.count - 1].holder = text }
+                else { d.bankAccounts.append(Party.BankAccount(bank: nil, account: nil, holder: text)) }
             default:
                 break
             }

@@ -40,3 +40,41 @@ import Testing
         #expect(r.clauses.contains { $0.number == "第一条" || $0.number == "1" })
     }
 }
+
+@Suite struct PartyDetailTests {
+    @Test func bankAccountsTaxIdsAndContactsFromFormsAndSignatureBlocks() throws {
+        let text = """
+            技术服务合同
+            甲方：宁波港湾冷链物流有限公司
+            纳税人识别号：91330206MA2H3XYZ1K
+            电子邮箱：finance@ngcold.example.cn
+            传    真：0574-8688 2131
+            邮政编码：315800
+            乙方：杭州数衡信息技术有限公司
+            第一条 乙方为甲方提供服务。
+
+            乙方（盖章）：杭州数衡信息技术有限公司
+            联系电话：0571-8751 0629
+            开户银行：招商银行杭州文三支行
+            账    号：5719 0843 2210 601
+
+            甲方收款账户：
+            - 户名：宁波港湾冷链物流有限公司
+            - 开户行：中国建设银行宁波北仑支行
+            - 账号：3310 1985 0000 5201 1234
+            """
+        let r = try Pipeline().report(text: text, category: "service").0
+        let a = try #require(r.parties.first { $0.role == "甲方" })
+        let b = try #require(r.parties.first { $0.role == "乙方" })
+        #expect(a.taxId == "91330206MA2H3XYZ1K")
+        #expect(a.email == "finance@ngcold.example.cn")
+        #expect(a.postcode == "315800")
+        #expect(a.fax != nil)
+        #expect(a.bankAccounts?.first?.bank == "中国建设银行宁波北仑支行")
+        #expect(a.bankAccounts?.first?.account == "3310 1985 0000 5201 1234")
+        #expect(a.bankAccounts?.first?.holder == "宁波港湾冷链物流有限公司")
+        #expect(b.phones.contains { $0.contains("8751") })
+        #expect(b.bankAccounts?.first?.bank == "招商银行杭州文三支行")
+        #expect(b.bankAccounts?.first?.account == "5719 0843 2210 601")
+    }
+}
