@@ -6,11 +6,13 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "Qiyue", targets: ["Qiyue"]),
+        .library(name: "QiyueIngest", targets: ["QiyueIngest"]),
         .executable(name: "qiyue", targets: ["QiyueCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // MARK: Bridges — C targets whose public headers expose only plain C types.
@@ -39,16 +41,30 @@ let package = Package(
             resources: []
         ),
 
+        // MARK: Ingestion — adapters from file formats to text (DOCX, legacy Word/WPS through
+        // LibreOffice). The zip dependency stops here: the core library never sees it.
+        .target(
+            name: "QiyueIngest",
+            dependencies: [
+                "Qiyue", "CXMLBridge",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+
         // MARK: Command-line tool.
         .executableTarget(
             name: "QiyueCLI",
             dependencies: [
-                "Qiyue",
+                "Qiyue", "QiyueIngest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         // MARK: Tests.
         .testTarget(name: "QiyueTests", dependencies: ["Qiyue"]),
+        .testTarget(
+            name: "QiyueIngestTests",
+            dependencies: ["QiyueIngest", "Qiyue", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
     ]
 )

@@ -57,7 +57,16 @@ public final class Pipeline {
 
     /// Reads a file and reports on it; with `split`, on each document found in a multi-document page.
     public func reports(contentsOf path: String, split: Bool, category: String? = nil) throws -> [ContractReport] {
-        let doc = try analyzer.analyze(contentsOf: path, segment: false)
+        reports(for: try analyzer.analyze(contentsOf: path, segment: false), split: split, category: category)
+    }
+
+    /// Reports on input that is already decoded (by an ingestion adapter, or from standard input);
+    /// with `split`, on each document found in a multi-document page.
+    public func reports(_ decoded: DecodedText, source: SourceInfo, split: Bool, category: String? = nil) -> [ContractReport] {
+        reports(for: analyzer.analyze(decoded, source: source, segment: false), split: split, category: category)
+    }
+
+    private func reports(for doc: Document, split: Bool, category: String?) -> [ContractReport] {
         guard split else { return [report(for: doc, category: category)] }
         let parts = splitter.split(doc)
         if parts.count <= 1 { return [report(for: doc, category: category)] }

@@ -48,6 +48,8 @@ public struct TextDecoder: Sendable {
         switch format {
         case .text:
             return decoded
+        case .docx:
+            throw QiyueError(.notDocx, path: name, "DOCX input is read by the QiyueIngest module (Ingestor), not by TextDecoder")
         case .html, .xml:
             let extracted = try Self.extractMarkup(decoded.text, xml: format == .xml, name: name)
             return DecodedText(text: extracted, encoding: decoded.encoding, format: format)

@@ -25,6 +25,20 @@ public struct QiyueError: Error, CustomStringConvertible, Sendable, Equatable {
         public static let unknownEncoding = Code(rawValue: "Q105")
         /// HTML or XML input could not be parsed.
         public static let badMarkup = Code(rawValue: "Q106")
+        /// The input is not a valid DOCX (not a zip archive, no word/document.xml, malformed XML).
+        public static let notDocx = Code(rawValue: "Q110")
+        /// Decompressing the input exceeded a limit (total size, compression ratio or entry count).
+        public static let decompressionLimit = Code(rawValue: "Q111")
+        /// A legacy Word/WPS file (.doc, .wps) needs LibreOffice to be read, and it is not installed.
+        public static let needsLibreOffice = Code(rawValue: "Q112")
+        /// LibreOffice failed to convert a legacy Word/WPS file.
+        public static let conversionFailed = Code(rawValue: "Q113")
+        /// An XML part declares a DTD or entities (refused: no entity is ever loaded or expanded).
+        public static let forbiddenDTD = Code(rawValue: "Q114")
+        /// The output file is one of the inputs (it would be overwritten).
+        public static let outputIsInput = Code(rawValue: "Q115")
+        /// The output file could not be written.
+        public static let unwritableOutput = Code(rawValue: "Q116")
         /// A data file under Rules/ is missing or malformed.
         public static let badRuleData = Code(rawValue: "Q200")
         /// A risk rule file failed validation.
