@@ -1,0 +1,188 @@
+import Qiyue
+
+/// Reads one WordprocessingML part (word/document.xml, a header or a footer) into text, as Word
+/// shows it with every tracked change accepted.
+///
+/// - A paragraph is a line; its automatic number (``WordNumbering``) is written in front.
+/// - A table row is a line whose cells, in reading order, are separated by a tab (U+0009); inside a
+///   cell, paragraphs, tabs and line breaks become single spaces, so a tab in a table line always
+///   separates cells. Nested tables are flattened into their cell.
+/// - Tracked changes: `w:del` and `w:moveFrom` are dropped, `w:ins` and `w:moveTo` kept; a deleted
+///   paragraph mark joins the paragraph with the next. ``sawChanges`` tells whether there were any.
+/// - Not text: field codes (`w:instrText`), hidden runs (`w:vanish`), the fallback copy of
+///   `mc:AlternateContent`, formatting-change records (`w:*PrChange`), placeholder text of empty
+///   content controls.
+final class WordBodyReader: SAXHandler {
+    private let numbering: WordNumbering
+    /// The text, UTF-8.
+    private(set) var out: [UInt8] = []
+    /// Whether the part holds tracked changes (insertions, deletions, moves, formatting changes).
+    private(set) var sawChanges = false
+
+    private struct Paragraph {
+        var text: [UInt8] = []
+        var numID: Int?
+        var level: Int?
+        var style: String?
+        var markDeleted = false
+    }
+
+    private enum Container { case cell, textBox }
+
+    private struct Table {
+        var row: [[UInt8]] = []
+        var cell: [UInt8] = []
+    }
+
+    private var paragraphs: [Paragraph] = []
+    private var containers: [Container] = []
+    private var tables: [Table] = []
+    /// Text of paragraphs whose mark was deleted, waiting for the next paragraph.
+    private var carry: [UInt8] = []
+
+    /// Depth of elements whose content is not text (deletions, fallbacks, change records …).
+    private var skip = 0
+    private var inText = false
+    private var pPr = 0
+    private var rPr = 0
+    private var runHidden = false
+    private var placeholderSDT = 0
+    private var sdtDepth = 0
+
+    init(numbering: WordNumbering) { self.numbering = numbering }
+
+    private static let tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n"), space = UInt8(ascii: " ")
+    private var inCell: Bool { containers.last == .cell }
+
+    /// Elements whose whole content is dropped, and whether each is a tracked change.
+    private static let skipped: [String: Bool] = [
+        "del": true, "moveFrom": true, "pPrChange": true, "rPrChange": true, "sectPrChange": true,
+        "tblPrChange": true, "trPrChange": true, "tcPrChange": true, "tblGridChange": true, "numberingChange": true,
+        "tblPrExChange": true,
+        "instrText": false, "delInstrText": false, "footnoteReference": false, "endnoteReference": false,
+    ]
+
+    func start(_ name: String, _ ns: XMLNamespace, _ a: SAXAttributes) {
+        if ns == .markupCompatibility {
+            if name == "Fallback" || skip > 0 { skip += 1 }
+            return
+        }
+        guard ns == .word else { if skip > 0 { skip += 1 }; return }
+        if skip > 0 { skip += 1; return }
+        if let change = Self.skipped[name] {
+            // A deleted paragraph mark (w:pPr/w:rPr/w:del) joins this paragraph with the next.
+            if name == "del" && pPr > 0 && rPr > 0 { paragraphs[paragraphs.count - 1].markDeleted = true }
+            if change { sawChanges = true }
+            skip = 1
+            return
+        }
+        switch name {
+        case "ins", "moveTo": sawChanges = true
+        case "p": paragraphs.append(Paragraph())
+        case "pPr": pPr += 1
+        case "rPr": rPr += 1
+        case "pStyle": if pPr > 0 && rPr == 0, !paragraphs.isEmpty { paragraphs[paragraphs.count - 1].style = a["val"] }
+        case "numId": if pPr > 0 && rPr == 0, !paragraphs.isEmpty { paragraphs[paragraphs.count - 1].numID = a.int("val") }
+        case "ilvl": if pPr > 0 && rPr == 0, !paragraphs.isEmpty { paragraphs[paragraphs.count - 1].level = a.int("val") }
+        case "r": runHidden = false
+        case "vanish", "specVanish":
+            if rPr > 0 && pPr == 0 { runHidden = a["val"].map { $0 != "0" && $0 != "false" && $0 != "off" } ?? true }
+        case "t": inText = pPr == 0
+        case "tab": if pPr == 0 { put(inCell ? Self.space : Self.tab) }
+        case "br", "cr": if pPr == 0 { put(inCell ? Self.space : Self.newline) }
+        case "noBreakHyphen": put(UInt8(ascii: "-"))
+        case "tbl": tables.append(Table())
+        case "tr": if !tables.isEmpty { tables[tables.count - 1].row = [] }
+        case "tc":
+            if !tables.isEmpty { tables[tables.count - 1].cell = [] }
+            containers.append(.cell)
+        case "txbxContent": containers.append(.textBox)
+        case "sdt": sdtDepth += 1
+        case "showingPlcHdr": placeholderSDT = sdtDepth
+        case "sdtContent": if placeholderSDT > 0 && placeholderSDT == sdtDepth { skip = 1 }
+        default: break
+        }
+    }
+
+    func end(_ name: String, _ ns: XMLNamespace) {
+        if skip > 0 { skip -= 1; return }
+        guard ns == .word else { return }
+        switch name {
+        case "t": inText = false
+        case "pPr": pPr -= 1
+        case "rPr": rPr -= 1
+        case "p": endParagraph()
+        case "tc":
+            if containers.last == .cell { containers.removeLast() }
+            if !tables.isEmpty {
+                let cell = tables[tables.count - 1].cell
+                tables[tables.count - 1].row.append(cell)
+                tables[tables.count - 1].cell = []
+            }
+        case "tr":
+            guard !tables.isEmpty else { break }
+            let row = tables[tables.count - 1].row
+            tables[tables.count - 1].row = []
+            if tables.count > 1 {
+                // A nested table's row goes into the enclosing cell, cells joined by spaces.
+                var joined: [UInt8] = []
+                for cell in row where !cell.isEmpty { if !joined.isEmpty { joined.append(Self.space) }; joined += cell }
+                appendToCell(joined, table: tables.count - 2)
+            } else {
+                for (i, cell) in row.enumerated() {
+                    if i > 0 { out.append(Self.tab) }
+                    out += cell
+                }
+                out.append(Self.newline)
+            }
+        case "tbl": if !tables.isEmpty { tables.removeLast() }
+        case "txbxContent": if containers.last == .textBox { containers.removeLast() }
+        case "sdt":
+            if placeholderSDT == sdtDepth { placeholderSDT = 0 }
+            sdtDepth -= 1
+        default: break
+        }
+    }
+
+    func text(_ utf8: UnsafeBufferPointer<UInt8>) {
+        guard inText, skip == 0, !runHidden, !paragraphs.isEmpty else { return }
+        if inCell {
+            for b in utf8 { paragraphs[paragraphs.count - 1].text.append(b == Self.tab || b == Self.newline || b == 0x0D ? Self.space : b) }
+        } else {
+            paragraphs[paragraphs.count - 1].text.append(contentsOf: utf8)
+        }
+    }
+
+    private func put(_ byte: UInt8) {
+        guard skip == 0, !runHidden, !paragraphs.isEmpty else { return }
+        paragraphs[paragraphs.count - 1].text.append(byte)
+    }
+
+    private func appendToCell(_ bytes: [UInt8], table: Int) {
+        guard !bytes.isEmpty else { return }
+        if !tables[table].cell.isEmpty { tables[table].cell.append(Self.space) }
+        tables[table].cell += bytes
+    }
+
+    private func endParagraph() {
+        guard let p = paragraphs.popLast() else { return }
+        if p.markDeleted {
+            carry += p.text
+            return
+        }
+        var line: [UInt8] = []
+        var numID = p.numID, level = p.level
+        if numID == nil, let s = numbering.styleNumbering(p.style) { numID = s.numID; level = level ?? s.level }
+        if let numID, let number = numbering.next(numID: numID, level: level ?? 0, tabAs: inCell ? " " : "\t") {
+            line += Array(number.utf8)
+        }
+        if !carry.isEmpty { line += carry; carry = [] }
+        line += p.text
+        if inCell, !tables.isEmpty {
+            appendToCell(line, table: tables.count - 1)
+        } else {
+            out += line
+            out.append(Self.newline)
+        }
+    }
+}
