@@ -29,6 +29,7 @@ struct EvalCommand: ParsableCommand {
     var json = false
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         let pipeline = try input.makePipeline()
@@ -36,18 +37,25 @@ struct EvalCommand: ParsableCommand {
         let entityFailures = entities.check(analyzer: pipeline.analyzer)
         let facts = try FactEvaluation.run(corpus: corpus, pipeline: pipeline, goldCategory: goldCategory)
         let split = try SplitEvaluation.run(corpus: corpus, analyzer: pipeline.analyzer)
+        try ResultOutput.with(output, inputs: []) { out in
+            try write(out, entities: entities, entityFailures: entityFailures, facts: facts, split: split)
+        }
+    }
+
+    private func write(_ out: ResultOutput, entities: EntityCorpus, entityFailures: [EntityCorpus.Failure],
+                       facts: FactEvaluation, split: SplitEvaluation) throws {
         if json {
             struct All: Encodable { var facts: FactEvaluation; var classification: SplitEvaluation; var entityFailures: [String] }
             let enc = JSONEncoder()
             enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let all = All(facts: facts, classification: split, entityFailures: entityFailures.map(\.description))
-            Output.line(String(decoding: try enc.encode(all), as: UTF8.self))
+            try out.line(String(decoding: try enc.encode(all), as: UTF8.self))
             return
         }
-        Output.line("Entities: \(entities.cases.count - entityFailures.count)/\(entities.cases.count) examples pass (Corpus/entities)")
-        for f in entityFailures where !noMisses { Output.line("  \(f)") }
-        Output.line("")
-        Output.line(facts.renderText(misses: !noMisses))
-        Output.line(split.renderText())
+        try out.line("Entities: \(entities.cases.count - entityFailures.count)/\(entities.cases.count) examples pass (Corpus/entities)")
+        for f in entityFailures where !noMisses { try out.line("  \(f)") }
+        try out.line("")
+        try out.line(facts.renderText(misses: !noMisses))
+        try out.line(split.renderText())
     }
 }

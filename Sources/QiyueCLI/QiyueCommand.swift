@@ -11,6 +11,6 @@ struct QiyueCommand: ParsableCommand {
         Spans in all output are [start, end) Unicode scalar offsets into the decoded original text.
         Exit status: 0 success, 1 some input failed (reported on stderr, the rest processed), 2 usage error.
         """,
-        subcommands: [ExtractCommand.self, EntitiesCommand.self, SegmentCommand.self, SplitCommand.self, RulesCommand.self, EvalCommand.self, BenchCommand.self]
+        subcommands: [ExtractCommand.self, TextCommand.self, EntitiesCommand.self, SegmentCommand.self, SplitCommand.self, RulesCommand.self, EvalCommand.self, BenchCommand.self]
     )
 }
