@@ -64,7 +64,15 @@ let package = Package(
         .testTarget(name: "QiyueTests", dependencies: ["Qiyue"]),
         .testTarget(
             name: "QiyueIngestTests",
-            dependencies: ["QiyueIngest", "Qiyue", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["QiyueIngest", "Qiyue", "IngestFixtures"]
+        ),
+        // Runs the built `qiyue` binary as a subprocess (standard input, --output, qiyue text).
+        .testTarget(name: "QiyueCLITests", dependencies: ["QiyueCLI", "QiyueIngest", "Qiyue", "IngestFixtures"]),
+        // Test support, not shipped: DOCX fixtures (and zip bombs) built in the tests.
+        .target(
+            name: "IngestFixtures",
+            dependencies: ["QiyueIngest", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/IngestFixtures"
         ),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Qiyue
+import IngestFixtures
 import Testing
 @testable import QiyueIngest
 
