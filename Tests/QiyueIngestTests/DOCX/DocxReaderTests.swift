@@ -120,4 +120,32 @@ import Testing
             }
         }
     }
+
+    @Test func legacyWordGoesThroughLibreOffice() throws {
+        // A stand-in for soffice: checks the arguments Qiyue passes and "converts" by copying a DOCX.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qiyue-soffice-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let docx = dir.appendingPathComponent("converted.docx")
+        try Data(try DocxWriter.docx(fromText: "借款合同\n第一条 借款金额为人民币伍万元整。\n", numbering: true)).write(to: docx)
+        let script = dir.appendingPathComponent("soffice")
+        try """
+        #!/bin/sh
+        out=""; prev=""; headless=0
+        for a in "$@"; do
+          [ "$prev" = "--outdir" ] && out="$a"
+          [ "$a" = "--headless" ] && headless=1
+          prev="$a"
+        done
+        [ "$headless" = 1 ] || exit 3
+        cp '\(docx.path)' "$out/input.docx"
+        """.write(to: script, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        var options = IngestOptions()
+        options.soffice = script.path
+        let ole = LegacyConverter.compoundFileMagic + [UInt8](repeating: 0, count: 504)
+        let input = try Ingestor(options: options).read(ole, name: "old.doc")
+        #expect(input.source.format == .docx)
+        #expect(input.decoded.text == "借款合同\n第一条 借款金额为人民币伍万元整。\n")
+    }
 }
