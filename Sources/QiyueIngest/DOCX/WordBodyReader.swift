@@ -3,7 +3,8 @@ import Qiyue
 /// Reads one WordprocessingML part (word/document.xml, a header or a footer) into text, as Word
 /// shows it with every tracked change accepted.
 ///
-/// - A paragraph is a line; its automatic number (``WordNumbering``) is written in front.
+/// - A paragraph is a line; its automatic number (``WordNumbering``) is written in front, followed
+///   by a space where Word puts its default tab.
 /// - A table row is a line whose cells, in reading order, are separated by a tab (U+0009); inside a
 ///   cell, paragraphs, tabs and line breaks become single spaces, so a tab in a table line always
 ///   separates cells. Nested tables are flattened into their cell.
@@ -173,7 +174,9 @@ final class WordBodyReader: SAXHandler {
         var line: [UInt8] = []
         var numID = p.numID, level = p.level
         if numID == nil, let s = numbering.styleNumbering(p.style) { numID = s.numID; level = level ?? s.level }
-        if let numID, let number = numbering.next(numID: numID, level: level ?? 0, tabAs: inCell ? " " : "\t") {
+        // Word's default gap after a number is a tab; it is written as a space ("第一条 标的"), as
+        // contracts are typed, so that tabs stay what separates table cells.
+        if let numID, let number = numbering.next(numID: numID, level: level ?? 0, tabAs: " ") {
             line += Array(number.utf8)
         }
         if !carry.isEmpty { line += carry; carry = [] }

@@ -148,4 +148,22 @@ import Testing
         #expect(input.source.format == .docx)
         #expect(input.decoded.text == "借款合同\n第一条 借款金额为人民币伍万元整。\n")
     }
+
+    @Test func numberingSuffixesSharedCountersAndRestarts() throws {
+        let numbering = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <w:numbering xmlns:w="\(DocxWriter.w)"><w:abstractNum w:abstractNumId="7">\
+        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>\
+        <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:suff w:val="space"/><w:lvlText w:val="%1.%2"/><w:isLgl/></w:lvl>\
+        </w:abstractNum>\
+        <w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num><w:num w:numId="4"><w:abstractNumId w:val="7"/></w:num>\
+        <w:num w:numId="5"><w:abstractNumId w:val="7"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>\
+        </w:numbering>
+        """
+        let body = Fixtures.p("总则", numID: 3) + Fixtures.p("定义", numID: 3, level: 1) + Fixtures.p("价款", numID: 4)
+            + Fixtures.p("不编号", numID: 0) + Fixtures.p("附件", numID: 5)
+        let r = try DocxReader().read(try DocxWriter.package(body: body, numbering: numbering), path: "n.docx")
+        // Default suffix (a tab in Word) as a space; isLgl shows 一 as 1; lists 3 and 4 share counters; 5 restarts.
+        #expect(r.text == "一、 总则\n1.1 定义\n二、 价款\n不编号\n一、 附件\n")
+    }
 }
