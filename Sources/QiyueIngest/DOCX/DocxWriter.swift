@@ -90,30 +90,43 @@ public enum DocxWriter {
         return out
     }
 
-    /// A run as Word writes it for Chinese text.
-    static func run(_ text: Substring) -> String {
+    /// Run properties as Word writes them for a contract typed in 宋体 小四.
+    static let runProperties = "<w:rPr><w:rFonts w:ascii=\"宋体\" w:hAnsi=\"宋体\" w:eastAsia=\"宋体\" w:hint=\"eastAsia\"/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/><w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/></w:rPr>"
+
+    /// Runs as Word writes them: a new run wherever the script changes (Han and full-width text vs
+    /// ASCII letters and digits), each with its full run properties, and a tab as its own run.
+    static func runs(_ text: Substring) -> String {
         var xml = ""
-        var piece = Substring()
-        func flush() {
-            if !piece.isEmpty {
-                xml += "<w:r><w:rPr><w:rFonts w:hint=\"eastAsia\"/><w:lang w:eastAsia=\"zh-CN\"/></w:rPr><w:t xml:space=\"preserve\">\(escape(piece))</w:t></w:r>"
-            }
+        func emit(_ piece: Substring) {
+            guard !piece.isEmpty else { return }
+            xml += "<w:r w:rsidRPr=\"00A1B2C3\">\(runProperties)<w:t xml:space=\"preserve\">\(escape(piece))</w:t></w:r>"
         }
         var start = text.startIndex
         var i = text.startIndex
+        var ascii: Bool?
         while i < text.endIndex {
-            if text[i] == "\t" {
-                piece = text[start..<i]; flush()
-                xml += "<w:r><w:tab/></w:r>"
+            let c = text[i]
+            if c == "\t" {
+                emit(text[start..<i])
+                xml += "<w:r>\(runProperties)<w:tab/></w:r>"
                 start = text.index(after: i)
+                ascii = nil
+            } else {
+                let isASCII = c.isASCII && c != " "
+                if let a = ascii, a != isASCII, c != " " {
+                    emit(text[start..<i])
+                    start = i
+                }
+                if c != " " { ascii = isASCII }
             }
             i = text.index(after: i)
         }
-        piece = text[start..<text.endIndex]; flush()
+        emit(text[start..<text.endIndex])
         return xml
     }
 
-    /// `text` saved as a DOCX: one paragraph per line. With `numbering`, a line that starts with the
+    /// `text` saved as a DOCX: one paragraph per line, with the paragraph and run properties Word
+    /// writes (spacing, indent, fonts, size, language; a run per script change). With `numbering`, a line that starts with the
     /// next article number (第一条, 第二条 …, counting from 一) gets it from Word's automatic
     /// numbering instead of as typed, so reading it back gives the same text.
     public static func docx(fromText text: String, numbering: Bool = false) throws -> [UInt8] {
@@ -124,16 +137,19 @@ public enum DocxWriter {
         if lines.last?.isEmpty == true { lines.removeLast() }
         for (n, line) in lines.enumerated() {
             var rest = line
-            var pPr = ""
+            var numPr = ""
             if numbering {
                 let marker = "第" + NumberFormat.render(next, format: "chineseCounting") + "条"
                 if rest.hasPrefix(marker) {
-                    pPr = "<w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>"
+                    numPr = "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>"
                     rest = rest.dropFirst(marker.count)
                     next += 1
                 }
             }
-            body += "<w:p w:rsidR=\"00\(String(n % 100_000, radix: 16))\">\(pPr)\(run(rest))</w:p>"
+            let rsid = String(format: "00%06X", n & 0xFFFFFF)
+            body += "<w:p w:rsidR=\"\(rsid)\" w:rsidRDefault=\"\(rsid)\" w:rsidP=\"00D4E5F6\"><w:pPr>\(numPr)"
+                + "<w:spacing w:line=\"360\" w:lineRule=\"auto\"/><w:ind w:firstLineChars=\"200\" w:firstLine=\"480\"/>\(runProperties)</w:pPr>"
+                + runs(rest) + "</w:p>"
         }
         return try package(body: body, numbering: numbering ? articleNumbering : nil)
     }
