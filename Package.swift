@@ -30,6 +30,7 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "CXMLBridge", dependencies: ["CLibXML2"]),
+        .target(name: "CZipBridge", linkerSettings: [.linkedLibrary("z")]),
 
         // MARK: Core library — the pipeline, one folder per stage.
         .target(
@@ -46,7 +47,7 @@ let package = Package(
         .target(
             name: "QiyueIngest",
             dependencies: [
-                "Qiyue", "CXMLBridge",
+                "Qiyue", "CXMLBridge", "CZipBridge",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

@@ -77,7 +77,32 @@ typedef struct {
     size_t attrCap, valueCap;
     char *err;
     int32_t errlen;
+    const char *const *names;
+    int32_t nnames;
+    int32_t skip;         /* depth inside a subtree the handler asked to skip */
+    const char *const *uris;
+    int32_t nuris;
+    /* libxml2 interns names and URIs in its dictionary, so a pointer seen once maps to its id. */
+    struct { const xmlChar *key; int32_t id; } cache[512];
 } SaxState;
+
+static int32_t sax_lookup(SaxState *st, const xmlChar *key, const char *const *table, int32_t n) {
+    if (key == NULL) return -1;
+    size_t h = ((size_t)key >> 3) & 511;
+    for (int probe = 0; probe < 8; probe++) {
+        size_t k = (h + (size_t)probe) & 511;
+        if (st->cache[k].key == key) return st->cache[k].id;
+        if (st->cache[k].key == NULL) {
+            int32_t id = -1;
+            for (int32_t i = 0; i < n; i++) if (strcmp((const char *)key, table[i]) == 0) { id = i; break; }
+            st->cache[k].key = key;
+            st->cache[k].id = id;
+            return id;
+        }
+    }
+    for (int32_t i = 0; i < n; i++) if (strcmp((const char *)key, table[i]) == 0) return i;
+    return -1;
+}
 
 static void sax_refuse(void *user, const xmlChar *name, const xmlChar *a, const xmlChar *b) {
     (void)name; (void)a; (void)b;
@@ -105,6 +130,11 @@ static void sax_start(void *user, const xmlChar *localname, const xmlChar *prefi
     xmlParserCtxtPtr parser = (xmlParserCtxtPtr)user;
     SaxState *st = (SaxState *)parser->_private;
     if (st->status != QY_SAX_OK || st->h->start == NULL) return;
+    if (st->skip > 0) { st->skip++; return; }
+    int32_t name = sax_lookup(st, localname, st->names, st->nnames);
+    if (name < 0) return;  /* elements the handler does not know are not reported */
+    /* Names and URIs share the cache: an element name is never also a namespace URI. */
+    int32_t ns = uri ? sax_lookup(st, uri, st->uris, st->nuris) : -1;
     size_t need = 0;
     for (int i = 0; i < nb_attributes; i++) need += (size_t)(attributes[i * 5 + 4] - attributes[i * 5 + 3]) + 1;
     if ((size_t)nb_attributes * 2 > st->attrCap) {
@@ -129,7 +159,7 @@ static void sax_start(void *user, const xmlChar *localname, const xmlChar *prefi
         st->attrs[i * 2 + 1] = v;
         v += n + 1;
     }
-    st->h->start(st->ctx, (const char *)localname, (const char *)uri, nb_attributes, st->attrs);
+    if (st->h->start(st->ctx, name, ns, nb_attributes, st->attrs)) st->skip = 1;
 }
 
 static void sax_end(void *user, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri) {
@@ -137,13 +167,16 @@ static void sax_end(void *user, const xmlChar *localname, const xmlChar *prefix,
     xmlParserCtxtPtr parser = (xmlParserCtxtPtr)user;
     SaxState *st = (SaxState *)parser->_private;
     if (st->status != QY_SAX_OK || st->h->end == NULL) return;
-    st->h->end(st->ctx, (const char *)localname, (const char *)uri);
+    if (st->skip > 0) { st->skip--; return; }
+    int32_t name = sax_lookup(st, localname, st->names, st->nnames);
+    if (name < 0) return;
+    st->h->end(st->ctx, name, uri ? sax_lookup(st, uri, st->uris, st->nuris) : -1);
 }
 
 static void sax_text(void *user, const xmlChar *ch, int len) {
     xmlParserCtxtPtr parser = (xmlParserCtxtPtr)user;
     SaxState *st = (SaxState *)parser->_private;
-    if (st->status != QY_SAX_OK || st->h->text == NULL) return;
+    if (st->status != QY_SAX_OK || st->h->text == NULL || st->skip > 0) return;
     st->h->text(st->ctx, (const char *)ch, len);
 }
 
@@ -151,7 +184,8 @@ static void sax_error(void *user, xmlErrorPtr error) {
     (void)user; (void)error;  /* collected from the parser context afterwards */
 }
 
-int32_t qy_sax_parse(const char *xml, int32_t length, const qy_sax_handlers *handlers, void *ctx,
+int32_t qy_sax_parse(const char *xml, int32_t length, const char *const *names, int32_t nnames,
+                     const char *const *uris, int32_t nuris, const qy_sax_handlers *handlers, void *ctx,
                      char *err, int32_t errlen) {
     if (err && errlen > 0) err[0] = 0;
     xmlSAXHandler sax;
@@ -174,6 +208,10 @@ int32_t qy_sax_parse(const char *xml, int32_t length, const qy_sax_handlers *han
     st.ctx = ctx;
     st.err = err;
     st.errlen = errlen;
+    st.names = names;
+    st.nnames = nnames;
+    st.uris = uris;
+    st.nuris = nuris;
 
     xmlParserCtxtPtr parser = xmlCreatePushParserCtxt(&sax, NULL, NULL, 0, NULL);
     if (parser == NULL) return QY_SAX_MALFORMED;

@@ -27,12 +27,14 @@ struct BenchCommand: ParsableCommand {
         case extract
         /// reference point: decode, then ICU's zh word break alone (no normalization, lexicon or numbers)
         case icu
+        /// reading alone: decoding, markup and DOCX extraction (what `qiyue text` does)
+        case read
     }
 
     @Argument(help: "Files or directories (searched for .txt/.html files).")
     var paths: [String] = ["Corpus"]
 
-    @Option(help: "Stage to measure: segment (decode + normalize + segment), entities (+ entities), facts (+ classification and facts, no risk rules), extract (everything, as qiyue extract); icu (reference: decode + ICU's zh word break alone).")
+    @Option(help: "Stage to measure: segment (decode + normalize + segment), entities (+ entities), facts (+ classification and facts, no risk rules), extract (everything, as qiyue extract); icu (reference: decode + ICU's zh word break alone); read (decoding and DOCX extraction alone).")
     var stage: Stage = .extract
 
     @Option(help: "Number of timed runs (the median is reported).")
@@ -122,10 +124,11 @@ final class BenchRunner {
             guard let read = try? ingestor.read(bytes, name: name) else { continue }
             let decoded = read.decoded, source = read.source
             if stage == .icu { n += icu.countBoundaries(decoded.text); continue }
+            if stage == .read { n += decoded.encoding.count; continue }
             switch stage {
             case .segment: n += analyzer.analyze(decoded, source: source).tokens.count
             case .entities: n += entities.extract(analyzer.analyze(decoded, source: source)).count
-            case .icu: break
+            case .icu, .read: break
             case .facts, .extract:
                 // As `qiyue extract` runs it: texts that are not contracts are not word-segmented.
                 let r = pipeline.report(decoded, source: source)

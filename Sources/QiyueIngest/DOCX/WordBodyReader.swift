@@ -41,8 +41,6 @@ final class WordBodyReader: SAXHandler {
     /// Text of paragraphs whose mark was deleted, waiting for the next paragraph.
     private var carry: [UInt8] = []
 
-    /// Depth of elements whose content is not text (deletions, fallbacks, change records …).
-    private var skip = 0
     private var inText = false
     private var pPr = 0
     private var rPr = 0
@@ -55,72 +53,84 @@ final class WordBodyReader: SAXHandler {
     private static let tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n"), space = UInt8(ascii: " ")
     private var inCell: Bool { containers.last == .cell }
 
-    /// Elements whose whole content is dropped, and whether each is a tracked change.
-    private static let skipped: [String: Bool] = [
-        "del": true, "moveFrom": true, "pPrChange": true, "rPrChange": true, "sectPrChange": true,
-        "tblPrChange": true, "trPrChange": true, "tcPrChange": true, "tblGridChange": true, "numberingChange": true,
-        "tblPrExChange": true,
-        "instrText": false, "delInstrText": false, "footnoteReference": false, "endnoteReference": false,
-    ]
+    /// The elements this reader tells apart (local names; the namespace is checked separately).
+    enum Tag: Int32, CaseIterable {
+        // Content dropped, tracked changes.
+        case del, moveFrom, pPrChange, rPrChange, sectPrChange, tblPrChange, trPrChange, tcPrChange
+        case tblGridChange, numberingChange, tblPrExChange
+        // Content dropped, not changes.
+        case instrText, delInstrText, footnoteReference, endnoteReference
+        // Kept changes.
+        case ins, moveTo
+        case p, pPr, rPr, pStyle, numId, ilvl, r, vanish, specVanish, t, tab, br, cr, noBreakHyphen
+        case tbl, tr, tc, txbxContent, sdt, showingPlcHdr, sdtContent
+        /// `mc:Fallback`.
+        case Fallback
 
-    func start(_ name: String, _ ns: XMLNamespace, _ a: SAXAttributes) {
-        if ns == .markupCompatibility {
-            if name == "Fallback" || skip > 0 { skip += 1 }
-            return
-        }
-        guard ns == .word else { if skip > 0 { skip += 1 }; return }
-        if skip > 0 { skip += 1; return }
-        if let change = Self.skipped[name] {
-            // A deleted paragraph mark (w:pPr/w:rPr/w:del) joins this paragraph with the next.
-            if name == "del" && pPr > 0 && rPr > 0 { paragraphs[paragraphs.count - 1].markDeleted = true }
-            if change { sawChanges = true }
-            skip = 1
-            return
-        }
-        switch name {
-        case "ins", "moveTo": sawChanges = true
-        case "p": paragraphs.append(Paragraph())
-        case "pPr": pPr += 1
-        case "rPr": rPr += 1
-        case "pStyle": if pPr > 0 && rPr == 0, !paragraphs.isEmpty { paragraphs[paragraphs.count - 1].style = a["val"] }
-        case "numId": if pPr > 0 && rPr == 0, !paragraphs.isEmpty { paragraphs[paragraphs.count - 1].numID = a.int("val") }
-        case "ilvl": if pPr > 0 && rPr == 0, !paragraphs.isEmpty { paragraphs[paragraphs.count - 1].level = a.int("val") }
-        case "r": runHidden = false
-        case "vanish", "specVanish":
-            if rPr > 0 && pPr == 0 { runHidden = a["val"].map { $0 != "0" && $0 != "false" && $0 != "off" } ?? true }
-        case "t": inText = pPr == 0
-        case "tab": if pPr == 0 { put(inCell ? Self.space : Self.tab) }
-        case "br", "cr": if pPr == 0 { put(inCell ? Self.space : Self.newline) }
-        case "noBreakHyphen": put(UInt8(ascii: "-"))
-        case "tbl": tables.append(Table())
-        case "tr": if !tables.isEmpty { tables[tables.count - 1].row = [] }
-        case "tc":
-            if !tables.isEmpty { tables[tables.count - 1].cell = [] }
-            containers.append(.cell)
-        case "txbxContent": containers.append(.textBox)
-        case "sdt": sdtDepth += 1
-        case "showingPlcHdr": placeholderSDT = sdtDepth
-        case "sdtContent": if placeholderSDT > 0 && placeholderSDT == sdtDepth { skip = 1 }
-        default: break
+        /// Whether the element's content is dropped: nil when it is not, else whether it is a tracked change.
+        var droppedAsChange: Bool? {
+            switch self {
+            case .del, .moveFrom, .pPrChange, .rPrChange, .sectPrChange, .tblPrChange, .trPrChange, .tcPrChange,
+                 .tblGridChange, .numberingChange, .tblPrExChange: return true
+            case .instrText, .delInstrText, .footnoteReference, .endnoteReference: return false
+            default: return nil
+            }
         }
     }
 
-    func end(_ name: String, _ ns: XMLNamespace) {
-        if skip > 0 { skip -= 1; return }
+    func start(_ tag: Tag, _ ns: XMLNamespace, _ a: SAXAttributes) -> Bool {
+        if ns == .markupCompatibility { return tag == .Fallback }
+        guard ns == .word else { return false }
+        if let change = tag.droppedAsChange {
+            // A deleted paragraph mark (w:pPr/w:rPr/w:del) joins this paragraph with the next.
+            if tag == .del && pPr > 0 && rPr > 0 && !paragraphs.isEmpty { paragraphs[paragraphs.count - 1].markDeleted = true }
+            if change { sawChanges = true }
+            return true
+        }
+        switch tag {
+        case .ins, .moveTo: sawChanges = true
+        case .p: paragraphs.append(Paragraph())
+        case .pPr: pPr += 1
+        case .rPr: rPr += 1
+        case .pStyle: if pPr > 0 && rPr == 0, !paragraphs.isEmpty { paragraphs[paragraphs.count - 1].style = a["val"] }
+        case .numId: if pPr > 0 && rPr == 0, !paragraphs.isEmpty { paragraphs[paragraphs.count - 1].numID = a.int("val") }
+        case .ilvl: if pPr > 0 && rPr == 0, !paragraphs.isEmpty { paragraphs[paragraphs.count - 1].level = a.int("val") }
+        case .r: runHidden = false
+        case .vanish, .specVanish:
+            if rPr > 0 && pPr == 0 { runHidden = a["val"].map { $0 != "0" && $0 != "false" && $0 != "off" } ?? true }
+        case .t: inText = pPr == 0
+        case .tab: if pPr == 0 { put(inCell ? Self.space : Self.tab) }
+        case .br, .cr: if pPr == 0 { put(inCell ? Self.space : Self.newline) }
+        case .noBreakHyphen: put(UInt8(ascii: "-"))
+        case .tbl: tables.append(Table())
+        case .tr: if !tables.isEmpty { tables[tables.count - 1].row = [] }
+        case .tc:
+            if !tables.isEmpty { tables[tables.count - 1].cell = [] }
+            containers.append(.cell)
+        case .txbxContent: containers.append(.textBox)
+        case .sdt: sdtDepth += 1
+        case .showingPlcHdr: placeholderSDT = sdtDepth
+        case .sdtContent: if placeholderSDT > 0 && placeholderSDT == sdtDepth { return true }
+        default: break
+        }
+        return false
+    }
+
+    func end(_ tag: Tag, _ ns: XMLNamespace) {
         guard ns == .word else { return }
-        switch name {
-        case "t": inText = false
-        case "pPr": pPr -= 1
-        case "rPr": rPr -= 1
-        case "p": endParagraph()
-        case "tc":
+        switch tag {
+        case .t: inText = false
+        case .pPr: pPr -= 1
+        case .rPr: rPr -= 1
+        case .p: endParagraph()
+        case .tc:
             if containers.last == .cell { containers.removeLast() }
             if !tables.isEmpty {
                 let cell = tables[tables.count - 1].cell
                 tables[tables.count - 1].row.append(cell)
                 tables[tables.count - 1].cell = []
             }
-        case "tr":
+        case .tr:
             guard !tables.isEmpty else { break }
             let row = tables[tables.count - 1].row
             tables[tables.count - 1].row = []
@@ -136,9 +146,9 @@ final class WordBodyReader: SAXHandler {
                 }
                 out.append(Self.newline)
             }
-        case "tbl": if !tables.isEmpty { tables.removeLast() }
-        case "txbxContent": if containers.last == .textBox { containers.removeLast() }
-        case "sdt":
+        case .tbl: if !tables.isEmpty { tables.removeLast() }
+        case .txbxContent: if containers.last == .textBox { containers.removeLast() }
+        case .sdt:
             if placeholderSDT == sdtDepth { placeholderSDT = 0 }
             sdtDepth -= 1
         default: break
@@ -146,7 +156,7 @@ final class WordBodyReader: SAXHandler {
     }
 
     func text(_ utf8: UnsafeBufferPointer<UInt8>) {
-        guard inText, skip == 0, !runHidden, !paragraphs.isEmpty else { return }
+        guard inText, !runHidden, !paragraphs.isEmpty else { return }
         if inCell {
             for b in utf8 { paragraphs[paragraphs.count - 1].text.append(b == Self.tab || b == Self.newline || b == 0x0D ? Self.space : b) }
         } else {
@@ -155,7 +165,7 @@ final class WordBodyReader: SAXHandler {
     }
 
     private func put(_ byte: UInt8) {
-        guard skip == 0, !runHidden, !paragraphs.isEmpty else { return }
+        guard !runHidden, !paragraphs.isEmpty else { return }
         paragraphs[paragraphs.count - 1].text.append(byte)
     }
 

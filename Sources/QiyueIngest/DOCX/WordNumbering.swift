@@ -100,6 +100,10 @@ final class WordNumbering {
 
 /// Reads word/numbering.xml.
 private final class NumberingReader: SAXHandler {
+    enum Tag: Int32, CaseIterable {
+        case abstractNum, num, abstractNumId, lvlOverride, startOverride, lvl, start, numFmt, lvlText, suff, isLgl
+    }
+
     var abstracts: [Int: [Int: WordNumbering.Level]] = [:]
     var instances: [Int: WordNumbering.Instance] = [:]
     private var abstractID: Int?
@@ -108,38 +112,38 @@ private final class NumberingReader: SAXHandler {
     private var level: Int?
     private var current = WordNumbering.Level()
 
-    func start(_ name: String, _ ns: XMLNamespace, _ a: SAXAttributes) {
-        guard ns == .word else { return }
-        switch name {
-        case "abstractNum": abstractID = a.int("abstractNumId"); abstracts[abstractID ?? -1] = abstracts[abstractID ?? -1] ?? [:]
-        case "num": numID = a.int("numId")
-        case "abstractNumId":
+    func start(_ tag: Tag, _ ns: XMLNamespace, _ a: SAXAttributes) -> Bool {
+        guard ns == .word else { return false }
+        switch tag {
+        case .abstractNum: abstractID = a.int("abstractNumId"); abstracts[abstractID ?? -1] = abstracts[abstractID ?? -1] ?? [:]
+        case .num: numID = a.int("numId")
+        case .abstractNumId:
             if let numID, let v = a.int("val") { instances[numID] = WordNumbering.Instance(abstractID: v) }
-        case "lvlOverride": overrideLevel = a.int("ilvl")
-        case "startOverride":
+        case .lvlOverride: overrideLevel = a.int("ilvl")
+        case .startOverride:
             if let numID, let l = overrideLevel, let v = a.int("val") { instances[numID]?.startOverrides[l] = v }
-        case "lvl": level = a.int("ilvl"); current = WordNumbering.Level()
-        case "start": if level != nil, let v = a.int("val") { current.start = v }
-        case "numFmt": if level != nil, let v = a["val"] { current.format = v }
-        case "lvlText": if level != nil { current.text = a["val"] ?? "" }
-        case "suff": if level != nil, let v = a["val"] { current.suffix = v }
-        case "isLgl": if level != nil { current.legal = a["val"].map { $0 != "0" && $0 != "false" } ?? true }
-        default: break
+        case .lvl: level = a.int("ilvl"); current = WordNumbering.Level()
+        case .start: if level != nil, let v = a.int("val") { current.start = v }
+        case .numFmt: if level != nil, let v = a["val"] { current.format = v }
+        case .lvlText: if level != nil { current.text = a["val"] ?? "" }
+        case .suff: if level != nil, let v = a["val"] { current.suffix = v }
+        case .isLgl: if level != nil { current.legal = a["val"].map { $0 != "0" && $0 != "false" } ?? true }
         }
+        return false
     }
 
-    func end(_ name: String, _ ns: XMLNamespace) {
+    func end(_ tag: Tag, _ ns: XMLNamespace) {
         guard ns == .word else { return }
-        switch name {
-        case "lvl":
+        switch tag {
+        case .lvl:
             if let l = level {
                 if let numID, overrideLevel != nil { instances[numID]?.levelOverrides[l] = current }
                 else if let abstractID { abstracts[abstractID, default: [:]][l] = current }
             }
             level = nil
-        case "lvlOverride": overrideLevel = nil
-        case "abstractNum": abstractID = nil
-        case "num": numID = nil
+        case .lvlOverride: overrideLevel = nil
+        case .abstractNum: abstractID = nil
+        case .num: numID = nil
         default: break
         }
     }
@@ -149,25 +153,27 @@ private final class NumberingReader: SAXHandler {
 
 /// Reads the list references of paragraph styles in word/styles.xml.
 private final class StylesReader: SAXHandler {
+    enum Tag: Int32, CaseIterable { case style, basedOn, pPr, numId, ilvl }
+
     var styles: [String: WordNumbering.StyleNumbering] = [:]
     private var style: String?
     private var inPPr = false
 
-    func start(_ name: String, _ ns: XMLNamespace, _ a: SAXAttributes) {
-        guard ns == .word else { return }
-        switch name {
-        case "style": style = a["styleId"]; if let s = style { styles[s] = WordNumbering.StyleNumbering() }
-        case "basedOn": if let s = style { styles[s]?.basedOn = a["val"] }
-        case "pPr": inPPr = true
-        case "numId": if inPPr, let s = style { styles[s]?.numID = a.int("val") }
-        case "ilvl": if inPPr, let s = style { styles[s]?.level = a.int("val") }
-        default: break
+    func start(_ tag: Tag, _ ns: XMLNamespace, _ a: SAXAttributes) -> Bool {
+        guard ns == .word else { return false }
+        switch tag {
+        case .style: style = a["styleId"]; if let s = style { styles[s] = WordNumbering.StyleNumbering() }
+        case .basedOn: if let s = style { styles[s]?.basedOn = a["val"] }
+        case .pPr: inPPr = true
+        case .numId: if inPPr, let s = style { styles[s]?.numID = a.int("val") }
+        case .ilvl: if inPPr, let s = style { styles[s]?.level = a.int("val") }
         }
+        return false
     }
 
-    func end(_ name: String, _ ns: XMLNamespace) {
+    func end(_ tag: Tag, _ ns: XMLNamespace) {
         guard ns == .word else { return }
-        if name == "pPr" { inPPr = false } else if name == "style" { style = nil }
+        if tag == .pPr { inPPr = false } else if tag == .style { style = nil }
     }
 
     func text(_ utf8: UnsafeBufferPointer<UInt8>) {}

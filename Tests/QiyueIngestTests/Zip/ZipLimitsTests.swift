@@ -41,6 +41,18 @@ import IngestFixtures
         #expect(code == .decompressionLimit)
     }
 
+    @Test func damagedEntryIsRefused() throws {
+        var bytes = try DocxWriter.docx(fromText: "借款合同\n")
+        // Flip the CRC-32 recorded for word/document.xml in its local and central headers.
+        let name = Array("word/document.xml".utf8)
+        for i in 0..<(bytes.count - 46) where bytes[i] == 0x50 && bytes[i + 1] == 0x4B {
+            if bytes[i + 2] == 0x03 && bytes[i + 3] == 0x04 && Array(bytes[(i + 30)..<(i + 30 + name.count)]) == name { bytes[i + 14] ^= 0xFF }
+            if bytes[i + 2] == 0x01 && bytes[i + 3] == 0x02 && Array(bytes[(i + 46)..<min(bytes.count, i + 46 + name.count)]) == name { bytes[i + 16] ^= 0xFF }
+        }
+        do { _ = try Ingestor().read(bytes, name: "crc.docx"); Issue.record("expected an error") }
+        catch { #expect(error.code == .notDocx); #expect(error.message.contains("CRC")) }
+    }
+
     @Test func entryCountIsLimited() throws {
         var options = IngestOptions()
         options.maxEntries = 20
