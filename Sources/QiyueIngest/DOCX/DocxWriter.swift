@@ -129,7 +129,16 @@ public enum DocxWriter {
     /// writes (spacing, indent, fonts, size, language; a run per script change). With `numbering`, a line that starts with the
     /// next article number (第一条, 第二条 …, counting from 一) gets it from Word's automatic
     /// numbering instead of as typed, so reading it back gives the same text.
-    public static func docx(fromText text: String, numbering: Bool = false) throws -> [UInt8] {
+    /// How much markup the writer puts around the text.
+    public enum Style: String, Sendable, CaseIterable {
+        /// As Word writes a typed contract: paragraph and run properties, a run per script change
+        /// (document.xml about 20× the text).
+        case word
+        /// Bare paragraphs and one run each, as simple generators write (about 3× the text).
+        case plain
+    }
+
+    public static func docx(fromText text: String, numbering: Bool = false, style: Style = .word) throws -> [UInt8] {
         var body = ""
         body.reserveCapacity(text.utf8.count * 3)
         var next = 1
@@ -145,6 +154,11 @@ public enum DocxWriter {
                     rest = rest.dropFirst(marker.count)
                     next += 1
                 }
+            }
+            if style == .plain {
+                let pPr = numPr.isEmpty ? "" : "<w:pPr>\(numPr)</w:pPr>"
+                body += "<w:p>\(pPr)" + (rest.isEmpty ? "" : "<w:r><w:t xml:space=\"preserve\">\(escape(rest))</w:t></w:r>") + "</w:p>"
+                continue
             }
             let rsid = String(format: "00%06X", n & 0xFFFFFF)
             body += "<w:p w:rsidR=\"\(rsid)\" w:rsidRDefault=\"\(rsid)\" w:rsidP=\"00D4E5F6\"><w:pPr>\(numPr)"

@@ -76,8 +76,10 @@ import Testing
 
     @Test func writerRoundTripsTextWithNumbering() throws {
         let text = "借款合同\n第一条 借款金额\n\t甲方：张三 & 李四 <代理>\n第二条 利率\n第五条 不连续的编号照写\n"
-        let r = try DocxReader().read(try DocxWriter.docx(fromText: text, numbering: true), path: "w.docx")
-        #expect(r.text == text)
+        for style in DocxWriter.Style.allCases {
+            let r = try DocxReader().read(try DocxWriter.docx(fromText: text, numbering: true, style: style), path: "w.docx")
+            #expect(r.text == text, "\(style)")
+        }
     }
 
     @Test func notADocx() throws {
