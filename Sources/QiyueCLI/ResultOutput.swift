@@ -4,7 +4,7 @@ import Qiyue
 
 /// `--output FILE` / `-o FILE`, for every command that writes results.
 struct OutputOptions: ParsableArguments {
-    @Option(name: [.short, .long], help: "Write the results to this file instead of standard output (written to a temporary file beside it, renamed when complete; never one of the inputs).")
+    @Option(name: [.short, .long], help: "Write the results to this file instead of standard output (- for standard output); written to a temporary file beside it and renamed when complete; never one of the inputs.")
     var output: String?
 
     /// Opens the destination; `inputs` are refused as output paths.
@@ -21,6 +21,7 @@ final class ResultOutput {
     private let handle: FileHandle
 
     init(path: String?, inputs: [String]) throws {
+        let path = path == "-" ? nil : path
         self.path = path
         guard let path else {
             temporary = nil

@@ -29,12 +29,6 @@ public struct DocxReader: Sendable {
     /// Creates a reader.
     public init(options: IngestOptions = IngestOptions()) { self.options = options }
 
-    /// Whether the bytes are a zip archive that holds a Word document body.
-    public static func isDocx(_ bytes: [UInt8], options: IngestOptions = IngestOptions()) -> Bool {
-        guard ZipParts.looksLikeZip(bytes), let zip = try? ZipParts(bytes: bytes, path: "", options: options) else { return false }
-        return zip.contains("[Content_Types].xml") && zip.contains("word/document.xml")
-    }
-
     /// Reads the DOCX in `bytes`; `path` names it in errors.
     public func read(_ bytes: [UInt8], path: String) throws(QiyueError) -> Result {
         guard ZipParts.looksLikeZip(bytes) else { throw QiyueError(.notDocx, path: path, "not a zip archive, so not a DOCX") }
