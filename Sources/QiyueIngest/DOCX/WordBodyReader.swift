@@ -14,6 +14,9 @@ import Qiyue
 ///   `mc:AlternateContent`, formatting-change records (`w:*PrChange`), placeholder text of empty
 ///   content controls.
 final class WordBodyReader: SAXHandler {
+    private static let cNames = CStrings(Tag.caseNames)
+    override class var names: CStrings { cNames }
+
     private let numbering: WordNumbering
     /// The text, UTF-8.
     private(set) var out: [UInt8] = []
@@ -50,6 +53,15 @@ final class WordBodyReader: SAXHandler {
 
     init(numbering: WordNumbering) { self.numbering = numbering }
 
+    override func start(_ id: Int32, _ ns: XMLNamespace, _ attributes: SAXAttributes) -> Bool {
+        guard let tag = Tag(rawValue: id) else { return false }
+        return start(tag, ns, attributes)
+    }
+
+    override func end(_ id: Int32, _ ns: XMLNamespace) {
+        if let tag = Tag(rawValue: id) { end(tag, ns) }
+    }
+
     private static let tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n"), space = UInt8(ascii: " ")
     private var inCell: Bool { containers.last == .cell }
 
@@ -78,7 +90,7 @@ final class WordBodyReader: SAXHandler {
         }
     }
 
-    func start(_ tag: Tag, _ ns: XMLNamespace, _ a: SAXAttributes) -> Bool {
+    private func start(_ tag: Tag, _ ns: XMLNamespace, _ a: SAXAttributes) -> Bool {
         if ns == .markupCompatibility { return tag == .Fallback }
         guard ns == .word else { return false }
         if let change = tag.droppedAsChange {
@@ -116,7 +128,7 @@ final class WordBodyReader: SAXHandler {
         return false
     }
 
-    func end(_ tag: Tag, _ ns: XMLNamespace) {
+    private func end(_ tag: Tag, _ ns: XMLNamespace) {
         guard ns == .word else { return }
         switch tag {
         case .t: inText = false
@@ -155,7 +167,7 @@ final class WordBodyReader: SAXHandler {
         }
     }
 
-    func text(_ utf8: UnsafeBufferPointer<UInt8>) {
+    override func text(_ utf8: UnsafeBufferPointer<UInt8>) {
         guard inText, !runHidden, !paragraphs.isEmpty else { return }
         if inCell {
             for b in utf8 { paragraphs[paragraphs.count - 1].text.append(b == Self.tab || b == Self.newline || b == 0x0D ? Self.space : b) }

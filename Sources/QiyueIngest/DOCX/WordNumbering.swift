@@ -100,6 +100,18 @@ final class WordNumbering {
 
 /// Reads word/numbering.xml.
 private final class NumberingReader: SAXHandler {
+    private static let cNames = CStrings(Tag.caseNames)
+    override class var names: CStrings { cNames }
+
+    override func start(_ id: Int32, _ ns: XMLNamespace, _ attributes: SAXAttributes) -> Bool {
+        guard let tag = Tag(rawValue: id) else { return false }
+        return start(tag, ns, attributes)
+    }
+
+    override func end(_ id: Int32, _ ns: XMLNamespace) {
+        if let tag = Tag(rawValue: id) { end(tag, ns) }
+    }
+
     enum Tag: Int32, CaseIterable {
         case abstractNum, num, abstractNumId, lvlOverride, startOverride, lvl, start, numFmt, lvlText, suff, isLgl
     }
@@ -112,7 +124,7 @@ private final class NumberingReader: SAXHandler {
     private var level: Int?
     private var current = WordNumbering.Level()
 
-    func start(_ tag: Tag, _ ns: XMLNamespace, _ a: SAXAttributes) -> Bool {
+    private func start(_ tag: Tag, _ ns: XMLNamespace, _ a: SAXAttributes) -> Bool {
         guard ns == .word else { return false }
         switch tag {
         case .abstractNum: abstractID = a.int("abstractNumId"); abstracts[abstractID ?? -1] = abstracts[abstractID ?? -1] ?? [:]
@@ -132,7 +144,7 @@ private final class NumberingReader: SAXHandler {
         return false
     }
 
-    func end(_ tag: Tag, _ ns: XMLNamespace) {
+    private func end(_ tag: Tag, _ ns: XMLNamespace) {
         guard ns == .word else { return }
         switch tag {
         case .lvl:
@@ -147,19 +159,29 @@ private final class NumberingReader: SAXHandler {
         default: break
         }
     }
-
-    func text(_ utf8: UnsafeBufferPointer<UInt8>) {}
 }
 
 /// Reads the list references of paragraph styles in word/styles.xml.
 private final class StylesReader: SAXHandler {
+    private static let cNames = CStrings(Tag.caseNames)
+    override class var names: CStrings { cNames }
+
+    override func start(_ id: Int32, _ ns: XMLNamespace, _ attributes: SAXAttributes) -> Bool {
+        guard let tag = Tag(rawValue: id) else { return false }
+        return start(tag, ns, attributes)
+    }
+
+    override func end(_ id: Int32, _ ns: XMLNamespace) {
+        if let tag = Tag(rawValue: id) { end(tag, ns) }
+    }
+
     enum Tag: Int32, CaseIterable { case style, basedOn, pPr, numId, ilvl }
 
     var styles: [String: WordNumbering.StyleNumbering] = [:]
     private var style: String?
     private var inPPr = false
 
-    func start(_ tag: Tag, _ ns: XMLNamespace, _ a: SAXAttributes) -> Bool {
+    private func start(_ tag: Tag, _ ns: XMLNamespace, _ a: SAXAttributes) -> Bool {
         guard ns == .word else { return false }
         switch tag {
         case .style: style = a["styleId"]; if let s = style { styles[s] = WordNumbering.StyleNumbering() }
@@ -171,10 +193,8 @@ private final class StylesReader: SAXHandler {
         return false
     }
 
-    func end(_ tag: Tag, _ ns: XMLNamespace) {
+    private func end(_ tag: Tag, _ ns: XMLNamespace) {
         guard ns == .word else { return }
         if tag == .pPr { inPPr = false } else if tag == .style { style = nil }
     }
-
-    func text(_ utf8: UnsafeBufferPointer<UInt8>) {}
 }

@@ -44,70 +44,54 @@ struct SAXAttributes {
     func int(_ local: String) -> Int? { self[local].flatMap { Int($0) } }
 }
 
-/// Receives the events of a streaming parse. Only the elements named by ``Tag`` are reported (the
-/// bridge maps each name once per parse, so no string is made or compared per element).
-protocol SAXHandler: AnyObject {
-    /// The element names the handler tells apart; their case names are the XML local names.
-    associatedtype Tag: RawRepresentable, CaseIterable where Tag.RawValue == Int32
+/// Receives the events of a streaming parse: subclass and override. Only the elements named in
+/// ``names`` are reported, by their index there (the bridge maps each name once per parse, so no
+/// string is made or compared per element, and the callbacks need no generic dispatch).
+class SAXHandler {
+    /// The local names the handler tells apart; an element's id is its index here.
+    class var names: CStrings { CStrings([]) }
     /// Returns true to skip the element's content (and its end event).
-    func start(_ tag: Tag, _ ns: XMLNamespace, _ attributes: SAXAttributes) -> Bool
-    func end(_ tag: Tag, _ ns: XMLNamespace)
-    func text(_ utf8: UnsafeBufferPointer<UInt8>)
-}
-
-/// What the C callbacks see (a class, so the context pointer needs no dynamic cast): ids in,
-/// handler calls out.
-private class SAXSink {
-    func start(_ id: Int32, _ ns: Int32, _ attributes: SAXAttributes) -> Bool { false }
-    func end(_ id: Int32, _ ns: Int32) {}
+    func start(_ id: Int32, _ ns: XMLNamespace, _ attributes: SAXAttributes) -> Bool { false }
+    func end(_ id: Int32, _ ns: XMLNamespace) {}
     func text(_ utf8: UnsafeBufferPointer<UInt8>) {}
 }
 
-private final class SAXBox<H: SAXHandler>: SAXSink {
-    let handler: H
-    init(_ handler: H) { self.handler = handler }
-    override func start(_ id: Int32, _ ns: Int32, _ attributes: SAXAttributes) -> Bool {
-        guard let tag = H.Tag(rawValue: id) else { return false }
-        return handler.start(tag, XMLNamespace(index: ns), attributes)
-    }
-    override func end(_ id: Int32, _ ns: Int32) {
-        if let tag = H.Tag(rawValue: id) { handler.end(tag, XMLNamespace(index: ns)) }
-    }
-    override func text(_ utf8: UnsafeBufferPointer<UInt8>) { handler.text(utf8) }
+extension CaseIterable {
+    /// The case names, in declaration order (an `Int32` raw value is then the index).
+    static var caseNames: [String] { allCases.map { String(describing: $0) } }
 }
 
 /// Streaming XML reading with libxml2 (through CXMLBridge): no DTD, no entity, no network, ever —
 /// a document that declares a DTD is refused (Q114), so neither XXE nor billion laughs can start.
 enum SAXReader {
-    static func parse<H: SAXHandler>(_ bytes: [UInt8], handler: H, part: String, path: String) throws(QiyueError) {
+    static func parse(_ bytes: [UInt8], handler: SAXHandler, part: String, path: String) throws(QiyueError) {
         var callbacks = qy_sax_handlers(
             start: { ctx, id, ns, n, attrs in
                 guard let ctx else { return 0 }
-                let sink = Unmanaged<SAXSink>.fromOpaque(ctx).takeUnretainedValue()
-                return sink.start(id, ns, SAXAttributes(count: Int(n), pairs: attrs)) ? 1 : 0
+                let sink = Unmanaged<SAXHandler>.fromOpaque(ctx).takeUnretainedValue()
+                return sink.start(id, XMLNamespace(index: ns), SAXAttributes(count: Int(n), pairs: attrs)) ? 1 : 0
             },
             end: { ctx, id, ns in
                 guard let ctx else { return }
-                (Unmanaged<SAXSink>.fromOpaque(ctx).takeUnretainedValue()).end(id, ns)
+                Unmanaged<SAXHandler>.fromOpaque(ctx).takeUnretainedValue().end(id, XMLNamespace(index: ns))
             },
             text: { ctx, p, n in
                 guard let ctx, let p, n > 0 else { return }
-                let sink = Unmanaged<SAXSink>.fromOpaque(ctx).takeUnretainedValue()
+                let sink = Unmanaged<SAXHandler>.fromOpaque(ctx).takeUnretainedValue()
                 p.withMemoryRebound(to: UInt8.self, capacity: Int(n)) { sink.text(UnsafeBufferPointer(start: $0, count: Int(n))) }
             })
         guard bytes.count < Int32.max else { throw QiyueError(.tooLarge, path: path, "\(part) is too large to parse") }
         var message = [CChar](repeating: 0, count: 256)
-        let box = SAXBox(handler)
-        let ctx = Unmanaged<SAXSink>.passUnretained(box).toOpaque()
-        let names = CStrings(H.Tag.allCases.map { String(describing: $0) })
-        let uris = CStrings(XMLNamespace.uris)
+        let ctx = Unmanaged<SAXHandler>.passUnretained(handler).toOpaque()
+        let names = type(of: handler).names
+        let uris = CStrings.uris
         let status = bytes.withUnsafeBufferPointer { b in
             b.withMemoryRebound(to: CChar.self) { cb in
                 qy_sax_parse(cb.baseAddress, Int32(cb.count), names.pointers, Int32(names.count), uris.pointers, Int32(uris.count),
                              &callbacks, ctx, &message, Int32(message.count))
             }
         }
-        withExtendedLifetime((box, names, uris)) {}
+        withExtendedLifetime((handler, names, uris)) {}
         switch Int(status) {
         case QY_SAX_OK: return
         case QY_SAX_DTD:
@@ -119,8 +103,10 @@ enum SAXReader {
     }
 }
 
-/// NUL-terminated copies of strings, alive as long as the value.
-private final class CStrings {
+/// NUL-terminated copies of strings, alive as long as the value (immutable, so shareable).
+final class CStrings: @unchecked Sendable {
+    static let uris = CStrings(XMLNamespace.uris)
+
     let storage: [UnsafeMutablePointer<CChar>]
     let pointers: [UnsafePointer<CChar>?]
     var count: Int { storage.count }
