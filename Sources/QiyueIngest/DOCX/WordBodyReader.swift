@@ -36,6 +36,8 @@ final class WordBodyReader: SAXHandler {
     private struct Table {
         var row: [[UInt8]] = []
         var cell: [UInt8] = []
+        /// The row is a tracked deletion (`w:trPr/w:del`).
+        var rowDeleted = false
     }
 
     private var paragraphs: [Paragraph] = []
@@ -46,6 +48,7 @@ final class WordBodyReader: SAXHandler {
 
     private var inText = false
     private var pPr = 0
+    private var trPr = 0
     private var rPr = 0
     private var runHidden = false
     private var placeholderSDT = 0
@@ -75,7 +78,7 @@ final class WordBodyReader: SAXHandler {
         // Kept changes.
         case ins, moveTo
         case p, pPr, rPr, pStyle, numId, ilvl, r, vanish, specVanish, t, tab, br, cr, noBreakHyphen
-        case tbl, tr, tc, txbxContent, sdt, showingPlcHdr, sdtContent
+        case tbl, tr, trPr, tc, txbxContent, sdt, showingPlcHdr, sdtContent, sym
         /// `mc:Fallback`.
         case Fallback
 
@@ -96,6 +99,8 @@ final class WordBodyReader: SAXHandler {
         if let change = tag.droppedAsChange {
             // A deleted paragraph mark (w:pPr/w:rPr/w:del) joins this paragraph with the next.
             if tag == .del && pPr > 0 && rPr > 0 && !paragraphs.isEmpty { paragraphs[paragraphs.count - 1].markDeleted = true }
+            // A deleted table row (w:trPr/w:del) is dropped with its cells.
+            if tag == .del && trPr > 0 && !tables.isEmpty { tables[tables.count - 1].rowDeleted = true }
             if change { sawChanges = true }
             return true
         }
@@ -115,7 +120,9 @@ final class WordBodyReader: SAXHandler {
         case .br, .cr: if pPr == 0 { put(inCell ? Self.space : Self.newline) }
         case .noBreakHyphen: put(UInt8(ascii: "-"))
         case .tbl: tables.append(Table())
-        case .tr: if !tables.isEmpty { tables[tables.count - 1].row = [] }
+        case .tr: if !tables.isEmpty { tables[tables.count - 1].row = []; tables[tables.count - 1].rowDeleted = false }
+        case .trPr: trPr += 1
+        case .sym: if pPr == 0, let c = a["char"].flatMap({ UInt32($0, radix: 16) }), let u = Self.symbols[c] { for b in u.utf8 { put(b) } }
         case .tc:
             if !tables.isEmpty { tables[tables.count - 1].cell = [] }
             containers.append(.cell)
@@ -134,6 +141,7 @@ final class WordBodyReader: SAXHandler {
         case .t: inText = false
         case .pPr: pPr -= 1
         case .rPr: rPr -= 1
+        case .trPr: trPr -= 1
         case .p: endParagraph()
         case .tc:
             if containers.last == .cell { containers.removeLast() }
@@ -146,6 +154,7 @@ final class WordBodyReader: SAXHandler {
             guard !tables.isEmpty else { break }
             let row = tables[tables.count - 1].row
             tables[tables.count - 1].row = []
+            if tables[tables.count - 1].rowDeleted { break }
             if tables.count > 1 {
                 // A nested table's row goes into the enclosing cell, cells joined by spaces.
                 var joined: [UInt8] = []
@@ -175,6 +184,12 @@ final class WordBodyReader: SAXHandler {
             paragraphs[paragraphs.count - 1].text.append(contentsOf: utf8)
         }
     }
+
+    /// Check boxes that forms draw with symbol fonts (`w:sym w:font="Wingdings" w:char="F0FE"`);
+    /// other symbols are left out.
+    static let symbols: [UInt32: String] = [
+        0xF0FE: "☑", 0xF0FD: "☒", 0xF078: "☒", 0xF0A8: "□", 0xF06F: "□", 0xF0A1: "○", 0xF052: "☑", 0xF0FC: "✓",
+    ]
 
     private func put(_ byte: UInt8) {
         guard !runHidden, !paragraphs.isEmpty else { return }

@@ -168,4 +168,13 @@ import Testing
         // Default suffix (a tab in Word) as a space; isLgl shows 一 as 1; lists 3 and 4 share counters; 5 restarts.
         #expect(r.text == "一、 总则\n1.1 定义\n二、 价款\n不编号\n一、 附件\n")
     }
+
+    @Test func deletedRowsAndCheckBoxes() throws {
+        let deletedRow = "<w:tr><w:trPr><w:del w:id=\"9\" w:author=\"a\"/></w:trPr><w:tc>\(Fixtures.p("丙方"))</w:tc><w:tc>\(Fixtures.p("赵六"))</w:tc></w:tr>"
+        let body = "<w:tbl>" + Fixtures.row(["甲方", "张三"]) + deletedRow + Fixtures.row(["乙方", "李四"]) + "</w:tbl>"
+            + "<w:p><w:r><w:sym w:font=\"Wingdings\" w:char=\"F0FE\"/><w:t>同意</w:t><w:sym w:font=\"Wingdings\" w:char=\"F0A8\"/><w:t>不同意</w:t></w:r></w:p>"
+        let r = try DocxReader().read(try DocxWriter.package(body: body), path: "rows.docx")
+        #expect(r.text == "甲方\t张三\n乙方\t李四\n☑同意□不同意\n")
+        #expect(r.unacceptedChanges)
+    }
 }
