@@ -9,7 +9,9 @@ import Qiyue
 ///   cell, paragraphs, tabs and line breaks become single spaces, so a tab in a table line always
 ///   separates cells. Nested tables are flattened into their cell.
 /// - Tracked changes: `w:del` and `w:moveFrom` are dropped, `w:ins` and `w:moveTo` kept; a deleted
-///   paragraph mark joins the paragraph with the next. ``sawChanges`` tells whether there were any.
+///   paragraph mark joins the paragraph with the next; a deleted table row is dropped.
+///   ``sawChanges`` tells whether there were any.
+/// - Check boxes drawn with symbol fonts (`w:sym`) become ☑ ☒ □.
 /// - Not text: field codes (`w:instrText`), hidden runs (`w:vanish`), the fallback copy of
 ///   `mc:AlternateContent`, formatting-change records (`w:*PrChange`), placeholder text of empty
 ///   content controls.
