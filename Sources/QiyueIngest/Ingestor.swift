@@ -101,6 +101,7 @@ public struct Ingestor: Sendable {
         source.unacceptedChanges = r.unacceptedChanges ? true : nil
         source.headers = r.headers.isEmpty ? nil : r.headers
         source.footers = r.footers.isEmpty ? nil : r.footers
+        source.tables = r.tables.isEmpty ? nil : r.tables
         return Input(decoded: DecodedText(text: r.text, encoding: "UTF-8", format: .docx), source: source)
     }
 

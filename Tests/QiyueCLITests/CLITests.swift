@@ -136,6 +136,7 @@ enum CLI {
         #expect(source["format"] as? String == "docx")
         #expect(source["unacceptedChanges"] as? Bool == true)
         #expect(source["headers"] as? [String] == ["合同编号：BJ-2025-001"])
+        #expect((source["tables"] as? [[Int]])?.count == 1)
         #expect(source["text"] == nil)
     }
 

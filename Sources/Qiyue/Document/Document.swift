@@ -16,6 +16,9 @@ public struct SourceInfo: Sendable, Codable, Hashable {
     public var headers: [String]?
     /// See ``headers``.
     public var footers: [String]?
+    /// For a DOCX input: the extent of each table in the text (one row per line, cells separated by
+    /// a tab), so that a table reader can tell table rows from paragraphs.
+    public var tables: [TextSpan]?
     /// The whole text every span indexes (with `--include-text`; what `qiyue text` prints).
     public var text: String?
 

@@ -21,6 +21,8 @@ public struct DocxReader: Sendable {
         public var footers: [String]
         /// Whether the document holds tracked changes (read as accepted).
         public var unacceptedChanges: Bool
+        /// The extent of each top-level table in ``text`` (its rows, one per line, cells tab-separated).
+        public var tables: [TextSpan]
     }
 
     /// Limits in force.
@@ -62,7 +64,7 @@ public struct DocxReader: Sendable {
         }
         let headers = try parts("word/header"), footers = try parts("word/footer")
         return Result(text: String(decoding: body.out, as: UTF8.self), headers: headers, footers: footers,
-                      unacceptedChanges: changes)
+                      unacceptedChanges: changes, tables: body.tableSpans)
     }
 
     /// word/header1.xml, word/header12.xml … (not word/headerX.xml.rels or anything else).

@@ -7,7 +7,8 @@ import Qiyue
 ///   by a space where Word puts its default tab.
 /// - A table row is a line whose cells, in reading order, are separated by a tab (U+0009); inside a
 ///   cell, paragraphs, tabs and line breaks become single spaces, so a tab in a table line always
-///   separates cells. Nested tables are flattened into their cell.
+///   separates cells. Nested tables are flattened into their cell. ``tableSpans`` gives each
+///   top-level table's lines.
 /// - Tracked changes: `w:del` and `w:moveFrom` are dropped, `w:ins` and `w:moveTo` kept; a deleted
 ///   paragraph mark joins the paragraph with the next; a deleted table row is dropped.
 ///   ``sawChanges`` tells whether there were any.
@@ -24,6 +25,10 @@ final class WordBodyReader: SAXHandler {
     private(set) var out: [UInt8] = []
     /// Whether the part holds tracked changes (insertions, deletions, moves, formatting changes).
     private(set) var sawChanges = false
+    /// The extent of each top-level table in ``out``, in Unicode scalar offsets.
+    private(set) var tableSpans: [TextSpan] = []
+    private var tableStart = 0
+    private var countedBytes = 0, countedScalars = 0
 
     private struct Paragraph {
         var text: [UInt8] = []
@@ -121,7 +126,9 @@ final class WordBodyReader: SAXHandler {
         case .tab: if pPr == 0 { put(inCell ? Self.space : Self.tab) }
         case .br, .cr: if pPr == 0 { put(inCell ? Self.space : Self.newline) }
         case .noBreakHyphen: put(UInt8(ascii: "-"))
-        case .tbl: tables.append(Table())
+        case .tbl:
+            if tables.isEmpty { tableStart = scalarOffset() }
+            tables.append(Table())
         case .tr: if !tables.isEmpty { tables[tables.count - 1].row = []; tables[tables.count - 1].rowDeleted = false }
         case .trPr: trPr += 1
         case .sym: if pPr == 0, let c = a["char"].flatMap({ UInt32($0, radix: 16) }), let u = Self.symbols[c] { for b in u.utf8 { put(b) } }
@@ -169,7 +176,13 @@ final class WordBodyReader: SAXHandler {
                 }
                 out.append(Self.newline)
             }
-        case .tbl: if !tables.isEmpty { tables.removeLast() }
+        case .tbl:
+            guard !tables.isEmpty else { break }
+            tables.removeLast()
+            if tables.isEmpty {
+                let end = scalarOffset()
+                if end > tableStart { tableSpans.append(TextSpan(tableStart, end)) }
+            }
         case .txbxContent: if containers.last == .textBox { containers.removeLast() }
         case .sdt:
             if placeholderSDT == sdtDepth { placeholderSDT = 0 }
@@ -192,6 +205,13 @@ final class WordBodyReader: SAXHandler {
     static let symbols: [UInt32: String] = [
         0xF0FE: "☑", 0xF0FD: "☒", 0xF078: "☒", 0xF0A8: "□", 0xF06F: "□", 0xF0A1: "○", 0xF052: "☑", 0xF0FC: "✓",
     ]
+
+    /// The scalar length of ``out`` so far (counted incrementally).
+    private func scalarOffset() -> Int {
+        for b in out[countedBytes...] where b & 0xC0 != 0x80 { countedScalars += 1 }
+        countedBytes = out.count
+        return countedScalars
+    }
 
     private func put(_ byte: UInt8) {
         guard !runHidden, !paragraphs.isEmpty else { return }

@@ -12,6 +12,14 @@ import Testing
         // Table rows: one per line, cells separated by a tab.
         #expect(lines[1] == "出卖人（甲方）\t王建国")
         #expect(lines[3] == "买受人（乙方）\t李晓明")
+        // The table's extent: its four rows.
+        let scalars = Array(r.text.unicodeScalars)
+        #expect(r.tables.count == 1)
+        if let t = r.tables.first {
+            var v = String.UnicodeScalarView()
+            v.append(contentsOf: scalars[t.start..<t.end])
+            #expect(String(v) == lines[1...4].joined(separator: "\n") + "\n")
+        }
         // Automatic numbering: 第一条, a second level 1., and the style-linked list continuing.
         #expect(lines[6] == "第一条房屋基本情况")
         #expect(lines[7] == "1.房屋坐落于北京市朝阳区建国路88号。")

@@ -41,6 +41,7 @@ import Testing
         source.headers = ["合同编号：001"]
         source.footers = ["第 1 页"]
         source.text = text
+        source.tables = [TextSpan(0, 6)]
         let report = try Pipeline().report(DecodedText(text: text, encoding: "UTF-8", format: .docx), source: source, category: "house_sale")
         let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(report)) as! [String: Any]
         #expect(validator.validate(json).isEmpty, "\(validator.validate(json))")
