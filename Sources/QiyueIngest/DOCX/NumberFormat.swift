@@ -19,7 +19,8 @@ enum NumberFormat {
         case "lowerRoman": return roman(n).lowercased()
         case "chineseCounting", "chineseCountingThousand", "taiwaneseCounting", "taiwaneseCountingThousand",
              "japaneseCounting", "koreanCounting":
-            return counting(n, digits: simplifiedDigits, units: ["", "十", "百", "千"], omitLeadingOneTen: true)
+            // Word writes 〇 for the zeros of a counted number (一百〇五) and 十 without a leading 一.
+            return counting(n, digits: simplifiedDigits, units: ["", "十", "百", "千"], omitLeadingOneTen: true, zero: "〇")
         case "chineseLegalSimplified":
             return counting(n, digits: legalSimplifiedDigits, units: ["", "拾", "佰", "仟"], omitLeadingOneTen: false)
         case "ideographLegalTraditional", "japaneseLegal":
@@ -37,19 +38,20 @@ enum NumberFormat {
     static let legalSimplifiedDigits: [Character] = Array("零壹贰叁肆伍陆柒捌玖")
     static let legalTraditionalDigits: [Character] = Array("零壹貳參肆伍陸柒捌玖")
 
-    /// Chinese counting up to 9999: 十, 十一, 二十, 一百零五, 一千零一十.
-    static func counting(_ n: Int, digits: [Character], units: [String], omitLeadingOneTen: Bool) -> String {
-        guard n > 0 else { return String(digits[0]) }
+    /// Chinese counting up to 9999: 十, 十一, 二十, 一百〇五, 一千〇一十 (legal forms: 壹佰零伍).
+    static func counting(_ n: Int, digits: [Character], units: [String], omitLeadingOneTen: Bool, zero: Character? = nil) -> String {
+        guard n > 0 else { return String(zero ?? digits[0]) }
         guard n < 10_000 else { return String(n) }
         let ds = [n / 1000, n / 100 % 10, n / 10 % 10, n % 10]
-        var out = "", zero = false, started = false
+        let zeroDigit = zero ?? digits[0]
+        var out = "", pendingZero = false, started = false
         for (i, d) in ds.enumerated() {
             let unit = units[3 - i]
             if d == 0 {
-                if started { zero = true }
+                if started { pendingZero = true }
                 continue
             }
-            if zero { out.append(digits[0]); zero = false }
+            if pendingZero { out.append(zeroDigit); pendingZero = false }
             if !(omitLeadingOneTen && !started && d == 1 && i == 2) { out.append(digits[d]) }
             out += unit
             started = true

@@ -57,7 +57,7 @@ import Testing
 
     @Test(arguments: [
         (1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (11, "chineseCounting", "十一"),
-        (20, "chineseCounting", "二十"), (21, "chineseCountingThousand", "二十一"), (105, "chineseCounting", "一百零五"),
+        (20, "chineseCounting", "二十"), (21, "chineseCountingThousand", "二十一"), (105, "chineseCounting", "一百〇五"), (105, "chineseLegalSimplified", "壹佰零伍"),
         (110, "chineseCounting", "一百一十"), (3, "chineseLegalSimplified", "叁"), (10, "chineseLegalSimplified", "壹拾"),
         (2, "ideographTraditional", "乙"), (3, "decimalEnclosedCircle", "③"), (4, "upperRoman", "IV"),
         (28, "lowerLetter", "bb"), (7, "decimalZero", "07"), (12, "decimalFullWidth", "１２"),
