@@ -88,6 +88,8 @@ struct LineNormalizer {
         }
     }
 
+    private static let tab: UInt32 = 0x09
+
     static let unitChars = ScalarSet("年月日号时分秒元角万楼单层室栋幢户平个天周岁%")
 
     private func joinIfWrapped(_ t: inout [UInt32], _ a: Range<Int>, _ b: Range<Int>, _ keep: inout [Bool]) {
@@ -103,6 +105,8 @@ struct LineNormalizer {
         guard CharClass.isHan(first) else { return }
         let aLen = a.upperBound - a.lowerBound
         guard aLen >= 16 else { return }  // titles and short field lines are real lines
+        // Table rows (cells separated by tabs, as DOCX tables are read) are real lines.
+        if t[a].contains(Self.tab) || t[b].contains(Self.tab) { return }
         if Self.looksLikeField(t, a) || Self.looksLikeField(t, b) || Self.startsWithHeading(t, b) { return }
         let nl = a.upperBound
         if CharClass.isHan(last) { keep[nl] = false } else { t[nl] = 0x20 }
