@@ -51,7 +51,8 @@ struct LineNormalizer {
         while i < line.upperBound {
             let c = t[i]
             if CharClass.isHan(c) { han += 1 }
-            if CharClass.isSpace(c), i > line.lowerBound, i + 1 < line.upperBound {
+            // A tab separates table cells; OCR spacing is spaces.
+            if CharClass.isSpace(c), c != Self.tab, i > line.lowerBound, i + 1 < line.upperBound {
                 let a = t[i - 1], b = t[i + 1]
                 if !CharClass.isSpace(a) && !CharClass.isSpace(b) && CharClass.isCJKish(a) && CharClass.isCJKish(b)
                     && (CharClass.isHan(a) || CharClass.isHan(b)) {

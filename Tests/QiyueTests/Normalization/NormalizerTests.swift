@@ -41,6 +41,8 @@ import Testing
         let text = "出租方（甲方）\t成都锦华商业管理有限公司武侯分公司总部\n法定代表人\t邓国强\n"
         let doc = try normalize(text)
         #expect(doc.normalizedText.contains("总部\n法定代表人"))
+        // Single-character cells are not spaced-out text.
+        #expect(try normalize("性别\t男\t民族\t汉\n").normalizedText == "性别\t男\t民族\t汉\n")
     }
 
     @Test func wrappedLinesJoinButParagraphsSurvive() throws {
