@@ -6,11 +6,13 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "Qiyue", targets: ["Qiyue"]),
+        .library(name: "QiyueIngest", targets: ["QiyueIngest"]),
         .executable(name: "qiyue", targets: ["QiyueCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // MARK: Bridges — C targets whose public headers expose only plain C types.
@@ -28,6 +30,7 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "CXMLBridge", dependencies: ["CLibXML2"]),
+        .target(name: "CZipBridge", linkerSettings: [.linkedLibrary("z")]),
 
         // MARK: Core library — the pipeline, one folder per stage.
         .target(
@@ -39,16 +42,38 @@ let package = Package(
             resources: []
         ),
 
+        // MARK: Ingestion — adapters from file formats to text (DOCX, legacy Word/WPS through
+        // LibreOffice). The zip dependency stops here: the core library never sees it.
+        .target(
+            name: "QiyueIngest",
+            dependencies: [
+                "Qiyue", "CXMLBridge", "CZipBridge",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+
         // MARK: Command-line tool.
         .executableTarget(
             name: "QiyueCLI",
             dependencies: [
-                "Qiyue",
+                "Qiyue", "QiyueIngest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         // MARK: Tests.
         .testTarget(name: "QiyueTests", dependencies: ["Qiyue"]),
+        .testTarget(
+            name: "QiyueIngestTests",
+            dependencies: ["QiyueIngest", "Qiyue", "IngestFixtures"]
+        ),
+        // Runs the built `qiyue` binary as a subprocess (standard input, --output, qiyue text).
+        .testTarget(name: "QiyueCLITests", dependencies: ["QiyueCLI", "QiyueIngest", "Qiyue", "IngestFixtures"]),
+        // Test support, not shipped: DOCX fixtures (and zip bombs) built in the tests.
+        .target(
+            name: "IngestFixtures",
+            dependencies: ["QiyueIngest", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/IngestFixtures"
+        ),
     ]
 )

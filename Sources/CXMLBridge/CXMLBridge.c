@@ -4,6 +4,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -122,6 +123,7 @@ char *qy_markup_to_text_checked(const char *utf8, int32_t length, int32_t isXML,
     xmlDocPtr doc;
     *strippedFallback = 0;
     if (isXML) {
+        /* No XML_PARSE_NOENT (entities are not substituted) and no XML_PARSE_DTDLOAD (no external DTD). */
         doc = xmlReadMemory(utf8, length, NULL, "UTF-8", opts);
     } else {
         htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
@@ -152,3 +154,176 @@ char *qy_markup_to_text(const char *utf8, int32_t length, int32_t isXML) {
 }
 
 void qy_xml_free(char *p) { free(p); }
+
+/* MARK: - Streaming reader */
+
+typedef struct {
+    const qy_sax_handlers *h;
+    void *ctx;
+    xmlParserCtxtPtr parser;
+    int32_t status;
+    const char **attrs;   /* nattrs pairs */
+    char *values;         /* NUL-terminated copies of attribute values */
+    size_t attrCap, valueCap;
+    char *err;
+    int32_t errlen;
+    const char *const *names;
+    int32_t nnames;
+    int32_t skip;         /* depth inside a subtree the handler asked to skip */
+    const char *const *uris;
+    int32_t nuris;
+    /* libxml2 interns names and URIs in its dictionary, so a pointer seen once maps to its id. */
+    struct { const xmlChar *key; int32_t id; } cache[512];
+} SaxState;
+
+static int32_t sax_lookup(SaxState *st, const xmlChar *key, const char *const *table, int32_t n) {
+    if (key == NULL) return -1;
+    size_t h = ((size_t)key >> 3) & 511;
+    for (int probe = 0; probe < 8; probe++) {
+        size_t k = (h + (size_t)probe) & 511;
+        if (st->cache[k].key == key) return st->cache[k].id;
+        if (st->cache[k].key == NULL) {
+            int32_t id = -1;
+            for (int32_t i = 0; i < n; i++) if (strcmp((const char *)key, table[i]) == 0) { id = i; break; }
+            st->cache[k].key = key;
+            st->cache[k].id = id;
+            return id;
+        }
+    }
+    for (int32_t i = 0; i < n; i++) if (strcmp((const char *)key, table[i]) == 0) return i;
+    return -1;
+}
+
+static void sax_refuse(void *user, const xmlChar *name, const xmlChar *a, const xmlChar *b) {
+    (void)name; (void)a; (void)b;
+    xmlParserCtxtPtr parser = (xmlParserCtxtPtr)user;
+    SaxState *st = (SaxState *)parser->_private;
+    if (st->status == QY_SAX_OK) st->status = QY_SAX_DTD;
+    xmlStopParser(parser);
+}
+
+static void sax_entity_decl(void *user, const xmlChar *name, int type, const xmlChar *publicId,
+                            const xmlChar *systemId, xmlChar *content) {
+    (void)type; (void)content;
+    sax_refuse(user, name, publicId, systemId);
+}
+
+static xmlEntityPtr sax_get_entity(void *user, const xmlChar *name) {
+    (void)user;
+    return xmlGetPredefinedEntity(name);  /* &amp; &lt; … only; nothing is ever declared */
+}
+
+static void sax_start(void *user, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
+                      int nb_namespaces, const xmlChar **namespaces, int nb_attributes, int nb_defaulted,
+                      const xmlChar **attributes) {
+    (void)prefix; (void)nb_namespaces; (void)namespaces; (void)nb_defaulted;
+    xmlParserCtxtPtr parser = (xmlParserCtxtPtr)user;
+    SaxState *st = (SaxState *)parser->_private;
+    if (st->status != QY_SAX_OK || st->h->start == NULL) return;
+    if (st->skip > 0) { st->skip++; return; }
+    int32_t name = sax_lookup(st, localname, st->names, st->nnames);
+    if (name < 0) return;  /* elements the handler does not know are not reported */
+    /* Names and URIs share the cache: an element name is never also a namespace URI. */
+    int32_t ns = uri ? sax_lookup(st, uri, st->uris, st->nuris) : -1;
+    size_t need = 0;
+    for (int i = 0; i < nb_attributes; i++) need += (size_t)(attributes[i * 5 + 4] - attributes[i * 5 + 3]) + 1;
+    if ((size_t)nb_attributes * 2 > st->attrCap) {
+        size_t cap = (size_t)nb_attributes * 2 + 8;
+        const char **a = realloc(st->attrs, cap * sizeof(char *));
+        if (a == NULL) { st->status = QY_SAX_STOPPED; xmlStopParser(parser); return; }
+        st->attrs = a; st->attrCap = cap;
+    }
+    if (need > st->valueCap) {
+        size_t cap = need + 256;
+        char *v = realloc(st->values, cap);
+        if (v == NULL) { st->status = QY_SAX_STOPPED; xmlStopParser(parser); return; }
+        st->values = v; st->valueCap = cap;
+    }
+    char *v = st->values;
+    for (int i = 0; i < nb_attributes; i++) {
+        const xmlChar *b = attributes[i * 5 + 3], *e = attributes[i * 5 + 4];
+        size_t n = (size_t)(e - b);
+        memcpy(v, b, n);
+        v[n] = 0;
+        st->attrs[i * 2] = (const char *)attributes[i * 5];
+        st->attrs[i * 2 + 1] = v;
+        v += n + 1;
+    }
+    if (st->h->start(st->ctx, name, ns, nb_attributes, st->attrs)) st->skip = 1;
+}
+
+static void sax_end(void *user, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri) {
+    (void)prefix;
+    xmlParserCtxtPtr parser = (xmlParserCtxtPtr)user;
+    SaxState *st = (SaxState *)parser->_private;
+    if (st->status != QY_SAX_OK || st->h->end == NULL) return;
+    if (st->skip > 0) { st->skip--; return; }
+    int32_t name = sax_lookup(st, localname, st->names, st->nnames);
+    if (name < 0) return;
+    st->h->end(st->ctx, name, uri ? sax_lookup(st, uri, st->uris, st->nuris) : -1);
+}
+
+static void sax_text(void *user, const xmlChar *ch, int len) {
+    xmlParserCtxtPtr parser = (xmlParserCtxtPtr)user;
+    SaxState *st = (SaxState *)parser->_private;
+    if (st->status != QY_SAX_OK || st->h->text == NULL || st->skip > 0) return;
+    st->h->text(st->ctx, (const char *)ch, len);
+}
+
+static void sax_error(void *user, xmlErrorPtr error) {
+    (void)user; (void)error;  /* collected from the parser context afterwards */
+}
+
+int32_t qy_sax_parse(const char *xml, int32_t length, const char *const *names, int32_t nnames,
+                     const char *const *uris, int32_t nuris, const qy_sax_handlers *handlers, void *ctx,
+                     char *err, int32_t errlen) {
+    if (err && errlen > 0) err[0] = 0;
+    xmlSAXHandler sax;
+    memset(&sax, 0, sizeof sax);
+    sax.initialized = XML_SAX2_MAGIC;
+    sax.startElementNs = sax_start;
+    sax.endElementNs = sax_end;
+    sax.characters = sax_text;
+    sax.cdataBlock = sax_text;
+    sax.internalSubset = sax_refuse;
+    sax.externalSubset = sax_refuse;
+    sax.entityDecl = sax_entity_decl;
+    sax.getEntity = sax_get_entity;
+    sax.getParameterEntity = sax_get_entity;
+    sax.serror = sax_error;
+
+    SaxState st;
+    memset(&st, 0, sizeof st);
+    st.h = handlers;
+    st.ctx = ctx;
+    st.err = err;
+    st.errlen = errlen;
+    st.names = names;
+    st.nnames = nnames;
+    st.uris = uris;
+    st.nuris = nuris;
+
+    xmlParserCtxtPtr parser = xmlCreatePushParserCtxt(&sax, NULL, NULL, 0, NULL);
+    if (parser == NULL) return QY_SAX_MALFORMED;
+    /* The parser passes itself as the SAX user data (ctxt->userData defaults to the context). */
+    parser->_private = &st;
+    xmlCtxtUseOptions(parser, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    parser->replaceEntities = 0;
+    parser->loadsubset = 0;
+    parser->validate = 0;
+    xmlParseChunk(parser, xml, length, 1);
+    int32_t status = st.status;
+    if (status == QY_SAX_OK && !parser->wellFormed) {
+        status = QY_SAX_MALFORMED;
+        xmlErrorPtr e = xmlCtxtGetLastError(parser);
+        if (err && errlen > 0 && e && e->message) {
+            snprintf(err, (size_t)errlen, "line %d: %s", e->line, e->message);
+            size_t n = strlen(err);
+            while (n > 0 && (err[n - 1] == '\n' || err[n - 1] == ' ')) err[--n] = 0;
+        }
+    }
+    xmlFreeParserCtxt(parser);
+    free(st.attrs);
+    free(st.values);
+    return status;
+}

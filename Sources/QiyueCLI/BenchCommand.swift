@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Qiyue
+import QiyueIngest
 
 /// `qiyue bench`: throughput and peak memory of the pipeline over files, in this build.
 struct BenchCommand: ParsableCommand {
@@ -26,12 +27,14 @@ struct BenchCommand: ParsableCommand {
         case extract
         /// reference point: decode, then ICU's zh word break alone (no normalization, lexicon or numbers)
         case icu
+        /// reading alone: decoding, markup and DOCX extraction (what `qiyue text` does)
+        case read
     }
 
     @Argument(help: "Files or directories (searched for .txt/.html files).")
     var paths: [String] = ["Corpus"]
 
-    @Option(help: "Stage to measure: segment (decode + normalize + segment), entities (+ entities), facts (+ classification and facts, no risk rules), extract (everything, as qiyue extract); icu (reference: decode + ICU's zh word break alone).")
+    @Option(help: "Stage to measure: segment (decode + normalize + segment), entities (+ entities), facts (+ classification and facts, no risk rules), extract (everything, as qiyue extract); icu (reference: decode + ICU's zh word break alone); read (decoding and DOCX extraction alone).")
     var stage: Stage = .extract
 
     @Option(help: "Number of timed runs (the median is reported).")
@@ -42,6 +45,11 @@ struct BenchCommand: ParsableCommand {
 
     @Option(help: "For facts/extract: treat every input as this contract category (so text the classifier would pass over is analyzed in full).")
     var category: String?
+    @Flag(help: "Also save every input as DOCX in memory (one paragraph per line, article numbers as Word's automatic numbering) and time both sets in the same run, interleaved; prints both and the DOCX/text time ratio.")
+    var docx = false
+
+    @Option(help: "With --docx: word (paragraph and run properties as Word writes them, document.xml about 20× the text) or plain (bare paragraphs, about 3×).")
+    var docxStyle: DocxWriter.Style = .word
 
     @OptionGroup var input: InputOptions
 
@@ -53,21 +61,47 @@ struct BenchCommand: ParsableCommand {
         }
         let bytes = inputs.reduce(0) { $0 + $1.1.count } * repeatInputs
         let bench = try BenchRunner(stage: stage, input: input, category: category)
+        let docxInputs = docx ? try Self.savedAsDocx(inputs, bench: bench, style: docxStyle) : []
         _ = try bench.runOnce(inputs)  // warm-up: loads rules, ICU data, caches
-        var times: [Double] = []
-        for _ in 0..<max(1, runs) {
+        if docx { _ = try bench.runOnce(docxInputs) }
+        var times: [Double] = [], docxTimes: [Double] = []
+        func timed(_ set: [(String, [UInt8])]) throws -> Double {
             let t0 = DispatchTime.now().uptimeNanoseconds
-            for _ in 0..<max(1, repeatInputs) { _ = try bench.runOnce(inputs) }
-            times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+            for _ in 0..<max(1, repeatInputs) { _ = try bench.runOnce(set) }
+            return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+        }
+        for _ in 0..<max(1, runs) {
+            times.append(try timed(inputs))
+            if docx { docxTimes.append(try timed(docxInputs)) }
         }
         times.sort()
+        docxTimes.sort()
         let median = times[times.count / 2]
         let mb = Double(bytes) / 1_000_000
         let docs = inputs.count * repeatInputs
         Output.line("stage: \(stage.rawValue)  files: \(inputs.count)  input: \(String(format: "%.2f", mb)) MB UTF-8-equivalent bytes read  runs: \(times.count)")
         Output.line(String(format: "throughput: %.2f MB/s (median; min run %.3f s, median %.3f s, max %.3f s)", mb / median, times.first!, median, times.last!))
         Output.line(String(format: "documents: %.1f docs/s", Double(docs) / median))
+        if docx {
+            let dm = docxTimes[docxTimes.count / 2]
+            let docxMB = Double(docxInputs.reduce(0) { $0 + $1.1.count } * repeatInputs) / 1_000_000
+            Output.line(String(format: "docx (\(docxStyle.rawValue)): the same texts as %.2f MB of DOCX: %.2f MB/s of text (median; min run %.3f s, median %.3f s, max %.3f s)",
+                               docxMB, mb / dm, docxTimes.first!, dm, docxTimes.last!))
+            Output.line(String(format: "docx/text time: %.2f× (medians)", dm / median))
+        }
         Output.line("peak memory (max RSS): \(PeakMemory.megabytes()) MB")
+    }
+}
+
+extension DocxWriter.Style: ExpressibleByArgument {}
+
+extension BenchCommand {
+    /// Every input's decoded text saved as a DOCX, in memory.
+    static func savedAsDocx(_ inputs: [(String, [UInt8])], bench: BenchRunner, style: DocxWriter.Style) throws -> [(String, [UInt8])] {
+        try inputs.compactMap { name, bytes in
+            guard let read = try? bench.ingestor.read(bytes, name: name) else { return nil }
+            return (name + ".docx", try DocxWriter.docx(fromText: read.decoded.text, numbering: true, style: style))
+        }
     }
 }
 
@@ -79,11 +113,13 @@ final class BenchRunner {
     let entities: EntityExtractor
     let icu: ICUWordBreakReference
     let category: String?
+    let ingestor: Ingestor
 
     init(stage: BenchCommand.Stage, input: InputOptions, category: String? = nil) throws {
         self.stage = stage
         self.category = category
         icu = try ICUWordBreakReference()
+        ingestor = Ingestor(options: input.ingest)
         pipeline = try input.makePipeline { _ in stage == .extract ? .shipped : .none }
         analyzer = pipeline.analyzer
         entities = EntityExtractor(knowledge: pipeline.knowledge)
@@ -93,13 +129,15 @@ final class BenchRunner {
     func runOnce(_ inputs: [(String, [UInt8])]) throws -> Int {
         var n = 0
         for (name, bytes) in inputs {
-            guard let decoded = try? TextDecoder(options: analyzer.decoding).decode(bytes, name: name) else { continue }
+            // Text, HTML and DOCX alike, as `qiyue extract` reads them.
+            guard let read = try? ingestor.read(bytes, name: name) else { continue }
+            let decoded = read.decoded, source = read.source
             if stage == .icu { n += icu.countBoundaries(decoded.text); continue }
-            let source = SourceInfo(path: name, encoding: decoded.encoding, format: decoded.format)
+            if stage == .read { n += decoded.encoding.count; continue }
             switch stage {
             case .segment: n += analyzer.analyze(decoded, source: source).tokens.count
             case .entities: n += entities.extract(analyzer.analyze(decoded, source: source)).count
-            case .icu: break
+            case .icu, .read: break
             case .facts, .extract:
                 // As `qiyue extract` runs it: texts that are not contracts are not word-segmented.
                 let r = pipeline.report(decoded, source: source, category: category)

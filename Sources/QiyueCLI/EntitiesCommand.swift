@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Qiyue
+import QiyueIngest
 
 /// `qiyue entities`: numbers, percentages, money, dates and durations, one JSON line each.
 struct EntitiesCommand: ParsableCommand {
@@ -22,13 +23,14 @@ struct EntitiesCommand: ParsableCommand {
     @Argument(help: "The text (omit to read --file or standard input).")
     var text: String?
 
-    @Option(name: .long, help: "Read the text from this file (any supported encoding).")
+    @Option(name: .long, help: "Read the text from this file (any supported encoding; text, HTML or DOCX; - for standard input).")
     var file: String?
 
     @Option(name: .long, parsing: .singleValue, help: "Dimensions to report, comma-separated: number, percentage, money, date, duration (default: all).")
     var dim: [String] = []
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         var dims = Set<EntityDimension>()
@@ -41,17 +43,16 @@ struct EntitiesCommand: ParsableCommand {
         if dims.isEmpty { dims = Set(EntityDimension.allCases) }
         let analyzer = try input.makeAnalyzer()
         let doc: Document
-        if let file {
-            do { doc = try analyzer.analyze(contentsOf: file) } catch {
-                Output.error("\(error)")
-                throw ExitCode(1)
-            }
-        } else if let text {
+        if let text, file == nil {
             doc = analyzer.analyze(text: text, source: SourceInfo(path: "<argument>"))
         } else {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            let decoded = try TextDecoder(options: input.decoding).decode([UInt8](data), name: "<stdin>")
-            doc = analyzer.analyze(decoded, source: SourceInfo(path: "<stdin>", encoding: decoded.encoding, format: decoded.format))
+            do {
+                let read = try input.read(file ?? "-")
+                doc = analyzer.analyze(read.decoded, source: read.source)
+            } catch {
+                Output.error(error.description)
+                throw ExitCode(1)
+            }
         }
         let extractor = EntityExtractor(knowledge: analyzer.knowledge)
         let enc = JSONEncoder()
@@ -60,6 +61,7 @@ struct EntitiesCommand: ParsableCommand {
         for e in extractor.extract(doc, dims: dims) {
             out += String(decoding: try enc.encode(e), as: UTF8.self) + "\n"
         }
-        Output.write(out)
+        let lines = out
+        try ResultOutput.with(output, inputs: file.map { [$0] } ?? []) { try $0.write(lines) }
     }
 }

@@ -29,6 +29,7 @@ struct EvalCommand: ParsableCommand {
     var json = false
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         let pipeline = try input.makePipeline()
@@ -41,6 +42,13 @@ struct EvalCommand: ParsableCommand {
         let blindDir = corpus + "/blind/documents"
         let blind = FileManager.default.fileExists(atPath: blindDir)
             ? try FactEvaluation.run(corpus: corpus, pipeline: pipeline, goldCategory: goldCategory, directory: "blind/documents") : nil
+        try ResultOutput.with(output, inputs: []) { out in
+            try write(out, entities: entities, entityFailures: entityFailures, facts: facts, blind: blind, split: split)
+        }
+    }
+
+    private func write(_ out: ResultOutput, entities: EntityCorpus, entityFailures: [EntityCorpus.Failure],
+                       facts: FactEvaluation, blind: FactEvaluation?, split: SplitEvaluation) throws {
         if json {
             struct All: Encodable {
                 var facts: FactEvaluation; var blindFacts: FactEvaluation?; var classification: SplitEvaluation; var entityFailures: [String]
@@ -48,18 +56,18 @@ struct EvalCommand: ParsableCommand {
             let enc = JSONEncoder()
             enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let all = All(facts: facts, blindFacts: blind, classification: split, entityFailures: entityFailures.map(\.description))
-            Output.line(String(decoding: try enc.encode(all), as: UTF8.self))
+            try out.line(String(decoding: try enc.encode(all), as: UTF8.self))
             return
         }
-        Output.line("Entities: \(entities.cases.count - entityFailures.count)/\(entities.cases.count) examples pass (Corpus/entities)")
-        for f in entityFailures where !noMisses { Output.line("  \(f)") }
-        Output.line("")
-        Output.line(facts.renderText(misses: !noMisses))
-        Output.line(split.renderText())
+        try out.line("Entities: \(entities.cases.count - entityFailures.count)/\(entities.cases.count) examples pass (Corpus/entities)")
+        for f in entityFailures where !noMisses { try out.line("  \(f)") }
+        try out.line("")
+        try out.line(facts.renderText(misses: !noMisses))
+        try out.line(split.renderText())
         if let blind {
-            Output.line("")
-            Output.line("Blind set (written by a helper that had not read the extractors; never edited, not in the floors)")
-            Output.line(blind.renderText(misses: !noMisses))
+            try out.line("")
+            try out.line("Blind set (written by a helper that had not read the extractors; never edited, not in the floors)")
+            try out.line(blind.renderText(misses: !noMisses))
         }
     }
 }

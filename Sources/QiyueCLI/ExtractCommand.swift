@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Qiyue
+import QiyueIngest
 
 /// `qiyue extract`: the main job — one `qiyue.document/1` JSON document per input.
 struct ExtractCommand: ParsableCommand {
@@ -9,19 +10,26 @@ struct ExtractCommand: ParsableCommand {
         abstract: "Extract parties, amounts, dates, deadlines, periods, penalties and risks as JSON.",
         discussion: """
         Writes one JSON document (schema qiyue.document/1, Rules/schema/qiyue.document-1.schema.json)
-        per input to standard output: JSON Lines when there are several inputs. Directories are searched
-        for .txt/.html/.htm/.xml files. An input that cannot be read (missing, empty, binary, too large,
-        undecodable) is reported on standard error with the file name and an error code, skipped, and
-        makes the exit status 1; the other inputs are still processed. Input files are only read.
+        per input to standard output (or --output FILE): JSON Lines when there are several inputs.
+        Inputs are text (UTF-8, UTF-16, GB18030, Big5), HTML/XML, DOCX, or legacy .doc/.wps (through
+        LibreOffice), told apart by content; `-` is standard input (--input-format and --encoding are
+        hints for it). Directories are searched for .txt/.html/.htm/.xml/.docx/.doc/.wps files. An input
+        that cannot be read (missing, empty, binary, too large, undecodable, a zip bomb) is reported on
+        standard error with the file name and an error code, skipped, and makes the exit status 1; the
+        other inputs are still processed. Input files are only read.
         Examples:
           qiyue extract Corpus/documents/gen-a-09.txt --pretty
           qiyue extract --split Corpus/pages/000_d915155119d6f3bb.txt
-          qiyue extract contracts/ > facts.jsonl
+          qiyue extract contracts/ -o facts.jsonl
+          curl -s https://example.com/contract.html | qiyue extract - --input-format html
         """
     )
 
-    @Argument(help: "Input files or directories.")
+    @Argument(help: "Input files or directories; - for standard input.")
     var paths: [String]
+
+    @Flag(help: "Put the text every span indexes into the JSON as source.text (what qiyue text prints).")
+    var includeText = false
 
     @Flag(help: "Pretty-print the JSON (one document per input, indented).")
     var pretty = false
@@ -42,6 +50,7 @@ struct ExtractCommand: ParsableCommand {
     var params: [String] = []
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if let c = category, !Self.categories.contains(c) {
@@ -64,27 +73,37 @@ struct ExtractCommand: ParsableCommand {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         var failures = 0
-        for entry in FileWalker.inputs(paths) {
-            do {
-                let file = try entry.get()
-                let decoded = try TextDecoder(options: pipeline.analyzer.decoding).decode(contentsOfRawPath: file.raw)
-                let source = SourceInfo(path: file.name, encoding: decoded.encoding, format: decoded.format)
-                let reports = pipeline.reports(decoded, source: source, split: split, category: category)
-                for r in reports {
+        // "-" is standard input; everything else is walked by raw path bytes.
+        let entries: [Result<InputFile, QiyueError>] = paths == ["-"] ? [] : FileWalker.inputs(paths)
+        let inputNames = entries.compactMap { try? $0.get().name } + (paths.contains("-") ? ["-"] : [])
+        try ResultOutput.with(output, inputs: inputNames) { out in
+            func emit(_ read: Ingestor.Input) throws {
+                var source = read.source
+                if includeText { source.text = read.decoded.text }
+                for r in pipeline.reports(read.decoded, source: source, split: split, category: category) {
                     Output.warnings(r)
-                    Output.line(String(decoding: try encoder.encode(r), as: UTF8.self))
+                    try out.line(String(decoding: try encoder.encode(r), as: UTF8.self))
                 }
-            } catch let e as QiyueError {
-                failures += 1
-                Output.error(e.description)
-            } catch {
-                failures += 1
-                Output.error("\(error)")
             }
-        }
-        if failures > 0 {
-            Output.error("\(failures) input(s) failed; see the messages above")
-            throw ExitCode(1)
+            if paths == ["-"] {
+                do { try emit(try input.read("-")) } catch let e as QiyueError where e.code != .unwritableOutput && e.code != .outputFailed {
+                    failures += 1
+                    Output.error(e.description)
+                }
+            }
+            for entry in entries {
+                do {
+                    let file = try entry.get()
+                    try emit(file.raw == [0x2D] ? try input.read("-") : try input.ingestor.read(contentsOfRawPath: file.raw))
+                } catch let e as QiyueError where e.code != .unwritableOutput && e.code != .outputFailed {
+                    failures += 1
+                    Output.error(e.description)
+                }
+            }
+            if failures > 0 {
+                Output.error("\(failures) input(s) failed; see the messages above")
+                throw ExitCode(1)
+            }
         }
     }
 }

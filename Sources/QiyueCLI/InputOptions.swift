@@ -1,13 +1,30 @@
 import ArgumentParser
+import Foundation
 import Qiyue
+import QiyueIngest
 
 /// Options shared by every command that reads input files.
 struct InputOptions: ParsableArguments {
     @Option(name: .long, help: "Force the input encoding (an ICU converter name such as GBK, Big5, UTF-16LE) instead of detecting it.")
     var encoding: String?
 
+    @Option(name: .long, help: "Read inputs as this format instead of sniffing their content: text, html, xml or docx (useful for standard input).")
+    var inputFormat: SourceFormat?
+
     @Option(name: .long, help: "Refuse inputs larger than this many bytes.")
     var maxBytes: Int = 32 << 20
+
+    @Option(name: .long, help: "DOCX: most bytes inflated from one archive (zip bomb guard).")
+    var maxUncompressedBytes: Int = IngestOptions().maxUncompressedBytes
+
+    @Option(name: .long, help: "DOCX: highest inflated/compressed ratio of a zip entry past 1 MiB (zip bomb guard).")
+    var maxCompressionRatio: Int = IngestOptions().maxCompressionRatio
+
+    @Option(name: .long, help: "DOCX: most entries a zip archive may list.")
+    var maxZipEntries: Int = IngestOptions().maxEntries
+
+    @Option(name: .long, help: "LibreOffice executable for legacy .doc/.wps files (default: $QIYUE_SOFFICE, or soffice on PATH).")
+    var soffice: String?
 
     @Flag(name: .long, help: "Keep Traditional characters instead of converting them to Simplified.")
     var keepTraditional = false
@@ -24,7 +41,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: "The Rules directory (default: $QIYUE_RULES, the package's Rules/, or ./Rules).")
     var rulesDir: String?
 
-    var decoding: DecodingOptions { DecodingOptions(encoding: encoding, maxBytes: maxBytes) }
+    var decoding: DecodingOptions {
+        DecodingOptions(encoding: encoding, format: inputFormat == .docx ? nil : inputFormat, maxBytes: maxBytes)
+    }
     var normalization: NormalizationOptions { NormalizationOptions(traditionalToSimplified: !keepTraditional) }
     var limits: AnalysisLimits {
         AnalysisLimits(maxCharacters: maxCharacters, regexTimeLimit: regexTimeLimit, regexBudget: regexBudget)
@@ -37,6 +56,21 @@ struct InputOptions: ParsableArguments {
         guard regexBudget > 0 else { throw ValidationError("--regex-budget must be positive") }
     }
 
+    var ingest: IngestOptions {
+        IngestOptions(decoding: decoding, format: inputFormat, maxUncompressedBytes: maxUncompressedBytes,
+                      maxCompressionRatio: maxCompressionRatio, maxEntries: maxZipEntries, soffice: soffice)
+    }
+
+    /// Reads one input of any format; `-` is standard input (labelled `<stdin>`).
+    /// The ingestor for these options (every input format, sniffed by content).
+    var ingestor: Ingestor { Ingestor(options: ingest) }
+
+    func read(_ path: String) throws(QiyueError) -> Ingestor.Input {
+        let ingestor = self.ingestor
+        guard path == "-" else { return try ingestor.read(contentsOf: path) }
+        return try ingestor.read(try StandardInput.read(limit: maxBytes), name: "<stdin>")
+    }
+
     /// A pipeline over the rules directory; `risks` picks the risk rules from the loaded knowledge.
     func makePipeline(risks: (KnowledgeBase) throws -> Pipeline.RiskRules = { _ in .shipped }) throws -> Pipeline {
         let kb = try KnowledgeBase(directory: rulesDir)
@@ -46,5 +80,24 @@ struct InputOptions: ParsableArguments {
     func makeAnalyzer() throws -> Analyzer {
         let kb = try KnowledgeBase(directory: rulesDir)
         return try Analyzer(knowledge: kb, decoding: decoding, normalization: normalization, limits: limits)
+    }
+}
+
+extension SourceFormat: ExpressibleByArgument {}
+
+/// Standard input, read up to a limit.
+enum StandardInput {
+    static func read(limit: Int) throws(QiyueError) -> [UInt8] {
+        var out: [UInt8] = []
+        let handle = FileHandle.standardInput
+        while true {
+            let chunk = handle.readData(ofLength: 1 << 16)
+            if chunk.isEmpty { break }
+            out.append(contentsOf: chunk)
+            if out.count > limit {
+                throw QiyueError(.tooLarge, path: "<stdin>", "input is over the limit of \(limit) bytes (see --max-bytes)")
+            }
+        }
+        return out
     }
 }

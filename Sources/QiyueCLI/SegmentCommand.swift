@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Qiyue
+import QiyueIngest
 
 /// `qiyue segment FILE…`: tokens, sentences and clauses of each file.
 struct SegmentCommand: ParsableCommand {
@@ -14,36 +15,40 @@ struct SegmentCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Input files (UTF-8, UTF-16 with BOM, GB18030/GBK, Big5; plain text or HTML).")
+    @Argument(help: "Input files (UTF-8, UTF-16 with BOM, GB18030/GBK, Big5; plain text, HTML or DOCX); - for standard input.")
     var files: [String]
 
     @Flag(name: .long, help: "Print JSON (one object per file) instead of a token listing.")
     var json = false
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         let analyzer = try input.makeAnalyzer()
         var failed = 0
-        for file in files {
-            do {
-                let doc = try analyzer.analyze(contentsOf: file)
-                if json {
-                    Output.line(try SegmentationReport(document: doc).jsonString())
-                } else {
-                    if files.count > 1 { Output.line("# \(file) (\(doc.source.encoding))") }
-                    var out = ""
-                    for t in doc.tokens {
-                        let span = doc.originalSpan(of: t)
-                        out += "\(span.start)\t\(span.end)\t\(t.kind)\t\(doc.normalizedText(of: t))\n"
+        try ResultOutput.with(output, inputs: files) { out in
+            for file in files {
+                do {
+                    let read = try input.read(file)
+                    let doc = analyzer.analyze(read.decoded, source: read.source)
+                    if json {
+                        try out.line(try SegmentationReport(document: doc).jsonString())
+                    } else {
+                        if files.count > 1 { try out.line("# \(file) (\(doc.source.encoding))") }
+                        var text = ""
+                        for t in doc.tokens {
+                            let span = doc.originalSpan(of: t)
+                            text += "\(span.start)\t\(span.end)\t\(t.kind)\t\(doc.normalizedText(of: t))\n"
+                        }
+                        try out.write(text)
                     }
-                    Output.write(out)
+                } catch let e as QiyueError where e.code != .unwritableOutput {
+                    failed += 1
+                    Output.error(e.description)
                 }
-            } catch {
-                failed += 1
-                Output.error("\(error)")
             }
+            if failed > 0 { throw ExitCode(1) }
         }
-        if failed > 0 { throw ExitCode(1) }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Qiyue
+import QiyueIngest
 
 /// `qiyue split FILE`: the documents of a multi-document page and what each one is.
 struct SplitCommand: ParsableCommand {
@@ -22,7 +23,7 @@ struct SplitCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The page (any supported encoding; plain text or HTML).")
+    @Argument(help: "The page (any supported encoding; plain text, HTML or DOCX); - for standard input.")
     var file: String?
 
     @Flag(name: .long, help: "Print JSON Lines, one object per document.")
@@ -35,6 +36,7 @@ struct SplitCommand: ParsableCommand {
     var timeRuns: Int = 0
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var output: OutputOptions
 
     struct Entry: Encodable {
         var startLine: Int
@@ -47,18 +49,23 @@ struct SplitCommand: ParsableCommand {
         let analyzer = try input.makeAnalyzer()
         if let eval {
             let report = try SplitEvaluation.run(corpus: eval, analyzer: analyzer)
-            if json {
-                let enc = JSONEncoder()
-                enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-                Output.line(String(decoding: try enc.encode(report), as: UTF8.self))
-            } else {
-                Output.write(report.renderText())
+            try ResultOutput.with(output, inputs: []) { out in
+                if json {
+                    let enc = JSONEncoder()
+                    enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                    try out.line(String(decoding: try enc.encode(report), as: UTF8.self))
+                } else {
+                    try out.write(report.renderText())
+                }
             }
             return
         }
         guard let file else { throw ValidationError("give a FILE to split, or --eval DIR") }
         let doc: Document
-        do { doc = try analyzer.analyze(contentsOf: file) } catch {
+        do {
+            let read = try input.read(file)
+            doc = analyzer.analyze(read.decoded, source: read.source)
+        } catch {
             Output.error("\(error)")
             throw ExitCode(1)
         }
@@ -86,6 +93,7 @@ struct SplitCommand: ParsableCommand {
                 out += "\(part.startLine)\t\(part.span)\t\(part.title)\t→ \(kind) (\(String(format: "%.2f", c.confidence)); \(why))\n"
             }
         }
-        Output.write(out)
+        let text = out
+        try ResultOutput.with(output, inputs: [file]) { try $0.write(text) }
     }
 }

@@ -6,6 +6,8 @@ public enum SourceFormat: String, Sendable, Codable, CaseIterable {
     case html
     /// XML: the character data is extracted with libxml2.
     case xml
+    /// A Word document (Office Open XML): read by the QiyueIngest module, not by ``TextDecoder``.
+    case docx
 }
 
 /// Decoded input text and how it was decoded.
@@ -25,7 +27,8 @@ public struct DecodedText: Sendable {
     private let storedText: String?
     private let storedScalars: [UInt32]
 
-    init(text: String, encoding: String, format: SourceFormat) {
+    /// Creates decoded text, e.g. from an ingestion adapter that produced it from a file format.
+    public init(text: String, encoding: String, format: SourceFormat) {
         storedText = text
         storedScalars = []
         self.encoding = encoding

@@ -8,6 +8,19 @@ public struct SourceInfo: Sendable, Codable, Hashable {
     public var format: SourceFormat
     /// For a document split out of a multi-document page: its span in the page's text.
     public var span: TextSpan?
+    /// For a DOCX input: true when it holds tracked changes not yet accepted (the text is read as if
+    /// they were: deletions dropped, insertions kept). Absent for other formats.
+    public var unacceptedChanges: Bool?
+    /// For a DOCX input: the text of its page headers and footers, kept out of the body text that
+    /// spans index (one string per distinct header or footer, in part order).
+    public var headers: [String]?
+    /// See ``headers``.
+    public var footers: [String]?
+    /// For a DOCX input: the extent of each table in the text (one row per line, cells separated by
+    /// a tab), so that a table reader can tell table rows from paragraphs.
+    public var tables: [TextSpan]?
+    /// The whole text every span indexes (with `--include-text`; what `qiyue text` prints).
+    public var text: String?
 
     /// Creates source information.
     public init(path: String, encoding: String = "UTF-8", format: SourceFormat = .text, span: TextSpan? = nil) {

@@ -70,7 +70,7 @@ struct LineNormalizer {
         while j < line.upperBound && han <= 6 {
             let c = t[j]
             if CharClass.isHan(c) { han += 1; j += 1; continue }
-            if CharClass.isSpace(c) && han > 0 { gaps.append(j); j += 1; continue }
+            if CharClass.isSpace(c) && c != 0x09 && han > 0 { gaps.append(j); j += 1; continue }
             break
         }
         guard han >= 2, han <= 6, !gaps.isEmpty, j < line.upperBound, t[j] == 0x3A || t[j] == 0xFF1A else { return }
@@ -100,7 +100,8 @@ struct LineNormalizer {
         while i < line.upperBound {
             let c = t[i]
             if CharClass.isHan(c) { han += 1 }
-            if CharClass.isSpace(c), i > line.lowerBound, i + 1 < line.upperBound {
+            // A tab separates table cells; OCR spacing is spaces.
+            if CharClass.isSpace(c), c != Self.tab, i > line.lowerBound, i + 1 < line.upperBound {
                 let a = t[i - 1], b = t[i + 1]
                 if !CharClass.isSpace(a) && !CharClass.isSpace(b) && CharClass.isCJKish(a) && CharClass.isCJKish(b)
                     && (CharClass.isHan(a) || CharClass.isHan(b)) {
@@ -137,6 +138,8 @@ struct LineNormalizer {
         }
     }
 
+    private static let tab: UInt32 = 0x09
+
     static let unitChars = ScalarSet("年月日号时分秒元角万楼单层室栋幢户平个天周岁%")
 
     /// What follows a figure as its unit or measure word ("45 日", "735000 元", "3 个月", "5 %").
@@ -153,9 +156,10 @@ struct LineNormalizer {
         guard line.count > 2 else { return }
         var i = line.lowerBound + 1
         while i < line.upperBound - 1 {
-            guard CharClass.isSpace(t[i]) else { i += 1; continue }
+            // A tab is a table cell boundary (DOCX rows, flattened tables): never removed here.
+            guard CharClass.isSpace(t[i]), t[i] != 0x09 else { i += 1; continue }
             var j = i
-            while j < line.upperBound && CharClass.isSpace(t[j]) { j += 1 }
+            while j < line.upperBound && CharClass.isSpace(t[j]) && t[j] != 0x09 { j += 1 }
             defer { i = j + 1 }
             guard j - i <= 2, j < line.upperBound else { continue }
             // The kept character before the gap (a spaced-out pass may have removed some).
@@ -192,6 +196,8 @@ struct LineNormalizer {
         guard CharClass.isHan(first) else { return }
         let aLen = a.upperBound - a.lowerBound
         guard aLen >= 16 else { return }  // titles and short field lines are real lines
+        // Table rows (cells separated by tabs, as DOCX tables are read) are real lines.
+        if t[a].contains(Self.tab) || t[b].contains(Self.tab) { return }
         if Self.looksLikeField(t, a) || Self.looksLikeField(t, b) || Self.startsWithHeading(t, b) { return }
         let nl = a.upperBound
         if CharClass.isHan(last) { keep[nl] = false } else { t[nl] = 0x20 }

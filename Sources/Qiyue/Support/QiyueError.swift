@@ -28,6 +28,20 @@ public struct QiyueError: Error, CustomStringConvertible, Sendable, Equatable {
         /// HTML that libxml2 stopped reading part-way (nesting deeper than its limit) was read
         /// whole by a plain tag stripper instead (a warning: no text is lost).
         public static let markupFallback = Code(rawValue: "Q107")
+        /// The input is not a valid DOCX (not a zip archive, no word/document.xml, malformed XML).
+        public static let notDocx = Code(rawValue: "Q110")
+        /// Decompressing the input exceeded a limit (total size, compression ratio or entry count).
+        public static let decompressionLimit = Code(rawValue: "Q111")
+        /// A legacy Word/WPS file (.doc, .wps) needs LibreOffice to be read, and it is not installed.
+        public static let needsLibreOffice = Code(rawValue: "Q112")
+        /// LibreOffice failed to convert a legacy Word/WPS file.
+        public static let conversionFailed = Code(rawValue: "Q113")
+        /// An XML part declares a DTD or entities (refused: no entity is ever loaded or expanded).
+        public static let forbiddenDTD = Code(rawValue: "Q114")
+        /// The output file is one of the inputs (it would be overwritten).
+        public static let outputIsInput = Code(rawValue: "Q115")
+        /// The output file could not be written.
+        public static let unwritableOutput = Code(rawValue: "Q116")
         /// A data file under Rules/ is missing or malformed.
         public static let badRuleData = Code(rawValue: "Q200")
         /// A risk rule file failed validation.

@@ -102,4 +102,26 @@ import Testing
         #expect(decoded.text.contains("借款金额：人民币50,000元。"))
         #expect(!decoded.text.contains("var a"))
     }
+
+    @Test func xmlInputNeverLoadsExternalEntities() throws {
+        let xml = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><r>借款合同 甲方&xxe;</r>"
+        let text = (try? TextDecoder().decode(Array(xml.utf8), name: "x.xml").text) ?? ""
+        #expect(!text.contains("root:"))
+        let html = "<!DOCTYPE html [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><html><body><p>借款合同&xxe;</p></body></html>"
+        let htmlText = (try? TextDecoder().decode(Array(html.utf8), name: "x.html").text) ?? ""
+        #expect(!htmlText.contains("root:"))
+    }
+
+    @Test func xmlBillionLaughsStaysSmall() throws {
+        var dtd = "<!ENTITY a \"哈哈哈哈哈哈哈哈哈哈\">"
+        for k in 1...9 {
+            let name = Character(Unicode.Scalar(UInt8(0x61 + k))), prev = Character(Unicode.Scalar(UInt8(0x60 + k)))
+            dtd += "<!ENTITY \(name) \"" + String(repeating: "&\(prev);", count: 10) + "\">"
+        }
+        let xml = "<?xml version=\"1.0\"?><!DOCTYPE r [\(dtd)]><r>借款合同&j;</r>"
+        let start = Date()
+        let text = (try? TextDecoder().decode(Array(xml.utf8), name: "laughs.xml").text) ?? ""
+        #expect(text.unicodeScalars.count < 10_000)
+        #expect(Date().timeIntervalSince(start) < 2)
+    }
 }

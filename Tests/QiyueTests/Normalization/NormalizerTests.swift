@@ -35,6 +35,16 @@ import Testing
         }
     }
 
+    @Test func tableRowsAreNeverJoined() throws {
+        // Two rows of a DOCX table (cells separated by a tab): the first ends in a Han character
+        // and is long, the next starts with one, as a wrapped line would.
+        let text = "出租方（甲方）\t成都锦华商业管理有限公司武侯分公司总部\n法定代表人\t邓国强\n"
+        let doc = try normalize(text)
+        #expect(doc.normalizedText.contains("总部\n法定代表人"))
+        // Single-character cells are not spaced-out text.
+        #expect(try normalize("性别\t男\t民族\t汉\n").normalizedText == "性别\t男\t民族\t汉\n")
+    }
+
     @Test func wrappedLinesJoinButParagraphsSurvive() throws {
         let text = "乙方应当在本合同签订之日起三十日内向甲方支付全部\n购房款，逾期支付的应承担违约责任。\n\n第二条 交付\n甲方:北京某某科技有限公司\n乙方:上海某某贸易有限公司"
         let doc = try normalize(text)

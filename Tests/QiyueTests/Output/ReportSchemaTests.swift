@@ -32,4 +32,19 @@ import Testing
         let errors = validator.validate(json)
         #expect(errors.count == 3, "\(errors)")
     }
+
+    @Test func ingestionSourceFieldsValidate() throws {
+        let validator = try SchemaValidator(path: TestSupport.root.appendingPathComponent("Rules/schema/qiyue.document-1.schema.json").path)
+        let text = "甲方：张三\n总价款人民币壹佰万元整。\n"
+        var source = SourceInfo(path: "c.docx", encoding: "UTF-8", format: .docx)
+        source.unacceptedChanges = true
+        source.headers = ["合同编号：001"]
+        source.footers = ["第 1 页"]
+        source.text = text
+        source.tables = [TextSpan(0, 6)]
+        let report = try Pipeline().report(DecodedText(text: text, encoding: "UTF-8", format: .docx), source: source, category: "house_sale")
+        let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(report)) as! [String: Any]
+        #expect(validator.validate(json).isEmpty, "\(validator.validate(json))")
+        #expect((json["source"] as? [String: Any])?["unacceptedChanges"] as? Bool == true)
+    }
 }

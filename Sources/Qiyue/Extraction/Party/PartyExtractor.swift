@@ -188,8 +188,11 @@ struct PartyExtractor {
         var i = m.range.upperBound
         // Parenthesised aliases or signature words.
         while true {
-            while i < body.upperBound && FactContext.isSpace(t[i]) { i += 1 }
-            guard i < body.upperBound, Self.openParen.contains(t[i]) else { break }
+            // (A tab ends the label's table cell: what follows is the value.)
+            var p = i
+            while p < body.upperBound && FactContext.isSpace(t[p]) && t[p] != Self.tab { p += 1 }
+            guard p < body.upperBound, Self.openParen.contains(t[p]) else { break }
+            i = p
             var j = i + 1
             while j < body.upperBound && !Self.closeParen.contains(t[j]) { j += 1 }
             guard j < body.upperBound else { return nil }
@@ -198,19 +201,19 @@ struct PartyExtractor {
             for r in ctx.roles(in: inner) { labels.append(r.label) }
             i = j + 1
         }
-        while i < body.upperBound && FactContext.isSpace(t[i]) { i += 1 }
         // 乙方收款账户： / 甲方联系方式：: a heading for the party's details, with no name.
         var detailsOnly = false
-        if let w = ctx.match(ctx.data.detailHeadings, at: i) {
-            var j = w.end
-            while j < body.upperBound && FactContext.isSpace(t[j]) { j += 1 }
-            if j < body.upperBound, t[j] == Self.colon { i = j; detailsOnly = true }
+        var s0 = i
+        while s0 < body.upperBound && FactContext.isSpace(t[s0]) { s0 += 1 }
+        if let w = ctx.match(ctx.data.detailHeadings, at: s0), valueStart(after: w.end, body, ctx) != nil {
+            i = w.end
+            detailsOnly = true
         }
-        guard i < body.upperBound, t[i] == Self.colon else {
+        guard let start = valueStart(after: i, body, ctx) else {
             // "甲方（签字）" without a colon at the end of a line is still a signature slot.
             return nil
         }
-        i += 1
+        i = start
         // The value runs to the next "label:" (a field or another role) or the line end, and a
         // header with its details spans at most `headerWindow` characters (a line without breaks,
         // as OCR and scraped pages give, is not one header).
@@ -254,13 +257,28 @@ struct PartyExtractor {
 
     private func followedByColon(_ e: Int, _ body: Range<Int>, _ ctx: FactContext, allowParen: Bool = false) -> Bool {
         var j = e
-        while j < body.upperBound && FactContext.isSpace(ctx.t[j]) { j += 1 }
+        while j < body.upperBound && FactContext.isSpace(ctx.t[j]) && ctx.t[j] != Self.tab { j += 1 }
         if allowParen && j < body.upperBound && Self.openParen.contains(ctx.t[j]) {
             while j < body.upperBound && !Self.closeParen.contains(ctx.t[j]) { j += 1 }
             j += 1
-            while j < body.upperBound && FactContext.isSpace(ctx.t[j]) { j += 1 }
         }
-        return j < body.upperBound && ctx.t[j] == Self.colon
+        return valueStart(after: j, body, ctx) != nil
+    }
+
+    /// A table cell boundary: DOCX tables are read as one row per line, cells separated by a tab.
+    private static let tab: UInt32 = 0x09
+
+    /// Where a label's value starts: after a colon, or after the tab that ends the label's table
+    /// cell (`出卖人（甲方）⇥王建国`); nil when neither follows the label.
+    private func valueStart(after e: Int, _ body: Range<Int>, _ ctx: FactContext) -> Int? {
+        var j = e, cell = false
+        while j < body.upperBound && FactContext.isSpace(ctx.t[j]) {
+            if ctx.t[j] == Self.tab { cell = true }
+            j += 1
+        }
+        guard j < body.upperBound else { return nil }
+        if ctx.t[j] == Self.colon { return j + 1 }
+        return cell ? j : nil
     }
 
     private static let sentencePunct: Set<UInt32> = [0x3002, 0x3B, 0x2C, 0x3001, 0x2E]
@@ -317,8 +335,10 @@ struct PartyExtractor {
         }
         for (n, l) in labels.enumerated() {
             var s = l.range.upperBound
-            while s < range.upperBound && t[s] != Self.colon { s += 1 }
-            s += 1
+            if let start = valueStart(after: s, range, ctx) { s = start } else {
+                while s < range.upperBound && t[s] != Self.colon { s += 1 }
+                s += 1
+            }
             let e = n + 1 < labels.count ? labels[n + 1].range.lowerBound : range.upperBound
             guard s <= e else { continue }
             let v = trimPunctuation(ctx.trimmed(s..<e), ctx)
