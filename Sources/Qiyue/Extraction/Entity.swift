@@ -38,8 +38,27 @@ public struct EntityValue: Sendable, Codable, Hashable {
     public var bound: String?
     /// duration: amount of units.
     public var amount: Double?
-    /// duration: second, minute, hour, day, workday, week, month, quarter, year.
+    /// duration: second, minute, hour, day, workday, week, month, quarter, year; percentage:
+    /// `point` for percentage points (2个百分点).
     public var unit: String?
+    /// number / money: true for a figure beyond Double's range (then no `value`).
+    public var overflow: Bool?
+    /// percentage: `discount` for 八折 (value 0.8).
+    public var kind: String?
+    /// duration: ISO 8601 duration of a compound (三年零五个月 → P3Y5M).
+    public var iso: String?
+    /// duration: calendar, natural, workday, bank_workday or trading, where the text says which days.
+    public var dayKind: String?
+    /// date ranges: first and last date, ISO or partial ("2024-05").
+    public var start: String?
+    /// date ranges: first and last date, ISO or partial ("2024-05").
+    public var end: String?
+    /// date-times: "HH:MM" (24 h).
+    public var time: String?
+    /// date-times: the finest part written (day, hour, minute).
+    public var grain: String?
+    /// date: false for an impossible date (2月30日); absent when the date is possible.
+    public var valid: Bool?
 
     /// One reading of an amount (words or figures).
     public struct Reading: Sendable, Codable, Hashable {
