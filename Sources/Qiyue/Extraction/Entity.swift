@@ -69,6 +69,22 @@ public struct EntityValue: Sendable, Codable, Hashable {
     }
 
     init() {}
+
+    /// The value with every figure beyond Double's range (a 309-digit number, 一亿亿亿…) removed and
+    /// `overflow` set instead: such a figure is an entity, but has no value JSON could carry.
+    var finite: EntityValue {
+        func bad(_ d: Double?) -> Bool { d.map { !$0.isFinite } ?? false }
+        guard bad(value) || bad(min) || bad(max) || bad(amount) || bad(words?.value) || bad(figures?.value) else { return self }
+        var v = self
+        if bad(v.value) { v.value = nil }
+        if bad(v.min) { v.min = nil }
+        if bad(v.max) { v.max = nil }
+        if bad(v.amount) { v.amount = nil }
+        if bad(v.words?.value) { v.words = nil }
+        if bad(v.figures?.value) { v.figures = nil }
+        v.overflow = true
+        return v
+    }
 }
 
 /// An entity found in a document.
@@ -96,7 +112,7 @@ public struct Entity: Sendable, Codable, Hashable {
 
     private final class ValueBox: Sendable, Hashable {
         let value: EntityValue
-        init(_ value: EntityValue) { self.value = value }
+        init(_ value: EntityValue) { self.value = value.finite }
         static func == (a: ValueBox, b: ValueBox) -> Bool { a.value == b.value }
         func hash(into h: inout Hasher) { h.combine(value) }
     }

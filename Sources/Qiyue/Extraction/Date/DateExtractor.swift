@@ -94,8 +94,12 @@ struct DateExtractor {
         v.year = year
         v.month = month
         v.day = day
-        if let y = year, let m = month, let d = day, Self.valid(y, m, d) {
-            v.date = pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
+        if let m = month, let d = day {
+            if let y = year, Self.valid(y, m, d) {
+                v.date = pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
+            } else if !Self.valid(year ?? 2000, m, d) {
+                v.valid = false  // 2月30日, 4月31日: the parts stay, no ISO date
+            }
         }
         var end = e
         if let b = data.dateBounds.match(t, at: end) {
@@ -124,10 +128,10 @@ struct DateExtractor {
         k += 1
         guard let d = digits() else { return nil }
         if k < t.count && CharClass.isDigit(t[k]) { return nil }
-        guard y >= data.time.yearRange[0], y <= data.time.yearRange[1], Self.valid(y, m, d) else { return nil }
+        guard y >= data.time.yearRange[0], y <= data.time.yearRange[1], (1...12).contains(m), (1...31).contains(d) else { return nil }
         var v = EntityValue()
         v.year = y; v.month = m; v.day = d
-        v.date = pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
+        if Self.valid(y, m, d) { v.date = pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) } else { v.valid = false }
         var end = k
         if end < t.count && t[end] == Self.ri { end += 1 }
         if let b = data.dateBounds.match(t, at: end) { v.bound = b.value; end = b.end }

@@ -31,7 +31,17 @@ struct FactExtractor {
         for p in parties { ctx.sides[p.role] = p.side }
         let amounts = AmountExtractor().extract(ctx)
         let dates = entities.compactMap { e -> DateMention? in
-            guard e.dim == .date, !e.blank, let v = e.value, let s = Self.isoString(v) else { return nil }
+            guard e.dim == .date, !e.blank, let v = e.value else { return nil }
+            if v.valid == false {
+                // An impossible day (2月30日) is never written as a date: `value` keeps the possible
+                // part (2023-02, --02), the parts and `valid: false` say what was written.
+                var known = v
+                known.day = nil
+                known.date = nil
+                return DateMention(value: Self.isoString(known) ?? "", bound: v.bound, span: e.span, valid: false,
+                                   year: v.year, month: v.month, day: v.day)
+            }
+            guard let s = Self.isoString(v) else { return nil }
             return DateMention(value: s, bound: v.bound, span: e.span)
         }
         let deadlines = DeadlineExtractor().extract(ctx)
