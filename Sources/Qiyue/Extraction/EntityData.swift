@@ -61,7 +61,37 @@ final class EntityData: Sendable {
         var monthWords: [String: Int]
     }
 
+    struct Grammar: Decodable, Sendable {
+        var signs: [String]
+        var fractionWord: String
+        var mixedJoiner: String
+        var dozens: [String: Double]
+        var notDozenAfter: [String]
+        var halfWord: String
+        var tenths: String
+        var notTenthsAfter: [String]
+        var discount: String
+        var notDiscountAfter: [String]
+        var percentagePoints: [String]
+        var echoOpen: [String]
+        var echoClose: [String]
+    }
+
     let numerals: Numerals
+    let grammar: Grammar
+    let signs: WordTable<Bool>
+    let fractionWord: [UInt32]
+    let mixedJoiner: UInt32
+    let dozens: WordTable<Double>
+    let notDozenAfter: ScalarSet
+    let halfWord: UInt32
+    let tenths: UInt32
+    let notTenthsAfter: ScalarSet
+    let discount: UInt32
+    let notDiscountAfter: ScalarSet
+    let percentagePoints: WordTable<Bool>
+    let echoOpen: ScalarSet
+    let echoClose: ScalarSet
     let currencies: Currencies
     let time: Time
 
@@ -95,11 +125,29 @@ final class EntityData: Sendable {
     let annotations: WordTable<Bool>
     let standaloneSubunits: WordTable<Bool>
     let monthWords: WordTable<Int>
+    /// 点, the Chinese decimal point.
+    let decimalPointScalar: UInt32
 
     init(directory: String) throws(QiyueError) {
         numerals = try Self.load(directory, "entities/numerals.yaml")
         currencies = try Self.load(directory, "entities/currencies.yaml")
         time = try Self.load(directory, "entities/time.yaml")
+        grammar = try Self.load(directory, "entities/grammar.yaml")
+        func scalar(_ w: String) -> UInt32 { w.unicodeScalars.first?.value ?? 0 }
+        func scalars(_ l: [String]) -> ScalarSet { ScalarSet(values: l.compactMap { $0.unicodeScalars.first?.value }) }
+        signs = WordTable(grammar.signs.map { (Self.norm($0), true) })
+        fractionWord = grammar.fractionWord.unicodeScalars.map(\.value)
+        mixedJoiner = scalar(grammar.mixedJoiner)
+        dozens = WordTable(grammar.dozens.map { ($0.key, $0.value) })
+        notDozenAfter = scalars(grammar.notDozenAfter)
+        halfWord = scalar(grammar.halfWord)
+        tenths = scalar(grammar.tenths)
+        notTenthsAfter = scalars(grammar.notTenthsAfter)
+        discount = scalar(grammar.discount)
+        notDiscountAfter = scalars(grammar.notDiscountAfter)
+        percentagePoints = WordTable(grammar.percentagePoints.map { ($0, true) })
+        echoOpen = scalars(grammar.echoOpen.map(Self.norm))
+        echoClose = scalars(grammar.echoClose.map(Self.norm))
         func scalarMap(_ d: [String: Double]) -> ScalarMap<Double> {
             var m = ScalarMap<Double>()
             for (k, v) in d { if let u = k.unicodeScalars.first, k.unicodeScalars.count == 1 { m[u.value] = v } }
@@ -137,6 +185,7 @@ final class EntityData: Sendable {
         annotations = WordTable(currencies.annotations.map { (Self.norm($0), true) })
         standaloneSubunits = WordTable(currencies.standaloneSubunits.map { ($0, true) })
         monthWords = WordTable(time.monthWords.map { ($0.key, $0.value) })
+        decimalPointScalar = numerals.decimalPoint.unicodeScalars.first?.value ?? 0
     }
 
     /// The normalized form of a data word (full-width → half-width, as the text is normalized).
