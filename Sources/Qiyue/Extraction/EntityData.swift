@@ -49,6 +49,8 @@ final class EntityData: Sendable {
         var notMoneyAfter: [String]
         var annotations: [String]
         var standaloneSubunits: [String]
+        var inclusiveMarks: [String]
+        var spokenMajor: [String]
     }
     struct Time: Decodable, Sendable {
         var durationUnits: [String: String]
@@ -124,6 +126,8 @@ final class EntityData: Sendable {
     let halfWords: WordTable<Bool>
     let annotations: WordTable<Bool>
     let standaloneSubunits: WordTable<Bool>
+    let inclusiveMarks: WordTable<Bool>
+    let spokenMajor: WordTable<Bool>
     let monthWords: WordTable<Int>
     /// 点, the Chinese decimal point.
     let decimalPointScalar: UInt32
@@ -184,6 +188,8 @@ final class EntityData: Sendable {
         halfWords = WordTable(time.halfWords.map { ($0, true) })
         annotations = WordTable(currencies.annotations.map { (Self.norm($0), true) })
         standaloneSubunits = WordTable(currencies.standaloneSubunits.map { ($0, true) })
+        inclusiveMarks = WordTable(currencies.inclusiveMarks.map { (Self.norm($0), true) })
+        spokenMajor = WordTable(currencies.spokenMajor.map { ($0, true) })
         monthWords = WordTable(time.monthWords.map { ($0.key, $0.value) })
         decimalPointScalar = numerals.decimalPoint.unicodeScalars.first?.value ?? 0
     }
