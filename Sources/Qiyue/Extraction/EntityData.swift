@@ -61,6 +61,20 @@ final class EntityData: Sendable {
         var durationCues: [String]
         var yearRange: [Int]
         var monthWords: [String: Int]
+        var dayKinds: [String: String]
+        var compoundUnits: [String: String]
+        var compoundJoiners: [String]
+        var durationMaxBefore: [String]
+        var durationMinBefore: [String]
+        var durationMaxAfter: [String]
+        var durationMinAfter: [String]
+    }
+    /// A duration unit word: the unit, how many of it one word counts (刻钟 = 15 minutes), and the
+    /// kind of day it counts.
+    struct DurationUnit: Sendable {
+        var unit: String
+        var factor: Double
+        var dayKind: String?
     }
 
     struct Grammar: Decodable, Sendable {
@@ -118,7 +132,11 @@ final class EntityData: Sendable {
     let boundsAfter: WordTable<String> // after an amount
     let rangeSeparators: WordTable<Bool>
     let notMoneyAfter: WordTable<Bool>
-    let durationUnits: WordTable<String>
+    let durationUnits: WordTable<DurationUnit>
+    let compoundUnits: WordTable<DurationUnit>
+    let compoundJoiners: WordTable<Bool>
+    let durationLimitBefore: WordTable<String>
+    let durationLimitAfter: WordTable<String>
     let durationBounds: WordTable<String>
     let dateBounds: WordTable<String>
     let monthlyPrefixes: WordTable<Bool>
@@ -180,7 +198,18 @@ final class EntityData: Sendable {
         boundsAfter = WordTable(currencies.maxAfter.map { ($0, "max") } + currencies.minAfter.map { ($0, "min") })
         rangeSeparators = WordTable(currencies.rangeSeparators.map { (Self.norm($0), true) })
         notMoneyAfter = WordTable(currencies.notMoneyAfter.map { ($0, true) })
-        durationUnits = WordTable(time.durationUnits.map { ($0.key, $0.value) })
+        let dayKinds = time.dayKinds
+        func durationUnit(_ word: String, _ spec: String) -> DurationUnit {
+            let parts = spec.split(separator: "*")
+            var w = Substring(word)
+            if w.hasPrefix("个") && w.count > 1 { w = w.dropFirst() }
+            return DurationUnit(unit: String(parts[0]), factor: parts.count > 1 ? Double(parts[1]) ?? 1 : 1, dayKind: dayKinds[String(w)])
+        }
+        durationUnits = WordTable(time.durationUnits.map { ($0.key, durationUnit($0.key, $0.value)) })
+        compoundUnits = WordTable(time.compoundUnits.map { ($0.key, durationUnit($0.key, $0.value)) })
+        compoundJoiners = WordTable(time.compoundJoiners.map { (Self.norm($0), true) })
+        durationLimitBefore = WordTable(time.durationMaxBefore.map { ($0, "max") } + time.durationMinBefore.map { ($0, "min") })
+        durationLimitAfter = WordTable(time.durationMaxAfter.map { (Self.norm($0), "max") } + time.durationMinAfter.map { (Self.norm($0), "min") })
         durationBounds = WordTable(time.durationBounds.map { ($0.key, $0.value) })
         dateBounds = WordTable(time.dateBounds.map { ($0.key, $0.value) })
         monthlyPrefixes = WordTable(time.monthlyPrefixes.map { ($0, true) })
