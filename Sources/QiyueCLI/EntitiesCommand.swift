@@ -53,7 +53,7 @@ struct EntitiesCommand: ParsableCommand {
             let decoded = try TextDecoder(options: input.decoding).decode([UInt8](data), name: "<stdin>")
             doc = analyzer.analyze(decoded, source: SourceInfo(path: "<stdin>", encoding: decoded.encoding, format: decoded.format))
         }
-        let extractor = EntityExtractor(knowledge: analyzer.knowledge)
+        let extractor = EntityExtractor(knowledge: analyzer.knowledge, referenceDate: try input.checkedReferenceDate())
         let enc = JSONEncoder()
         enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var out = ""

@@ -106,6 +106,9 @@ public struct Entity: Sendable, Codable, Hashable {
     public var rule: String
     /// Normalized range (internal).
     var range: Range<Int> = 0..<0
+    /// A range's ends as entities of their own (2024年5月6日 and 6月30日 of 2024年5月6日至6月30日),
+    /// which the fact extractors read instead of the range (internal, not encoded).
+    var parts: [Entity] = []
     /// The value lives in a shared box: an `EntityValue` is a few hundred bytes, and entities are
     /// copied through every extractor's result arrays.
     private var storage: ValueBox?

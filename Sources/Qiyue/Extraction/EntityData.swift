@@ -68,6 +68,13 @@ final class EntityData: Sendable {
         var durationMinBefore: [String]
         var durationMaxAfter: [String]
         var durationMinAfter: [String]
+        var eras: [String: Int]
+        var twoDigitPivot: Int
+        var dayPeriods: [String: Int]
+        var hourWords: [String]
+        var minuteWords: [String]
+        var notHourAfter: [String]
+        var dateRangeSeparators: [String]
     }
     /// A duration unit word: the unit, how many of it one word counts (刻钟 = 15 minutes), and the
     /// kind of day it counts.
@@ -137,6 +144,12 @@ final class EntityData: Sendable {
     let compoundJoiners: WordTable<Bool>
     let durationLimitBefore: WordTable<String>
     let durationLimitAfter: WordTable<String>
+    let eras: WordTable<Int>
+    let dayPeriods: WordTable<Int>
+    let hourWords: WordTable<Bool>
+    let minuteWords: WordTable<Bool>
+    let notHourAfter: WordTable<Bool>
+    let dateRangeSeparators: WordTable<Bool>
     let durationBounds: WordTable<String>
     let dateBounds: WordTable<String>
     let monthlyPrefixes: WordTable<Bool>
@@ -211,6 +224,12 @@ final class EntityData: Sendable {
         durationLimitBefore = WordTable(time.durationMaxBefore.map { ($0, "max") } + time.durationMinBefore.map { ($0, "min") })
         durationLimitAfter = WordTable(time.durationMaxAfter.map { (Self.norm($0), "max") } + time.durationMinAfter.map { (Self.norm($0), "min") })
         durationBounds = WordTable(time.durationBounds.map { ($0.key, $0.value) })
+        eras = WordTable(time.eras.map { ($0.key, $0.value) })
+        dayPeriods = WordTable(time.dayPeriods.map { ($0.key, $0.value) })
+        hourWords = WordTable(time.hourWords.map { ($0, true) })
+        minuteWords = WordTable(time.minuteWords.map { ($0, true) })
+        notHourAfter = WordTable(time.notHourAfter.map { ($0, true) })
+        dateRangeSeparators = WordTable(time.dateRangeSeparators.map { (Self.norm($0), true) })
         dateBounds = WordTable(time.dateBounds.map { ($0.key, $0.value) })
         monthlyPrefixes = WordTable(time.monthlyPrefixes.map { ($0, true) })
         durationCues = WordTable(time.durationCues.map { ($0, true) })

@@ -26,12 +26,15 @@ struct FactExtractor {
     }
 
     func extract(_ doc: Document, entities: [Entity], category: String?) -> Facts {
+        // Facts read the two ends of a date range as two dates (自…起至…止 periods, date mentions).
+        let entities = entities.contains { !$0.parts.isEmpty } ? entities.flatMap { $0.parts.isEmpty ? [$0] : $0.parts } : entities
         var ctx = FactContext(doc: doc, data: data, entities: entities, category: category)
         let parties = PartyExtractor().extract(&ctx)
         for p in parties { ctx.sides[p.role] = p.side }
         let amounts = AmountExtractor().extract(ctx)
         let dates = entities.compactMap { e -> DateMention? in
-            guard e.dim == .date, !e.blank, let v = e.value else { return nil }
+            // A partly filled blank (2014年 月 日) mentions the parts filled in.
+            guard e.dim == .date, let v = e.value else { return nil }
             if v.valid == false {
                 // An impossible day (2月30日) is never written as a date: `value` keeps the possible
                 // part (2023-02, --02), the parts and `valid: false` say what was written.
