@@ -308,7 +308,7 @@ struct DateExtractor {
     }
 
     private func dayEnd(_ t: [UInt32], _ s: Int, _ q: Int) -> (value: Int, end: Int)? {
-        guard let v = parser.parsePlain(t, s, q), v == v.rounded(), (1...31).contains(Int(v)) else { return nil }
+        guard let v = parser.parsePlain(t, s, q), v == v.rounded(), v >= 1, v <= 31 else { return nil }
         if q < t.count {
             let c = t[q]
             let endsHere = !CharClass.isHan(c) && !CharClass.isDigit(c) && c != Scalar.point
@@ -324,7 +324,7 @@ struct DateExtractor {
         let k = doc.tokenIndex(atOrAfter: e, from: hint)
         guard k < doc.tokens.count, Int(doc.tokens[k].start) == e, doc.tokens[k].kind == .number else { return nil }
         let fe = Int(doc.tokens[k].end)
-        guard let d1 = parser.parsePlain(t, e, fe), (1...31).contains(Int(d1)), let sep = data.dateRangeSeparators.match(t, at: fe),
+        guard let d1 = parser.parsePlain(t, e, fe), d1 >= 1, d1 <= 31, d1 == d1.rounded(), let sep = data.dateRangeSeparators.match(t, at: fe),
               let d2 = part(doc, sep.end, Scalar.ri, or: Scalar.hao, hint: k), (1...31).contains(d2.value), d2.value > Int(d1) else { return nil }
         return (Int(d1), fe, d2.value, sep.end, d2.end)
     }
@@ -400,7 +400,7 @@ struct DateExtractor {
         } else {
             var q = k
             while q < t.count && q - k < 4 && (data.digitValue[t[q]] != nil || parser.isNumeral(t[q])) { q += 1 }
-            guard q > k, let v = parser.parsePlain(t, k, q), v == v.rounded() else { return nil }
+            guard q > k, let v = parser.parsePlain(t, k, q), v == v.rounded(), v >= 0, v <= 24 else { return nil }
             hour = Int(v)
             k = q
             guard let hw = data.hourWords.match(t, at: k) else { return nil }
@@ -413,7 +413,7 @@ struct DateExtractor {
             // minutes: N分 / 半 / N刻
             var q = k
             while q < t.count && q - k < 3 && (CharClass.isDigit(t[q]) || data.digitValue[t[q]] != nil || parser.isNumeral(t[q])) { q += 1 }
-            if q > k, let v = parser.parsePlain(t, k, q), v == v.rounded(), v < 60 {
+            if q > k, let v = parser.parsePlain(t, k, q), v == v.rounded(), v >= 0, v < 60 {
                 if let mw = data.minuteWords.match(t, at: q) { minute = Int(v); k = mw.end } else if q < t.count, t[q] == 0x523B, v <= 3 {  // 刻
                     minute = Int(v) * 15; k = q + 1
                 }

@@ -211,7 +211,8 @@ struct DurationExtractor {
     /// ISO 8601 duration of the pieces (nil for working days, which ISO cannot express).
     private func iso(_ parts: [Piece]) -> String? {
         var date = "", time = ""
-        func num(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
+        func num(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x) }
+        guard parts.allSatisfy({ $0.amount.isFinite }) else { return nil }
         for p in parts {
             switch p.unit {
             case "year": date += num(p.amount) + "Y"
