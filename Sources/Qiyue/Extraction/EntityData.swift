@@ -17,17 +17,20 @@ final class EntityData: Sendable {
         private var decimalPointWord: String?
         private var ordinalPrefixList: [String]?
         private var quantityWordList: [String]?
+        private var signPrefixList: [String]?
 
         enum CodingKeys: String, CodingKey {
             case digits, units, sections, tens, fractions, percentSigns
             case capitalsList = "capitals", onlyBeforeCapitalUnitList = "onlyBeforeCapitalUnit"
             case decimalPointWord = "decimalPoint", ordinalPrefixList = "ordinalPrefixes", quantityWordList = "quantityWords"
+            case signPrefixList = "signPrefixes"
         }
 
         var capitals: [String] { capitalsList ?? "壹贰叁肆伍陆柒捌玖拾佰仟".map(String.init) }
         var onlyBeforeCapitalUnit: [String] { onlyBeforeCapitalUnitList ?? ["参"] }
         var decimalPoint: String { decimalPointWord ?? "点" }
         var ordinalPrefixes: [String] { ordinalPrefixList ?? ["第"] }
+        var signPrefixes: [String] { signPrefixList ?? ["负"] }
         var quantityWords: [String] {
             quantityWordList ?? "个日天月年元角分条项份次倍周号时小岁名人间套层楼期週星秒刻股台辆件户".map(String.init)
         }
@@ -63,6 +66,7 @@ final class EntityData: Sendable {
         var monthWords: [String: Int]
         var dayKinds: [String: String]
         var compoundUnits: [String: String]
+        var notDurationAfter: [String]
         var compoundJoiners: [String]
         var durationMaxBefore: [String]
         var durationMinBefore: [String]
@@ -141,6 +145,7 @@ final class EntityData: Sendable {
     let notMoneyAfter: WordTable<Bool>
     let durationUnits: WordTable<DurationUnit>
     let compoundUnits: WordTable<DurationUnit>
+    let notDurationAfter: WordTable<Bool>
     let compoundJoiners: WordTable<Bool>
     let durationLimitBefore: WordTable<String>
     let durationLimitAfter: WordTable<String>
@@ -220,6 +225,7 @@ final class EntityData: Sendable {
         }
         durationUnits = WordTable(time.durationUnits.map { ($0.key, durationUnit($0.key, $0.value)) })
         compoundUnits = WordTable(time.compoundUnits.map { ($0.key, durationUnit($0.key, $0.value)) })
+        notDurationAfter = WordTable(time.notDurationAfter.map { ($0, true) })
         compoundJoiners = WordTable(time.compoundJoiners.map { (Self.norm($0), true) })
         durationLimitBefore = WordTable(time.durationMaxBefore.map { ($0, "max") } + time.durationMinBefore.map { ($0, "min") })
         durationLimitAfter = WordTable(time.durationMaxAfter.map { (Self.norm($0), "max") } + time.durationMinAfter.map { (Self.norm($0), "min") })

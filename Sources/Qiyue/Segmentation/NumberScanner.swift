@@ -27,6 +27,8 @@ struct NumberScanner: Sendable {
         let conditional: ScalarSet
         let capitalUnits: ScalarSet
         let ordinalPrefixes: ScalarSet
+        /// Signs before a number (负): a lone numeral after one is a number.
+        let signPrefixes: ScalarSet
         /// 零 and 〇.
         let zero: ScalarSet
         let decimalPoint: UInt32
@@ -50,6 +52,7 @@ struct NumberScanner: Sendable {
             fractions = WordTable(n.fractions.keys.map { ($0, true) })
             capitalUnits = ScalarSet(values: chars(n.units.keys).filter { capitals.contains($0) } + chars(n.sections.keys))
             ordinalPrefixes = ScalarSet(values: chars(n.ordinalPrefixes))
+            signPrefixes = ScalarSet(values: chars(n.signPrefixes))
             zero = ScalarSet(values: chars(n.digits.filter { $0.value == 0 }.keys))
             decimalPoint = n.decimalPoint.unicodeScalars.first?.value ?? 0
             percentSigns = ScalarSet(values: chars(n.percentSigns.keys))
@@ -93,7 +96,7 @@ struct NumberScanner: Sendable {
         if classes.magnitudes.contains(c) && !classes.ten.contains(c) { return nil }
         if classes.financial.contains(c) || classes.tens.contains(c) { return e }
         if e < limit && classes.units.contains(t[e]) { return e }
-        if i > 0 && classes.ordinalPrefixes.contains(t[i - 1]) { return e }
+        if i > 0 && (classes.ordinalPrefixes.contains(t[i - 1]) || classes.signPrefixes.contains(t[i - 1])) { return e }
         return nil
     }
 
@@ -111,11 +114,19 @@ struct NumberScanner: Sendable {
             break
         }
         guard j > i else { return nil }
-        // "四十 亿": a space before a magnitude.
-        if j + 1 < limit, t[j] == Scalar.space, classes.magnitudes.contains(t[j + 1]) || classes.capitalUnits.contains(t[j + 1]),
-           notNumbers.longestMatch(t, at: j + 1, limit: limit) == nil {
-            j += 2
-            while j < limit && classes.numerals.contains(t[j]) { j += 1 }
+        // "四十 亿": a space before a magnitude; "八 万 2 千": a further part after one.
+        while j + 1 < limit, t[j] == Scalar.space {
+            if classes.magnitudes.contains(t[j + 1]) || classes.capitalUnits.contains(t[j + 1]),
+               notNumbers.longestMatch(t, at: j + 1, limit: limit) == nil {
+                j += 2
+                while j < limit && classes.numerals.contains(t[j]) { j += 1 }
+                continue
+            }
+            guard classes.magnitudes.contains(t[j - 1]) else { break }
+            var q = j + 1
+            while q < limit && (CharClass.isDigit(t[q]) || classes.numerals.contains(t[q]) && !classes.magnitudes.contains(t[q])) { q += 1 }
+            guard q > j + 1, q + 1 < limit, t[q] == Scalar.space, classes.magnitudes.contains(t[q + 1]) else { break }
+            j = q + 2
         }
         // Stop before a trailing magnitude that starts a not-number word (千克, 千米 …).
         while j > i + 1, notNumbers.longestMatch(t, at: j - 1, limit: limit) != nil,

@@ -311,8 +311,8 @@ struct DateExtractor {
         guard let v = parser.parsePlain(t, s, q), v == v.rounded(), v >= 1, v <= 31 else { return nil }
         if q < t.count {
             let c = t[q]
-            let endsHere = !CharClass.isHan(c) && !CharClass.isDigit(c) && c != Scalar.point
-                || data.dateBounds.match(t, at: q) != nil || data.dateRangeSeparators.match(t, at: q) != nil
+            let endsHere = !CharClass.isDigit(c) && c != Scalar.point && !parser.isNumeral(c) && !data.numberClasses.units.contains(c)
+                && c != Scalar.hao && data.hourWords.match(t, at: q) == nil
             guard endsHere else { return nil }
         }
         return (Int(v), q)

@@ -35,6 +35,11 @@ struct DurationExtractor {
             var from: Int?
             if tok.kind == .number {
                 piece = self.piece(doc, s, Int(tok.end))
+                // 5分30秒: a compound-only unit starts a compound.
+                if piece == nil, let q = self.piece(doc, s, Int(tok.end), compound: true),
+                   let next = nextPiece(doc, after: q), order(next.unit) < order(q.unit) {
+                    piece = q
+                }
             } else if t[s] == Scalar.ban {
                 piece = self.piece(doc, s, s + 1, half: true)  // 半年 / 半个月
                 rule = "duration.half"
@@ -145,6 +150,9 @@ struct DurationExtractor {
         var us = numEnd
         if us + 1 < t.count, t[us] == Scalar.space, !half { us += 1 }
         guard let u = data.durationUnits.match(t, at: us) ?? (compound ? data.compoundUnits.match(t, at: us) : nil) else { return nil }
+        // 第三天 is a day's place, 一年级 a school year.
+        if s > 0, data.numberClasses.ordinalPrefixes.contains(t[s - 1]) { return nil }
+        if data.notDurationAfter.match(t, at: u.end) != nil { return nil }
         var e = u.end
         // 一年半
         if let h = data.halfWords.match(t, at: e), !half {

@@ -103,7 +103,10 @@ struct MoneyExtractor {
         // Capitals with 元/角/分: NUMBER 元 NUMBER 角 NUMBER 分 整.
         var k = i + 1
         var e2 = e
-        if let suf = data.currencySuffix.match(t, at: e) {
+        // "人民币 5000 元": one space before the currency word.
+        if data.currencySuffix.match(t, at: e) == nil, e + 1 < t.count, t[e] == Scalar.space, currency != nil,
+           data.currencySuffix.match(t, at: e + 1) != nil { e += 1 }
+        if let suf = data.currencySuffix.match(t, at: e), data.notMoneyAfter.match(t, at: suf.end) == nil || currency != nil {
             currency = currency ?? suf.value
             // A suffix that starts with a section (万元, 亿美元) carries its magnitude.
             if let m = data.sectionValue[t[e]] { value *= m }
@@ -144,8 +147,17 @@ struct MoneyExtractor {
             e2 = su.end
             currency = currency ?? "CNY"
             rule = "money.subunit"
-            // 三毛五 = 0.35
-            if su.value == 0.1, let tail = spokenTail(t, at: e2) { value += tail.value / 10; e2 = tail.end }
+            // 柒角捌分: a further sub-unit.
+            let j = doc.tokenIndex(atOrAfter: e2, from: i)
+            if j < doc.tokens.count, doc.tokens[j].kind == .number, Int(doc.tokens[j].start) == e2,
+               let sv = parser.parse(t, e2, Int(doc.tokens[j].end)), !sv.isRate,
+               let su2 = data.subunits.match(t, at: Int(doc.tokens[j].end)), su2.value < su.value {
+                value += sv.value * su2.value
+                e2 = su2.end
+            } else if su.value == 0.1, let tail = spokenTail(t, at: e2) {
+                value += tail.value / 10  // 三毛五 = 0.35
+                e2 = tail.end
+            }
             if let c = data.closers.match(t, at: e2) { e2 = c.end }
             k = doc.tokenIndex(atOrAfter: e2, from: i)
         }
@@ -216,10 +228,15 @@ struct MoneyExtractor {
         guard firstStart < firstEnd, CharClass.isDigit(t[firstStart]) || parser.isNumeral(t[firstStart]),
               firstStart == 0 || data.numberClasses.ordinalPrefixes.contains(t[firstStart - 1]) == false,
               var first = parser.parse(t, firstStart, firstEnd)?.value else { return nil }
-        let firstHasMagnitude = data.sectionValue[t[firstEnd - 1]] != nil
-        let secondMagnitude = data.sectionValue[t[secondText.1 - 1]]
+        let firstLast = t[firstEnd - 1]
+        let secondSection = data.sectionValue[t[secondText.1 - 1]]
             ?? (secondText.1 < t.count ? data.sectionValue[t[secondText.1]] : nil)
-        if !firstHasMagnitude, let m = secondMagnitude, first * m <= secondValue { first *= m }
+        if data.sectionValue[firstLast] == nil, let m = secondSection, first * m <= secondValue {
+            first *= m  // 四到六万元, 二百到二百五十万元
+        } else if data.sectionValue[firstLast] == nil && data.unitValue[firstLast] == nil,
+                  let u = data.unitValue[t[secondText.1 - 1]], first * u <= secondValue {
+            first *= u  // 三到五千元
+        }
         guard first <= secondValue else { return nil }
         return (firstStart, first)
     }
@@ -254,7 +271,7 @@ struct MoneyExtractor {
         if after == nil, let su = data.subunits.match(t, at: e), t[su.end - 1] == 0x5143 { after = (su.end, "CNY") }
         // Bare 元 after a blank needs money context before it ("日期 元" is not money).
         guard before != nil || after != nil else { return nil }
-        if before == nil, isDuo(t, tok) == false, !hasMoneyContext(t, s) && !(after.map { ScalarDecoding.string(t, e, $0.end).count > 1 } ?? false) {
+        if before == nil, isDuo(t, tok) == false, t[s] != Scalar.underscore, !hasMoneyContext(t, s) && !(after.map { ScalarDecoding.string(t, e, $0.end).count > 1 } ?? false) {
             return nil
         }
         let start = before?.start ?? s

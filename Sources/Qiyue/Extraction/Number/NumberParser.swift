@@ -68,6 +68,9 @@ struct NumberParser: Sendable {
                 last = k + 1
             } else if c == Scalar.point, dots == 0, k + 1 < e, CharClass.isDigit(t[k + 1]) {
                 dots += 1
+            } else if c == Scalar.point, dots == 0, k + 1 == e, digitCount > 0 {
+                last = e  // "1." is 1
+                dots += 1
             } else if (c == Scalar.comma || c == Scalar.space || c == Scalar.lineFeed), k + 1 < e, CharClass.isDigit(t[k + 1]), digitCount > 0 {
                 // a separator the scanner kept inside the figure
             } else {
@@ -109,6 +112,7 @@ struct NumberParser: Sendable {
         var digitIsSingle = false
         var afterUnit = false // the pending digit came right after a unit (no 零 between)
         var lastUnit = 1.0    // last multiplier applied, for the spoken tail
+        var highest = 0.0     // the largest section applied so far
         var sawAny = false
         var k = s
         while k < e {
@@ -161,13 +165,12 @@ struct NumberParser: Sendable {
                 let current = section + (digit ?? 0)
                 if current == 0 && total == 0 && digit == nil {
                     total = sv  // 万 alone = 10000
-                } else if current == 0 {
-                    total *= sv  // 万亿, 亿亿
-                } else if sv > 10000 {
-                    total = (total + current) * sv
+                } else if sv >= highest {
+                    total = (total + current) * sv  // 五千万, 万亿, 亿亿: a larger section multiplies all before it
                 } else {
-                    total += current * sv
+                    total += current * sv  // 一亿二千万, 两兆五千亿: a smaller one adds its part
                 }
+                highest = max(highest, sv)
                 section = 0
                 digit = nil
                 lastUnit = sv
