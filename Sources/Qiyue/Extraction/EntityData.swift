@@ -119,6 +119,8 @@ final class EntityData: Sendable {
     let percentagePoints: WordTable<Bool>
     let echoOpen: ScalarSet
     let echoClose: ScalarSet
+    /// The first characters of the words the number rules read at (成, 折, 半, 打 …).
+    let wordTriggers: ScalarSet
     let currencies: Currencies
     let time: Time
 
@@ -188,6 +190,7 @@ final class EntityData: Sendable {
         percentagePoints = WordTable(grammar.percentagePoints.map { ($0, true) })
         echoOpen = scalars(grammar.echoOpen.map(Self.norm))
         echoClose = scalars(grammar.echoClose.map(Self.norm))
+        wordTriggers = scalars([grammar.tenths, grammar.discount, grammar.halfWord] + Array(grammar.dozens.keys))
         func scalarMap(_ d: [String: Double]) -> ScalarMap<Double> {
             var m = ScalarMap<Double>()
             for (k, v) in d { if let u = k.unicodeScalars.first, k.unicodeScalars.count == 1 { m[u.value] = v } }

@@ -74,8 +74,24 @@ struct NumberExtractor {
             }
             consumedUntil = end
         }
-        out += tenthsAndDiscounts(doc)
-        if numbers { out += halves(doc) + dozens(doc) }
+        // The rules read at a word (成, 折, 半, 打) rather than at a number token: one pass over the text.
+        let t0 = doc.normalized
+        let triggers = data.wordTriggers
+        var k = 1
+        while k < t0.count {
+            if triggers.contains(t0[k]) {
+                let c = t0[k]
+                if c == data.tenths || c == data.discount {
+                    if let e = tenthOrDiscount(doc, at: k) { out.append(e) }
+                } else if numbers && c == data.halfWord {
+                    if let e = half(doc, at: k) { out.append(e) }
+                } else if numbers, let e = dozen(doc, at: k) {
+                    out.append(e)
+                }
+            }
+            k += 1
+        }
+        if numbers, !t0.isEmpty, t0[0] == data.halfWord, let e = half(doc, at: 0) { out.append(e) }
         return out
     }
 
@@ -150,18 +166,14 @@ struct NumberExtractor {
     }
 
     /// 两打 = 24: a numeral run right before 打, not a verb after it (一打开).
-    private func dozens(_ doc: Document) -> [Entity] {
+    private func dozen(_ doc: Document, at k: Int) -> Entity? {
         let t = doc.normalized
-        var out: [Entity] = []
-        for k in 1..<max(1, t.count) where data.dozens.startsWord(t[k]) {
-            guard let d = data.dozens.match(t, at: k), let w = wholeBefore(t, k), w.value == w.value.rounded(), w.value > 0 else { continue }
-            if d.end < t.count, data.notDozenAfter.contains(t[d.end]) || CharClass.isDigit(t[d.end]) { continue }
-            if w.start > 0, data.numberClasses.ordinalPrefixes.contains(t[w.start - 1]) { continue }
-            var ev = EntityValue()
-            ev.value = w.value * d.value
-            out.append(Entity(dim: .number, range: w.start..<d.end, value: ev, rule: "number.dozen", in: doc))
-        }
-        return out
+        guard let d = data.dozens.match(t, at: k), let w = wholeBefore(t, k), w.value == w.value.rounded(), w.value > 0 else { return nil }
+        if d.end < t.count, data.notDozenAfter.contains(t[d.end]) || CharClass.isDigit(t[d.end]) { return nil }
+        if w.start > 0, data.numberClasses.ordinalPrefixes.contains(t[w.start - 1]) { return nil }
+        var ev = EntityValue()
+        ev.value = w.value * d.value
+        return Entity(dim: .number, range: w.start..<d.end, value: ev, rule: "number.dozen", in: doc)
     }
 
     /// 二十(20): the same value in figures in brackets right after; returns the end past it.
@@ -181,50 +193,45 @@ struct NumberExtractor {
     }
 
     /// 三成, 七成五 (tenths) and 八折, 八五折, 7.5折 (discounts), read at their 成 / 折.
-    private func tenthsAndDiscounts(_ doc: Document) -> [Entity] {
+    private func tenthOrDiscount(_ doc: Document, at k: Int) -> Entity? {
         let t = doc.normalized
-        var out: [Entity] = []
-        for k in 1..<max(1, t.count) where t[k] == data.tenths || t[k] == data.discount {
+        do {
             let isDiscount = t[k] == data.discount
             // The numeral run ending at k: Chinese digits or a figure.
             var s = k
             while s > 0, data.digitValue[t[s - 1]] != nil && data.digitValue[t[s - 1]] != 0 || CharClass.isDigit(t[s - 1])
                     || (t[s - 1] == Scalar.point && s - 1 > 0 && CharClass.isDigit(t[s - 2])) { s -= 1 }
-            guard s < k, k - s <= 3 else { continue }
-            if s > 0, parser.isNumeral(t[s - 1]) || CharClass.isDigit(t[s - 1]) { continue }
-            if k + 1 < t.count, (isDiscount ? data.notDiscountAfter : data.notTenthsAfter).contains(t[k + 1]) { continue }
+            guard s < k, k - s <= 3 else { return nil }
+            if s > 0, parser.isNumeral(t[s - 1]) || CharClass.isDigit(t[s - 1]) { return nil }
+            if k + 1 < t.count, (isDiscount ? data.notDiscountAfter : data.notTenthsAfter).contains(t[k + 1]) { return nil }
             var v: Double
             var end = k + 1
             if CharClass.isDigit(t[s]) {
-                guard let f = parser.parsePlain(t, s, k) else { continue }
+                guard let f = parser.parsePlain(t, s, k) else { return nil }
                 v = f < 10 ? f / 10 : f / 100  // 7.5折 = 0.75, 85折 = 0.85
             } else {
-                guard k - s <= 2 else { continue }
+                guard k - s <= 2 else { return nil }
                 v = data.digitValue[t[s]]! / 10
                 if k - s == 2 { v += data.digitValue[t[s + 1]]! / 100 }  // 八五折
             }
             // 七成五: a digit after 成 is hundredths.
             if !isDiscount, end < t.count, let d = data.digitValue[t[end]], d != 0,
                end + 1 >= t.count || !parser.isNumeral(t[end + 1]) { v += d / 100; end += 1 }
-            guard v > 0, v <= 1 else { continue }
+            guard v > 0, v <= 1 else { return nil }
             var ev = EntityValue()
             ev.value = v
             if isDiscount { ev.kind = "discount" }
-            out.append(Entity(dim: .percentage, range: s..<end, value: ev, rule: isDiscount ? "percentage.discount" : "percentage.tenths", in: doc))
+            return Entity(dim: .percentage, range: s..<end, value: ev, rule: isDiscount ? "percentage.discount" : "percentage.tenths", in: doc)
         }
-        return out
     }
 
     /// 半 before a quantity word (半个, 半斤): 0.5, unless a numeral precedes it (一个半 is read by durations).
-    private func halves(_ doc: Document) -> [Entity] {
+    private func half(_ doc: Document, at k: Int) -> Entity? {
         let t = doc.normalized
-        var out: [Entity] = []
-        for k in 0..<t.count where t[k] == data.halfWord && k + 1 < t.count && data.numberClasses.units.contains(t[k + 1]) {
-            if k > 0, parser.isNumeral(t[k - 1]) || t[k - 1] == Scalar.ge || CharClass.isDigit(t[k - 1]) { continue }
-            var ev = EntityValue()
-            ev.value = 0.5
-            out.append(Entity(dim: .number, range: k..<(k + 1), value: ev, rule: "number.half", in: doc))
-        }
-        return out
+        guard k + 1 < t.count, data.numberClasses.units.contains(t[k + 1]) else { return nil }
+        if k > 0, parser.isNumeral(t[k - 1]) || t[k - 1] == Scalar.ge || CharClass.isDigit(t[k - 1]) { return nil }
+        var ev = EntityValue()
+        ev.value = 0.5
+        return Entity(dim: .number, range: k..<(k + 1), value: ev, rule: "number.half", in: doc)
     }
 }
