@@ -210,6 +210,8 @@ final class EntityData: Sendable {
         for c in currencies.currencies {
             pre += c.prefixes.map { (Self.norm($0), c.code) }
             suf += c.suffixes.map { (Self.norm($0), c.code) }
+            // The ISO code after a figure (500 USD), and any Latin prefix (RMB) likewise.
+            suf += ([c.code] + c.prefixes.filter { $0.allSatisfy { $0.isASCII && $0.isLetter } }).map { ($0, c.code) }
         }
         currencyPrefix = WordTable(pre)
         currencySuffix = WordTable(suf)

@@ -1,7 +1,7 @@
 /// Finds dates over the token stream. Named rules:
 /// - `date.ymd`: 2025年3月15日, 二〇二五年三月十五日, 两千零五年, 2024年9月1 (a missing 日), 民國112年3月5日
 ///   (and 2025年3月, 2025年); two-digit years (24年3月1日, 九八年, 〇七年) by the reference year
-/// - `date.numeric`: 2025-03-15, 2025.3.15, 2025/03/15, 20230915, 2023 11 02 (year first only:
+/// - `date.numeric`: 2025-03-15, 2025.3.15, 2025/03/15, 20230915, 2023 11 02, 2024-03 (year first only:
 ///   03/07/2023 is not read, its day/month order being ambiguous)
 /// - `date.md`: 3月15日, 十月八号 (partial); `date.monthly`: 每月5日 (day only)
 /// - `date.range`: two dates joined by 至 / 到 / - / ~, the second sharing the year or month written
@@ -467,7 +467,14 @@ struct DateExtractor {
             guard sep == Scalar.hyphen || sep == Scalar.point || sep == Scalar.slash || sep == Scalar.space else { return nil }
             k += 1
             let ms = k
-            guard let mm = digits(2), k < t.count, t[k] == sep else { return nil }
+            guard let mm = digits(2) else { return nil }
+            // 2024-03, 2024/03: a year and month (not 2024.3, which reads as a decimal).
+            if k >= t.count || t[k] != sep {
+                guard sep == Scalar.hyphen || sep == Scalar.slash, k - ms == 2, (1...12).contains(mm),
+                      k >= t.count || !CharClass.isDigit(t[k]) && !CharClass.isLatin(t[k]) else { return nil }
+                let parts = Parts(year: y, month: mm, start: p, end: k)
+                return Item(a: parts, rule: "date.numeric", start: p, end: k)
+            }
             if sep == Scalar.space && k - ms != 2 { return nil }
             k += 1
             let ds = k

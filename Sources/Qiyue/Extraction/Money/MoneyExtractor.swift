@@ -104,8 +104,9 @@ struct MoneyExtractor {
         var k = i + 1
         var e2 = e
         // "人民币 5000 元": one space before the currency word.
-        if data.currencySuffix.match(t, at: e) == nil, e + 1 < t.count, t[e] == Scalar.space, currency != nil,
-           data.currencySuffix.match(t, at: e + 1) != nil { e += 1 }
+        if data.currencySuffix.match(t, at: e) == nil, e + 1 < t.count, t[e] == Scalar.space,
+           currency != nil || CharClass.isLatin(t[e + 1]), let later = data.currencySuffix.match(t, at: e + 1),
+           later.end >= t.count || !CharClass.isLatin(t[later.end]) { e += 1 }
         if let suf = data.currencySuffix.match(t, at: e), data.notMoneyAfter.match(t, at: suf.end) == nil || currency != nil {
             currency = currency ?? suf.value
             // A suffix that starts with a section (万元, 亿美元) carries its magnitude.
