@@ -142,7 +142,8 @@ struct MoneyExtractor {
             j = doc.tokenIndex(atOrAfter: e2, from: i)
             k = j
         } else if let su = data.subunits.match(t, at: e), data.notMoneyAfter.match(t, at: su.end) == nil,
-                  currency != nil || data.standaloneSubunits.match(t, at: e) != nil || hasMoneyContext(t, s) {
+                  currency != nil || data.standaloneSubunits.match(t, at: e) != nil || hasMoneyContext(t, s)
+                    || data.closers.match(t, at: su.end) != nil && su.end < t.count && t[su.end] == 0x94B1 {  // 一分钱
             // Only sub-units: 5角, 人民币伍角 — not 十分满意 / 五角大楼; a bare 3分 needs money context.
             value *= su.value
             e2 = su.end
