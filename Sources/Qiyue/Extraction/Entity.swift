@@ -72,9 +72,14 @@ public struct EntityValue: Sendable, Codable, Hashable {
 
     /// The value with every figure beyond Double's range (a 309-digit number, 一亿亿亿…) removed and
     /// `overflow` set instead: such a figure is an entity, but has no value JSON could carry.
+    var isFinite: Bool {
+        func ok(_ d: Double?) -> Bool { d?.isFinite ?? true }
+        return ok(value) && ok(min) && ok(max) && ok(amount) && ok(words?.value) && ok(figures?.value)
+    }
+
     var finite: EntityValue {
         func bad(_ d: Double?) -> Bool { d.map { !$0.isFinite } ?? false }
-        guard bad(value) || bad(min) || bad(max) || bad(amount) || bad(words?.value) || bad(figures?.value) else { return self }
+        guard !isFinite else { return self }
         var v = self
         if bad(v.value) { v.value = nil }
         if bad(v.min) { v.min = nil }
@@ -115,7 +120,7 @@ public struct Entity: Sendable, Codable, Hashable {
 
     private final class ValueBox: Sendable, Hashable {
         let value: EntityValue
-        init(_ value: EntityValue) { self.value = value.finite }
+        init(_ value: EntityValue) { self.value = value.isFinite ? value : value.finite }
         static func == (a: ValueBox, b: ValueBox) -> Bool { a.value == b.value }
         func hash(into h: inout Hasher) { h.combine(value) }
     }

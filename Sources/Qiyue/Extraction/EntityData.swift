@@ -157,6 +157,8 @@ final class EntityData: Sendable {
     let minuteWords: WordTable<Bool>
     let notHourAfter: WordTable<Bool>
     let dateRangeSeparators: WordTable<Bool>
+    /// What may follow a number that is part of a date or time: 年月日号, separators, time words, digits.
+    let dateFollowers: ScalarSet
     let durationBounds: WordTable<String>
     let dateBounds: WordTable<String>
     let monthlyPrefixes: WordTable<Bool>
@@ -241,6 +243,9 @@ final class EntityData: Sendable {
         minuteWords = WordTable(time.minuteWords.map { ($0, true) })
         notHourAfter = WordTable(time.notHourAfter.map { ($0, true) })
         dateRangeSeparators = WordTable(time.dateRangeSeparators.map { (Self.norm($0), true) })
+        var followers = Array("年月日号-./ :").compactMap { $0.unicodeScalars.first?.value } + Array(0x30...0x39)
+        followers += (time.hourWords + time.minuteWords + time.dateRangeSeparators + Array(time.monthWords.keys)).compactMap { Self.norm($0).unicodeScalars.first?.value }
+        dateFollowers = ScalarSet(values: followers)
         dateBounds = WordTable(time.dateBounds.map { ($0.key, $0.value) })
         monthlyPrefixes = WordTable(time.monthlyPrefixes.map { ($0, true) })
         durationCues = WordTable(time.durationCues.map { ($0, true) })

@@ -38,7 +38,8 @@ public struct EntityExtractor: Sendable {
         for d in durations where free(d.range) { take(d.range); if dims.contains(.duration) { out.append(d) } }
         if dims.contains(.percentage) || dims.contains(.number) {
             let explicitNumbers = dims.contains(.number) && !dims.contains(.money)
-            for n in NumberExtractor(parser: parser).extract(doc, numbers: dims.contains(.number)) where dims.contains(n.dim) {
+            for n in NumberExtractor(parser: parser).extract(doc, numbers: dims.contains(.number), keep: { explicitNumbers || free($0) })
+                where dims.contains(n.dim) {
                 if n.dim == .percentage || explicitNumbers || free(n.range) { out.append(n) }
             }
         }

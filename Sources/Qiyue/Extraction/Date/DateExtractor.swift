@@ -52,6 +52,13 @@ struct DateExtractor {
             let c = t[Int(toks[i].start)]
             guard kind == .number || kind == .latin || c == Scalar.nian || c == Scalar.yue || c == Scalar.ri || c == Scalar.underscore
                     || CharClass.isSpace(c) || CharClass.isDigit(c) || data.dayPeriods.startsWord(c) else { i += 1; continue }
+            // Most numbers are no dates: a date's number ends in 年 or is followed by a date mark,
+            // a separator, a time word or a figure (or is eight digits: 20230915).
+            if kind == .number {
+                let e = Int(toks[i].end)
+                let ok = t[e - 1] == Scalar.nian || e >= t.count || data.dateFollowers.contains(t[e]) || e - Int(toks[i].start) == 8
+                if !ok { i += 1; continue }
+            }
             guard var item = numeric(doc, at: i) ?? chinese(doc, at: i) ?? timeOnly(doc, at: i) ?? blank(doc, at: i) else {
                 i += 1
                 continue

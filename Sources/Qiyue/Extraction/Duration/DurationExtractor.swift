@@ -34,6 +34,10 @@ struct DurationExtractor {
             var rule = "duration.unit"
             var from: Int?
             if tok.kind == .number {
+                // A duration's number is followed by its unit (or 个, a space, a bracketed echo, 年).
+                let e = Int(tok.end)
+                guard t[e - 1] == Scalar.nian || e < t.count && (data.durationUnits.startsWord(t[e]) || data.compoundUnits.startsWord(t[e])
+                        || t[e] == Scalar.space || data.echoOpen.contains(t[e])) else { i += 1; continue }
                 piece = self.piece(doc, s, Int(tok.end))
                 // 5分30秒: a compound-only unit starts a compound.
                 if piece == nil, let q = self.piece(doc, s, Int(tok.end), compound: true),

@@ -84,6 +84,13 @@ struct MoneyExtractor {
         var numStart = s
         var currency: String?
         var rule = "money.figures"
+        // Most numbers are no money: without a currency word, symbol or sub-unit next to it, stop early.
+        let e0 = Int(tok.end)
+        if !data.currencyPrefix.startsWord(t[s]), data.currencySuffix.match(t, at: e0) == nil, data.subunits.match(t, at: e0) == nil,
+           !(e0 + 1 < t.count && t[e0] == Scalar.space && data.currencySuffix.match(t, at: e0 + 1) != nil),
+           prefix(t, before: s) == nil, data.bounds.match(t, endingAt: s) == nil {
+            return nil
+        }
         // A symbol glued to the figure (¥10000.00).
         if let p = data.currencyPrefix.match(t, at: s), p.end < Int(tok.end), CharClass.isDigit(t[p.end]) {
             numStart = p.end

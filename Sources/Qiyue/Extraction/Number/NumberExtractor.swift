@@ -13,7 +13,9 @@ struct NumberExtractor {
     var data: EntityData { parser.data }
 
     /// Percentages, and plain numbers too when `numbers` is true.
-    func extract(_ doc: Document, numbers: Bool = true) -> [Entity] {
+    /// `keep` says whether a plain number at a range is wanted (numbers inside money or dates are
+    /// not, unless asked for), so that no entity is built for it.
+    func extract(_ doc: Document, numbers: Bool = true, keep: (Range<Int>) -> Bool = { _ in true }) -> [Entity] {
         let t = doc.normalized
         var out: [Entity] = []
         var consumedUntil = 0
@@ -69,7 +71,7 @@ struct NumberExtractor {
             ev.value = v.value
             if p.isRate {
                 out.append(Entity(dim: .percentage, range: v.start..<end, value: ev, rule: rule, in: doc))
-            } else if numbers {
+            } else if numbers && keep(v.start..<end) {
                 out.append(Entity(dim: .number, range: v.start..<end, value: ev, rule: rule, in: doc))
             }
             consumedUntil = end
