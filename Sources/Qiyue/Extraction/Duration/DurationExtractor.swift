@@ -95,7 +95,9 @@ struct DurationExtractor {
                 }
             }
             // Bounds before and after.
-            if v.min == nil, let b = data.durationLimitBefore.match(t, endingAt: start) {
+            // 至少提前30日: a limit word before a cue word (提前, 连续 …).
+            let limitEnd = data.durationCues.match(t, endingAt: start).map { $0.start } ?? start
+            if v.min == nil, let b = data.durationLimitBefore.match(t, endingAt: start) ?? data.durationLimitBefore.match(t, endingAt: limitEnd) {
                 if b.value == "max" { v.max = p.amount } else { v.min = p.amount }
                 rule = "duration.bound"
             }
