@@ -104,6 +104,7 @@ struct DateExtractor {
         return full.first?.a.year
     }
 
+    private static let fen: UInt32 = 0x4EFD  // 份 (3月份)
     private static let signingWords = ["签订", "签约", "签署", "签字", "订立"]
 
     /// A two-digit year: the year ending in those digits closest to the reference year (within
@@ -288,6 +289,11 @@ struct DateExtractor {
             b.start = r.secondStart
             b.end = r.end
             return Item(a: parts, b: b, rule: "date.range", start: p, end: r.end)
+        } else if let m = part(doc, p, Scalar.yue, hint: i), (1...12).contains(m.value), m.end < t.count, t[m.end] == Self.fen {
+            // 3月份: a month
+            parts.month = m.value
+            e = m.end + 1
+            rule = "date.md"
         } else if let d = part(doc, p, Scalar.ri, or: Scalar.hao, hint: i), (1...31).contains(d.value),
                   data.monthlyPrefixes.match(t, endingAt: p) != nil {
             parts.day = d.value
