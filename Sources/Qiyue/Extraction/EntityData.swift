@@ -99,6 +99,7 @@ final class EntityData: Sendable {
         var notTenthsAfter: [String]
         var discount: String
         var notDiscountAfter: [String]
+        var discountWords: [String: Double]
         var percentagePoints: [String]
         var echoOpen: [String]
         var echoClose: [String]
@@ -116,6 +117,7 @@ final class EntityData: Sendable {
     let notTenthsAfter: ScalarSet
     let discount: UInt32
     let notDiscountAfter: ScalarSet
+    let discountWords: WordTable<Double>
     let percentagePoints: WordTable<Bool>
     let echoOpen: ScalarSet
     let echoClose: ScalarSet
@@ -189,10 +191,11 @@ final class EntityData: Sendable {
         notTenthsAfter = scalars(grammar.notTenthsAfter)
         discount = scalar(grammar.discount)
         notDiscountAfter = scalars(grammar.notDiscountAfter)
+        discountWords = WordTable(grammar.discountWords.map { ($0.key, $0.value) })
         percentagePoints = WordTable(grammar.percentagePoints.map { ($0, true) })
         echoOpen = scalars(grammar.echoOpen.map(Self.norm))
         echoClose = scalars(grammar.echoClose.map(Self.norm))
-        wordTriggers = scalars([grammar.tenths, grammar.discount, grammar.halfWord] + Array(grammar.dozens.keys))
+        wordTriggers = scalars([grammar.tenths, grammar.discount, grammar.halfWord] + Array(grammar.dozens.keys) + Array(grammar.discountWords.keys))
         func scalarMap(_ d: [String: Double]) -> ScalarMap<Double> {
             var m = ScalarMap<Double>()
             for (k, v) in d { if let u = k.unicodeScalars.first, k.unicodeScalars.count == 1 { m[u.value] = v } }

@@ -83,6 +83,14 @@ struct NumberExtractor {
         while k < t0.count {
             if triggers.contains(t0[k]) {
                 let c = t0[k]
+                if let w = data.discountWords.match(t0, at: k) {
+                    var ev = EntityValue()
+                    ev.value = w.value
+                    ev.kind = "discount"
+                    out.append(Entity(dim: .percentage, range: k..<w.end, value: ev, rule: "percentage.discount", in: doc))
+                    k = w.end
+                    continue
+                }
                 if c == data.tenths || c == data.discount {
                     if let e = tenthOrDiscount(doc, at: k) { out.append(e) }
                 } else if numbers && c == data.halfWord {
@@ -93,7 +101,12 @@ struct NumberExtractor {
             }
             k += 1
         }
-        if numbers, !t0.isEmpty, t0[0] == data.halfWord, let e = half(doc, at: 0) { out.append(e) }
+        if !t0.isEmpty, let w = data.discountWords.match(t0, at: 0) {
+            var ev = EntityValue()
+            ev.value = w.value
+            ev.kind = "discount"
+            out.append(Entity(dim: .percentage, range: 0..<w.end, value: ev, rule: "percentage.discount", in: doc))
+        } else if numbers, !t0.isEmpty, t0[0] == data.halfWord, let e = half(doc, at: 0) { out.append(e) }
         return out
     }
 
