@@ -98,7 +98,7 @@ public struct EntityCorpus: Sendable {
             for (k, v) in value { expected[k] = scalarText(v, key: k) }
             let cls = (group["class"] as? String) ?? dim.rawValue
             for t in texts {
-                cases.append(Case(file: f, dimension: dim, className: cls, text: "\(t)", expected: expected,
+                cases.append(Case(file: f, dimension: dim, className: cls, text: scalarText(t, key: "text"), expected: expected,
                                   match: group["match"].map { scalarText($0, key: "match") }))
             }
         }
@@ -106,9 +106,9 @@ public struct EntityCorpus: Sendable {
             if let group = item as? [String: Any] {
                 let cls = (group["class"] as? String) ?? dim.rawValue + ".negative"
                 let texts = (group["texts"] as? [Any]) ?? group["text"].map { [$0] } ?? []
-                for t in texts { cases.append(Case(file: f, dimension: dim, className: cls, text: "\(t)", expected: nil, match: nil)) }
+                for t in texts { cases.append(Case(file: f, dimension: dim, className: cls, text: scalarText(t, key: "text"), expected: nil, match: nil)) }
             } else {
-                cases.append(Case(file: f, dimension: dim, className: dim.rawValue + ".negative", text: "\(item)", expected: nil, match: nil))
+                cases.append(Case(file: f, dimension: dim, className: dim.rawValue + ".negative", text: scalarText(item, key: "text"), expected: nil, match: nil))
             }
         }
         return cases
@@ -117,7 +117,7 @@ public struct EntityCorpus: Sendable {
     /// A YAML scalar as the text it was written as: YAML 1.1 reads an unquoted 2023-03-05 as a
     /// timestamp and 15:00 as the base-60 integer 900; both are turned back.
     static func scalarText(_ v: Any, key: String) -> String {
-        if let b = v as? Bool { return b ? "true" : "false" }
+        if let b = v as? Bool { return key == "text" ? "\(v)" : b ? "true" : "false" }
         if let d = v as? Date {
             var cal = Calendar(identifier: .gregorian)
             cal.timeZone = TimeZone(identifier: "UTC")!

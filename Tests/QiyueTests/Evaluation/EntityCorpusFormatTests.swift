@@ -15,6 +15,8 @@ import Testing
             texts: [x]
           - value: {valid: false}
             texts: [y]
+          - value: {date: 2024-06-30}
+            texts: [2024-06-30]
         negative:
           - 十分满意
           - {class: date.not-dates, texts: [一些, 万一]}
@@ -23,7 +25,8 @@ import Testing
         #expect(throws: (any Error).self) { try EntityCorpus(directory: dir.path) }
         let corpus = try EntityCorpus(directory: dir.path, lenient: true)
         #expect(corpus.skipped.count == 1)
-        #expect(corpus.cases.count == 5)
+        #expect(corpus.cases.count == 6)
+        #expect(corpus.cases[2].text == "2024-06-30" && corpus.cases[2].expected == ["date": "2024-06-30"])
         #expect(corpus.cases[0].className == "date.time" && corpus.cases[0].expected == ["date": "2024-06-30", "time": "17:00"])
         #expect(corpus.cases[1].className == "date")
         #expect(corpus.cases.filter { $0.className == "date.not-dates" }.count == 2)
