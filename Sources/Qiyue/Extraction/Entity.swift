@@ -55,7 +55,7 @@ public struct EntityValue: Sendable, Codable, Hashable {
     public var end: String?
     /// date-times: "HH:MM" (24 h).
     public var time: String?
-    /// date-times: the finest part written (day, hour, minute).
+    /// date: the finest part written (year, month, day, hour, minute).
     public var grain: String?
     /// date: false for an impossible date (2月30日); absent when the date is possible.
     public var valid: Bool?

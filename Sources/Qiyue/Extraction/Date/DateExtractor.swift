@@ -169,6 +169,8 @@ struct DateExtractor {
         if let h = p.hour {
             v.time = pad(h, 2) + ":" + pad(p.minute ?? 0, 2)
             v.grain = p.minute != nil ? "minute" : "hour"
+        } else {
+            v.grain = p.day != nil ? "day" : p.month != nil ? "month" : p.year != nil ? "year" : nil
         }
         return v
     }
