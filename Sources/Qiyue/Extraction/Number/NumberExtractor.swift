@@ -225,9 +225,12 @@ struct NumberExtractor {
                 guard let f = parser.parsePlain(t, s, k) else { return nil }
                 v = f < 10 ? f / 10 : f / 100  // 7.5折 = 0.75, 85折 = 0.85
             } else {
-                guard k - s <= 2 else { return nil }
-                v = data.digitValue[t[s]]! / 10
-                if k - s == 2 { v += data.digitValue[t[s + 1]]! / 100 }  // 八五折
+                guard k - s <= 2, let d0 = data.digitValue[t[s]] else { return nil }
+                v = d0 / 10
+                if k - s == 2 {
+                    guard let d1 = data.digitValue[t[s + 1]] else { return nil }  // 八5折 is no discount
+                    v += d1 / 100  // 八五折
+                }
             }
             // 七成五: a digit after 成 is hundredths.
             if !isDiscount, end < t.count, let d = data.digitValue[t[end]], d != 0,
