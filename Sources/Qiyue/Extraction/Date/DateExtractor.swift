@@ -264,6 +264,8 @@ struct DateExtractor {
                 } else if let d = missingRi(doc, at: e, hint: i) {
                     parts.day = d.value
                     e = d.end
+                } else if e < t.count, t[e] == Self.fen {
+                    e += 1  // 2024年3月份
                 } else if let g = blankGap(t, at: e), g < t.count, t[g] == Scalar.ri {
                     // 2014年3月 日
                     parts.end = g + 1
@@ -366,8 +368,14 @@ struct DateExtractor {
         if let n = numeric(doc, at: k) { b = n.a } else if let c = chinese(doc, at: k), c.b == nil, !c.blank, c.rule != "date.monthly" {
             b = c.a
             b?.start = c.start
-        } else if a.month != nil, let d = part(doc, q, Scalar.ri, or: Scalar.hao, hint: k), (1...31).contains(d.value) {
+        } else if a.month != nil, a.day != nil, let d = part(doc, q, Scalar.ri, or: Scalar.hao, hint: k), (1...31).contains(d.value) {
             b = Parts(day: d.value, start: q, end: d.end)
+        } else if a.month != nil, a.day == nil, let m = part(doc, q, Scalar.yue, hint: k), (1...12).contains(m.value),
+                  part(doc, m.end, Scalar.ri, or: Scalar.hao, hint: k) == nil {
+            // 2024年5月至12月: months, the year written once
+            var e = m.end
+            if e < t.count, t[e] == Self.fen { e += 1 }
+            b = Parts(month: m.value, start: q, end: e)
         }
         guard var bb = b else { return nil }
         // The second date must not come before the first where both are known.
