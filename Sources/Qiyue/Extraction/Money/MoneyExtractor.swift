@@ -180,6 +180,27 @@ struct MoneyExtractor {
             v.max = value
             return Found(entity: Entity(dim: .money, range: prev.start..<e, value: v, rule: "money.range", in: doc), nextToken: k)
         }
+        // 5万美元至8万: a bare figure after a separator borrows this amount's currency (and magnitude).
+        if let sep = data.rangeSeparators.match(t, at: e) {
+            let j = doc.tokenIndex(atOrAfter: sep.end, from: i)
+            if j < doc.tokens.count, doc.tokens[j].kind == .number, Int(doc.tokens[j].start) == sep.end {
+                let ts = sep.end, te = Int(doc.tokens[j].end)
+                let bare = data.currencySuffix.match(t, at: te) == nil && data.subunits.match(t, at: te) == nil
+                    && !(te < t.count && (CharClass.isDigit(t[te]) || t[te] == 0x25))
+                if bare, CharClass.isDigit(t[ts]) || parser.isNumeral(t[ts]), let second = parser.parse(t, ts, te), !second.isRate {
+                    var hi = second.value
+                    if data.sectionValue[t[te - 1]] == nil, data.sectionValue[t[Int(tok.end) - 1]] != nil || data.sectionValue[t[Int(tok.end)]] != nil {
+                        hi *= data.sectionValue[t[Int(tok.end) - 1]] ?? data.sectionValue[t[Int(tok.end)]] ?? 1
+                    }
+                    if hi > value {
+                        v.min = value
+                        v.max = hi
+                        return Found(entity: Entity(dim: .money, range: s..<te, value: v, rule: "money.range", in: doc),
+                                     nextToken: doc.tokenIndex(atOrAfter: te, from: i))
+                    }
+                }
+            }
+        }
         // Bounds before or after.
         if let b = data.bounds.match(t, endingAt: s) {
             if b.value == "max" { v.max = value } else { v.min = value }
