@@ -14,7 +14,12 @@ public final class Pipeline {
     public var knowledge: KnowledgeBase { analyzer.knowledge }
     /// The risk rules run on contracts (nil: none).
     public let risks: RiskEngine?
-    private let entityExtractor: EntityExtractor
+    private var entityExtractor: EntityExtractor
+    /// The date two-digit years are read near when a document has no four-digit year ("YYYY-MM-DD").
+    public var referenceDate: String? {
+        get { entityExtractor.referenceDate }
+        set { entityExtractor.referenceDate = newValue }
+    }
     private let factExtractor: FactExtractor
     private let classifier: DocumentClassifier
     private let splitter: DocumentSplitter

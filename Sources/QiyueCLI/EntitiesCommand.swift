@@ -9,14 +9,21 @@ struct EntitiesCommand: ParsableCommand {
         commandName: "entities",
         abstract: "Print the entities in a text, one JSON line each: {dim, text, span, value, rule}.",
         discussion: """
-        Values: number {value}; percentage {value} as a fraction (千分之五 → 0.005); money {value, currency}
-        or {min, max, currency}, with words/figures when both are written; date {date} or the known parts
-        {year, month, day}, with bound (before/after/on/from/until) when written; duration {amount, unit}
-        with bound (within/after/before/from). Template blanks print {"blank": true} and no value.
+        Every entity names the rule that made it (money.range, duration.compound, date.time …) and its
+        resolved value: number {value} (overflow: true and no value beyond Double's range); percentage
+        {value} as a fraction (千分之五 → 0.005), kind: discount for 八折, unit: point for 个百分点; money
+        {value, currency} or {min, max, currency} for ranges and bounds, with words/figures when both are
+        written; date {date} or the known parts {year, month, day}, start/end for ranges, time and grain
+        for date-times, valid: false for an impossible date, bound (before/after/from/until/on) when
+        written; duration {amount, unit} with iso (ISO 8601), dayKind, min/max for ranges and bounds, and
+        bound (within/after/before/from). Template blanks print "blank": true with any filled parts.
+        Two-digit years (24年) are read near the text's own four-digit year, else --reference-date, else
+        the POSIX %y pivot (69–99 → 19xx, 00–68 → 20xx).
         Examples:
           qiyue entities '总价款人民币壹佰捌拾伍万元整(¥1,850,000.00元)'
           qiyue entities --dim date,duration --file contract.txt
           echo '3个工作日内' | qiyue entities
+          qiyue entities --reference-date 2024-01-01 '24年3月1日至6月30日' 
         """
     )
 
@@ -54,7 +61,7 @@ struct EntitiesCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-        let extractor = EntityExtractor(knowledge: analyzer.knowledge)
+        let extractor = EntityExtractor(knowledge: analyzer.knowledge, referenceDate: try input.checkedReferenceDate())
         let enc = JSONEncoder()
         enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var out = ""

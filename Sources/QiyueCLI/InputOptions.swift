@@ -41,6 +41,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: "The Rules directory (default: $QIYUE_RULES, the package's Rules/, or ./Rules).")
     var rulesDir: String?
 
+    @Option(name: .long, help: "The date (YYYY-MM-DD) two-digit years (24年) are read near when a text has no four-digit year; default: the POSIX %y pivot (69–99 → 19xx, 00–68 → 20xx).")
+    var referenceDate: String?
+
     var decoding: DecodingOptions {
         DecodingOptions(encoding: encoding, format: inputFormat == .docx ? nil : inputFormat, maxBytes: maxBytes)
     }
@@ -74,7 +77,19 @@ struct InputOptions: ParsableArguments {
     /// A pipeline over the rules directory; `risks` picks the risk rules from the loaded knowledge.
     func makePipeline(risks: (KnowledgeBase) throws -> Pipeline.RiskRules = { _ in .shipped }) throws -> Pipeline {
         let kb = try KnowledgeBase(directory: rulesDir)
-        return try Pipeline(knowledge: kb, decoding: decoding, normalization: normalization, limits: limits, risks: risks(kb))
+        let pipeline = try Pipeline(knowledge: kb, decoding: decoding, normalization: normalization, limits: limits, risks: risks(kb))
+        pipeline.referenceDate = try checkedReferenceDate()
+        return pipeline
+    }
+
+    /// --reference-date, checked.
+    func checkedReferenceDate() throws -> String? {
+        guard let r = referenceDate else { return nil }
+        let parts = r.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, parts.allSatisfy({ Int($0) != nil }) else {
+            throw ValidationError("--reference-date needs YYYY-MM-DD, got '\(r)'")
+        }
+        return r
     }
 
     func makeAnalyzer() throws -> Analyzer {

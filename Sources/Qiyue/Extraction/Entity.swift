@@ -38,8 +38,27 @@ public struct EntityValue: Sendable, Codable, Hashable {
     public var bound: String?
     /// duration: amount of units.
     public var amount: Double?
-    /// duration: second, minute, hour, day, workday, week, month, quarter, year.
+    /// duration: second, minute, hour, day, workday, week, month, quarter, year; percentage:
+    /// `point` for percentage points (2个百分点).
     public var unit: String?
+    /// number / money: true for a figure beyond Double's range (then no `value`).
+    public var overflow: Bool?
+    /// percentage: `discount` for 八折 (value 0.8).
+    public var kind: String?
+    /// duration: ISO 8601 duration of a compound (三年零五个月 → P3Y5M).
+    public var iso: String?
+    /// duration: calendar, natural, workday, bank_workday or trading, where the text says which days.
+    public var dayKind: String?
+    /// date ranges: first and last date, ISO or partial ("2024-05").
+    public var start: String?
+    /// date ranges: first and last date, ISO or partial ("2024-05").
+    public var end: String?
+    /// date-times: "HH:MM" (24 h).
+    public var time: String?
+    /// date: the finest part written (year, month, day, hour, minute).
+    public var grain: String?
+    /// date: false for an impossible date (2月30日); absent when the date is possible.
+    public var valid: Bool?
 
     /// One reading of an amount (words or figures).
     public struct Reading: Sendable, Codable, Hashable {
@@ -50,6 +69,27 @@ public struct EntityValue: Sendable, Codable, Hashable {
     }
 
     init() {}
+
+    /// The value with every figure beyond Double's range (a 309-digit number, 一亿亿亿…) removed and
+    /// `overflow` set instead: such a figure is an entity, but has no value JSON could carry.
+    var isFinite: Bool {
+        func ok(_ d: Double?) -> Bool { d?.isFinite ?? true }
+        return ok(value) && ok(min) && ok(max) && ok(amount) && ok(words?.value) && ok(figures?.value)
+    }
+
+    var finite: EntityValue {
+        func bad(_ d: Double?) -> Bool { d.map { !$0.isFinite } ?? false }
+        guard !isFinite else { return self }
+        var v = self
+        if bad(v.value) { v.value = nil }
+        if bad(v.min) { v.min = nil }
+        if bad(v.max) { v.max = nil }
+        if bad(v.amount) { v.amount = nil }
+        if bad(v.words?.value) { v.words = nil }
+        if bad(v.figures?.value) { v.figures = nil }
+        v.overflow = true
+        return v
+    }
 }
 
 /// An entity found in a document.
@@ -71,13 +111,16 @@ public struct Entity: Sendable, Codable, Hashable {
     public var rule: String
     /// Normalized range (internal).
     var range: Range<Int> = 0..<0
+    /// A range's ends as entities of their own (2024年5月6日 and 6月30日 of 2024年5月6日至6月30日),
+    /// which the fact extractors read instead of the range (internal, not encoded).
+    var parts: [Entity] = []
     /// The value lives in a shared box: an `EntityValue` is a few hundred bytes, and entities are
     /// copied through every extractor's result arrays.
     private var storage: ValueBox?
 
     private final class ValueBox: Sendable, Hashable {
         let value: EntityValue
-        init(_ value: EntityValue) { self.value = value }
+        init(_ value: EntityValue) { self.value = value.isFinite ? value : value.finite }
         static func == (a: ValueBox, b: ValueBox) -> Bool { a.value == b.value }
         func hash(into h: inout Hasher) { h.combine(value) }
     }

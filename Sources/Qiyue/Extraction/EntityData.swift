@@ -17,17 +17,20 @@ final class EntityData: Sendable {
         private var decimalPointWord: String?
         private var ordinalPrefixList: [String]?
         private var quantityWordList: [String]?
+        private var signPrefixList: [String]?
 
         enum CodingKeys: String, CodingKey {
             case digits, units, sections, tens, fractions, percentSigns
             case capitalsList = "capitals", onlyBeforeCapitalUnitList = "onlyBeforeCapitalUnit"
             case decimalPointWord = "decimalPoint", ordinalPrefixList = "ordinalPrefixes", quantityWordList = "quantityWords"
+            case signPrefixList = "signPrefixes"
         }
 
         var capitals: [String] { capitalsList ?? "壹贰叁肆伍陆柒捌玖拾佰仟".map(String.init) }
         var onlyBeforeCapitalUnit: [String] { onlyBeforeCapitalUnitList ?? ["参"] }
         var decimalPoint: String { decimalPointWord ?? "点" }
         var ordinalPrefixes: [String] { ordinalPrefixList ?? ["第"] }
+        var signPrefixes: [String] { signPrefixList ?? ["负"] }
         var quantityWords: [String] {
             quantityWordList ?? "个日天月年元角分条项份次倍周号时小岁名人间套层楼期週星秒刻股台辆件户".map(String.init)
         }
@@ -49,6 +52,8 @@ final class EntityData: Sendable {
         var notMoneyAfter: [String]
         var annotations: [String]
         var standaloneSubunits: [String]
+        var inclusiveMarks: [String]
+        var spokenMajor: [String]
     }
     struct Time: Decodable, Sendable {
         var durationUnits: [String: String]
@@ -59,9 +64,65 @@ final class EntityData: Sendable {
         var durationCues: [String]
         var yearRange: [Int]
         var monthWords: [String: Int]
+        var dayKinds: [String: String]
+        var compoundUnits: [String: String]
+        var notDurationAfter: [String]
+        var compoundJoiners: [String]
+        var durationMaxBefore: [String]
+        var durationMinBefore: [String]
+        var durationMaxAfter: [String]
+        var durationMinAfter: [String]
+        var eras: [String: Int]
+        var twoDigitPivot: Int
+        var dayPeriods: [String: Int]
+        var hourWords: [String]
+        var minuteWords: [String]
+        var notHourAfter: [String]
+        var dateRangeSeparators: [String]
+    }
+    /// A duration unit word: the unit, how many of it one word counts (刻钟 = 15 minutes), and the
+    /// kind of day it counts.
+    struct DurationUnit: Sendable {
+        var unit: String
+        var factor: Double
+        var dayKind: String?
+    }
+
+    struct Grammar: Decodable, Sendable {
+        var signs: [String]
+        var fractionWord: String
+        var mixedJoiner: String
+        var dozens: [String: Double]
+        var notDozenAfter: [String]
+        var halfWord: String
+        var tenths: String
+        var notTenthsAfter: [String]
+        var discount: String
+        var notDiscountAfter: [String]
+        var discountWords: [String: Double]
+        var percentagePoints: [String]
+        var echoOpen: [String]
+        var echoClose: [String]
     }
 
     let numerals: Numerals
+    let grammar: Grammar
+    let signs: WordTable<Bool>
+    let fractionWord: [UInt32]
+    let mixedJoiner: UInt32
+    let dozens: WordTable<Double>
+    let notDozenAfter: ScalarSet
+    let halfWord: UInt32
+    let tenths: UInt32
+    let notTenthsAfter: ScalarSet
+    let discount: UInt32
+    let notDiscountAfter: ScalarSet
+    let discountWords: WordTable<Double>
+    let percentagePoints: WordTable<Bool>
+    let echoOpen: ScalarSet
+    let echoClose: ScalarSet
+    /// The first characters of the words the number rules read at (成, 折, 半, 打 …).
+    let wordTriggers: ScalarSet
     let currencies: Currencies
     let time: Time
 
@@ -86,7 +147,20 @@ final class EntityData: Sendable {
     let boundsAfter: WordTable<String> // after an amount
     let rangeSeparators: WordTable<Bool>
     let notMoneyAfter: WordTable<Bool>
-    let durationUnits: WordTable<String>
+    let durationUnits: WordTable<DurationUnit>
+    let compoundUnits: WordTable<DurationUnit>
+    let notDurationAfter: WordTable<Bool>
+    let compoundJoiners: WordTable<Bool>
+    let durationLimitBefore: WordTable<String>
+    let durationLimitAfter: WordTable<String>
+    let eras: WordTable<Int>
+    let dayPeriods: WordTable<Int>
+    let hourWords: WordTable<Bool>
+    let minuteWords: WordTable<Bool>
+    let notHourAfter: WordTable<Bool>
+    let dateRangeSeparators: WordTable<Bool>
+    /// What may follow a number that is part of a date or time: 年月日号, separators, time words, digits.
+    let dateFollowers: ScalarSet
     let durationBounds: WordTable<String>
     let dateBounds: WordTable<String>
     let monthlyPrefixes: WordTable<Bool>
@@ -94,12 +168,34 @@ final class EntityData: Sendable {
     let halfWords: WordTable<Bool>
     let annotations: WordTable<Bool>
     let standaloneSubunits: WordTable<Bool>
+    let inclusiveMarks: WordTable<Bool>
+    let spokenMajor: WordTable<Bool>
     let monthWords: WordTable<Int>
+    /// 点, the Chinese decimal point.
+    let decimalPointScalar: UInt32
 
     init(directory: String) throws(QiyueError) {
         numerals = try Self.load(directory, "entities/numerals.yaml")
         currencies = try Self.load(directory, "entities/currencies.yaml")
         time = try Self.load(directory, "entities/time.yaml")
+        grammar = try Self.load(directory, "entities/grammar.yaml")
+        func scalar(_ w: String) -> UInt32 { w.unicodeScalars.first?.value ?? 0 }
+        func scalars(_ l: [String]) -> ScalarSet { ScalarSet(values: l.compactMap { $0.unicodeScalars.first?.value }) }
+        signs = WordTable(grammar.signs.map { (Self.norm($0), true) })
+        fractionWord = grammar.fractionWord.unicodeScalars.map(\.value)
+        mixedJoiner = scalar(grammar.mixedJoiner)
+        dozens = WordTable(grammar.dozens.map { ($0.key, $0.value) })
+        notDozenAfter = scalars(grammar.notDozenAfter)
+        halfWord = scalar(grammar.halfWord)
+        tenths = scalar(grammar.tenths)
+        notTenthsAfter = scalars(grammar.notTenthsAfter)
+        discount = scalar(grammar.discount)
+        notDiscountAfter = scalars(grammar.notDiscountAfter)
+        discountWords = WordTable(grammar.discountWords.map { ($0.key, $0.value) })
+        percentagePoints = WordTable(grammar.percentagePoints.map { ($0, true) })
+        echoOpen = scalars(grammar.echoOpen.map(Self.norm))
+        echoClose = scalars(grammar.echoClose.map(Self.norm))
+        wordTriggers = scalars([grammar.tenths, grammar.discount, grammar.halfWord] + Array(grammar.dozens.keys) + Array(grammar.discountWords.keys))
         func scalarMap(_ d: [String: Double]) -> ScalarMap<Double> {
             var m = ScalarMap<Double>()
             for (k, v) in d { if let u = k.unicodeScalars.first, k.unicodeScalars.count == 1 { m[u.value] = v } }
@@ -119,6 +215,8 @@ final class EntityData: Sendable {
         for c in currencies.currencies {
             pre += c.prefixes.map { (Self.norm($0), c.code) }
             suf += c.suffixes.map { (Self.norm($0), c.code) }
+            // The ISO code after a figure (500 USD), and any Latin prefix (RMB) likewise.
+            suf += ([c.code] + c.prefixes.filter { $0.allSatisfy { $0.isASCII && $0.isLetter } }).map { ($0, c.code) }
         }
         currencyPrefix = WordTable(pre)
         currencySuffix = WordTable(suf)
@@ -128,15 +226,39 @@ final class EntityData: Sendable {
         boundsAfter = WordTable(currencies.maxAfter.map { ($0, "max") } + currencies.minAfter.map { ($0, "min") })
         rangeSeparators = WordTable(currencies.rangeSeparators.map { (Self.norm($0), true) })
         notMoneyAfter = WordTable(currencies.notMoneyAfter.map { ($0, true) })
-        durationUnits = WordTable(time.durationUnits.map { ($0.key, $0.value) })
+        let dayKinds = time.dayKinds
+        func durationUnit(_ word: String, _ spec: String) -> DurationUnit {
+            let parts = spec.split(separator: "*")
+            var w = Substring(word)
+            if w.hasPrefix("个") && w.count > 1 { w = w.dropFirst() }
+            return DurationUnit(unit: String(parts[0]), factor: parts.count > 1 ? Double(parts[1]) ?? 1 : 1, dayKind: dayKinds[String(w)])
+        }
+        durationUnits = WordTable(time.durationUnits.map { ($0.key, durationUnit($0.key, $0.value)) })
+        compoundUnits = WordTable(time.compoundUnits.map { ($0.key, durationUnit($0.key, $0.value)) })
+        notDurationAfter = WordTable(time.notDurationAfter.map { ($0, true) })
+        compoundJoiners = WordTable(time.compoundJoiners.map { (Self.norm($0), true) })
+        durationLimitBefore = WordTable(time.durationMaxBefore.map { ($0, "max") } + time.durationMinBefore.map { ($0, "min") })
+        durationLimitAfter = WordTable(time.durationMaxAfter.map { (Self.norm($0), "max") } + time.durationMinAfter.map { (Self.norm($0), "min") })
         durationBounds = WordTable(time.durationBounds.map { ($0.key, $0.value) })
+        eras = WordTable(time.eras.map { ($0.key, $0.value) })
+        dayPeriods = WordTable(time.dayPeriods.map { ($0.key, $0.value) })
+        hourWords = WordTable(time.hourWords.map { ($0, true) })
+        minuteWords = WordTable(time.minuteWords.map { ($0, true) })
+        notHourAfter = WordTable(time.notHourAfter.map { ($0, true) })
+        dateRangeSeparators = WordTable(time.dateRangeSeparators.map { (Self.norm($0), true) })
+        var followers = Array("年月日号-./ :").compactMap { $0.unicodeScalars.first?.value } + Array(0x30...0x39)
+        followers += (time.hourWords + time.minuteWords + time.dateRangeSeparators + Array(time.monthWords.keys)).compactMap { Self.norm($0).unicodeScalars.first?.value }
+        dateFollowers = ScalarSet(values: followers)
         dateBounds = WordTable(time.dateBounds.map { ($0.key, $0.value) })
         monthlyPrefixes = WordTable(time.monthlyPrefixes.map { ($0, true) })
         durationCues = WordTable(time.durationCues.map { ($0, true) })
         halfWords = WordTable(time.halfWords.map { ($0, true) })
         annotations = WordTable(currencies.annotations.map { (Self.norm($0), true) })
         standaloneSubunits = WordTable(currencies.standaloneSubunits.map { ($0, true) })
+        inclusiveMarks = WordTable(currencies.inclusiveMarks.map { (Self.norm($0), true) })
+        spokenMajor = WordTable(currencies.spokenMajor.map { ($0, true) })
         monthWords = WordTable(time.monthWords.map { ($0.key, $0.value) })
+        decimalPointScalar = numerals.decimalPoint.unicodeScalars.first?.value ?? 0
     }
 
     /// The normalized form of a data word (full-width → half-width, as the text is normalized).

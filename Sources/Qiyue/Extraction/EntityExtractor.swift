@@ -7,10 +7,18 @@
 /// ```
 public struct EntityExtractor: Sendable {
     let data: EntityData
+    /// The date two-digit years are read near when the text has no four-digit year of its own
+    /// ("YYYY-MM-DD"; nil: the fixed POSIX %y pivot, 69–99 → 19xx, 00–68 → 20xx).
+    public var referenceDate: String? {
+        didSet { referenceYear = referenceDate.flatMap { Int($0.prefix(4)) } }
+    }
+    private var referenceYear: Int?
 
     /// Creates an extractor from loaded rule data.
-    public init(knowledge: KnowledgeBase) {
+    public init(knowledge: KnowledgeBase, referenceDate: String? = nil) {
         data = knowledge.entities
+        self.referenceDate = referenceDate
+        referenceYear = referenceDate.flatMap { Int($0.prefix(4)) }
     }
 
     /// Entities of the requested dimensions, in text order.
@@ -23,14 +31,15 @@ public struct EntityExtractor: Sendable {
         func take(_ r: Range<Int>) { for k in r { taken[k] = true } }
 
         let money = MoneyExtractor(data: data, parser: parser).extract(doc)
-        let dates = DateExtractor(data: data, parser: parser).extract(doc)
+        let dates = DateExtractor(data: data, parser: parser, referenceYear: referenceYear).extract(doc)
         for d in dates where free(d.range) { take(d.range); if dims.contains(.date) { out.append(d) } }
         for m in money where free(m.range) { take(m.range); if dims.contains(.money) { out.append(m) } }
         let durations = DurationExtractor(data: data, parser: parser).extract(doc)
         for d in durations where free(d.range) { take(d.range); if dims.contains(.duration) { out.append(d) } }
         if dims.contains(.percentage) || dims.contains(.number) {
             let explicitNumbers = dims.contains(.number) && !dims.contains(.money)
-            for n in NumberExtractor(parser: parser).extract(doc, numbers: dims.contains(.number)) where dims.contains(n.dim) {
+            for n in NumberExtractor(parser: parser).extract(doc, numbers: dims.contains(.number), keep: { explicitNumbers || free($0) })
+                where dims.contains(n.dim) {
                 if n.dim == .percentage || explicitNumbers || free(n.range) { out.append(n) }
             }
         }

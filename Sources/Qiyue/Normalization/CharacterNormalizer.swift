@@ -20,6 +20,8 @@ final class CharacterNormalizer {
     /// into `starts`. Returns whether the input held a CR. Two passes with the cache held open:
     /// the first fills the cache and counts the output, the second writes arrays of exactly that
     /// size (no per-character appends, no exclusivity check of the class property per character).
+    static let fullWidthComma: UInt32 = 0xFF0C
+
     func normalizeAll(_ original: [UInt32], text: inout [UInt32], starts: inout [Int32]) -> Bool {
         var hasCR = false
         let multi = { (c: UInt32) -> [UInt32] in self.multi[c]! }
@@ -64,6 +66,15 @@ final class CharacterNormalizer {
                                     w += 1
                                 }
                             default:
+                                // "$50，600美元": a full-width comma between half-width digits lists two
+                                // figures; it stays full-width so the number scanner does not join them.
+                                if c == Self.fullWidthComma, i > 0, i + 1 < ob.count, ob[i - 1] >= 0x30, ob[i - 1] <= 0x39,
+                                   ob[i + 1] >= 0x30, ob[i + 1] <= 0x39 {
+                                    out[w] = c
+                                    from[w] = Int32(i)
+                                    w += 1
+                                    continue
+                                }
                                 out[w] = v - 1
                                 from[w] = Int32(i)
                                 w += 1

@@ -146,6 +146,8 @@ struct LineNormalizer {
     static let figureUnits = ScalarSet("年月日号时点分秒元角万亿千百个天周岁倍次期份台套件辆米亩吨%‰")
     /// Date units after which a postposition ends a date or a duration ("30日 前", "31 日 止").
     static let dateUnits = ScalarSet("年月日号时天")
+    /// Chinese numerals, which stand before a unit as digits do (八 万, 三 个月).
+    static let numeralChars = ScalarSet("零〇一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾佰仟萬億貳參叄陸兩倆俩")
     static let postpositions = ScalarSet("前后起止内以之为开")
 
     /// A gap of one or two spaces between a figure and the words around it: a Han character (or a
@@ -170,7 +172,8 @@ struct LineNormalizer {
             let collapse: Bool
             if CharClass.isDigit(after) {
                 collapse = CharClass.isHan(before) || before == 0xA5 || before == 0x24  // 自 2025, ¥ 80, $ 50
-            } else if CharClass.isDigit(before) {
+            } else if CharClass.isDigit(before) || Self.numeralChars.contains(before) {
+                // 45 日, 八 万 2 千 (a Chinese numeral before its unit, too)
                 collapse = Self.figureUnits.contains(after)
             } else if Self.dateUnits.contains(before) && Self.postpositions.contains(after) {
                 var q = p - 1

@@ -218,6 +218,8 @@ public struct Amount: Codable, Sendable, Hashable {
     public var purposeCue: String?
     /// Span.
     public var span: TextSpan
+    /// True for a figure beyond Double's range: then there is no value.
+    public var overflow: Bool? = nil
 }
 
 /// A date mentioned in the text.
@@ -228,6 +230,15 @@ public struct DateMention: Codable, Sendable, Hashable {
     public var bound: String?
     /// Span.
     public var span: TextSpan
+    /// false for an impossible date (2月30日, 2023-02-29): then `value` holds only its possible part
+    /// ("2023-02", "--02"), never an impossible ISO date, and the parts are in `year`, `month`, `day`.
+    public var valid: Bool? = nil
+    /// The parts of an impossible date.
+    public var year: Int? = nil
+    /// The parts of an impossible date.
+    public var month: Int? = nil
+    /// The parts of an impossible date.
+    public var day: Int? = nil
 }
 
 /// A relative deadline's anchor.

@@ -27,6 +27,10 @@ struct NumberScanner: Sendable {
         let conditional: ScalarSet
         let capitalUnits: ScalarSet
         let ordinalPrefixes: ScalarSet
+        /// Signs before a number (负): a lone numeral after one is a number.
+        let signPrefixes: ScalarSet
+        /// 零 and 〇.
+        let zero: ScalarSet
         let decimalPoint: UInt32
         /// Rate signs after figures (%, ‰).
         let percentSigns: ScalarSet
@@ -48,6 +52,8 @@ struct NumberScanner: Sendable {
             fractions = WordTable(n.fractions.keys.map { ($0, true) })
             capitalUnits = ScalarSet(values: chars(n.units.keys).filter { capitals.contains($0) } + chars(n.sections.keys))
             ordinalPrefixes = ScalarSet(values: chars(n.ordinalPrefixes))
+            signPrefixes = ScalarSet(values: chars(n.signPrefixes))
+            zero = ScalarSet(values: chars(n.digits.filter { $0.value == 0 }.keys))
             decimalPoint = n.decimalPoint.unicodeScalars.first?.value ?? 0
             percentSigns = ScalarSet(values: chars(n.percentSigns.keys))
         }
@@ -90,7 +96,7 @@ struct NumberScanner: Sendable {
         if classes.magnitudes.contains(c) && !classes.ten.contains(c) { return nil }
         if classes.financial.contains(c) || classes.tens.contains(c) { return e }
         if e < limit && classes.units.contains(t[e]) { return e }
-        if i > 0 && classes.ordinalPrefixes.contains(t[i - 1]) { return e }
+        if i > 0 && (classes.ordinalPrefixes.contains(t[i - 1]) || classes.signPrefixes.contains(t[i - 1])) { return e }
         return nil
     }
 
@@ -99,10 +105,37 @@ struct NumberScanner: Sendable {
         while j < limit {
             let c = t[j]
             if classes.numerals.contains(c) || isConditionalDigit(t, j, limit) { j += 1; continue }
+            // 貳仟零參: the conditional digit right after a capital unit or 零 inside the run.
+            if j > i, classes.conditional.contains(c), classes.capitalUnits.contains(t[j - 1]) || classes.zero.contains(t[j - 1]) {
+                j += 1
+                continue
+            }
             if c == classes.decimalPoint && j > i && j + 1 < limit && classes.numerals.contains(t[j + 1]) { j += 1; continue }
             break
         }
         guard j > i else { return nil }
+        // "四十 亿": a space before a magnitude; "八 万 2 千": a further part after one.
+        while j + 1 < limit, t[j] == Scalar.space {
+            if classes.magnitudes.contains(t[j + 1]) || classes.capitalUnits.contains(t[j + 1]),
+               notNumbers.longestMatch(t, at: j + 1, limit: limit) == nil {
+                j += 2
+                while j < limit && classes.numerals.contains(t[j]) { j += 1 }
+                continue
+            }
+            guard classes.magnitudes.contains(t[j - 1]) else { break }
+            var q = j + 1
+            while q < limit && (CharClass.isDigit(t[q]) || classes.numerals.contains(t[q]) && !classes.magnitudes.contains(t[q])) { q += 1 }
+            guard q > j + 1, q + 1 < limit, t[q] == Scalar.space, classes.magnitudes.contains(t[q + 1]) else { break }
+            j = q + 2
+        }
+        // 八万2千 (normalization removes the spaces of 八 万 2 千): a further part in figures after a
+        // magnitude, when a magnitude ends it.
+        while j < limit, j > i, classes.magnitudes.contains(t[j - 1]), CharClass.isDigit(t[j]) {
+            var q = j
+            while q < limit && CharClass.isDigit(t[q]) { q += 1 }
+            guard q < limit, classes.magnitudes.contains(t[q]), notNumbers.longestMatch(t, at: q, limit: limit) == nil else { break }
+            j = q + 1
+        }
         // Stop before a trailing magnitude that starts a not-number word (千克, 千米 …).
         while j > i + 1, notNumbers.longestMatch(t, at: j - 1, limit: limit) != nil,
               classes.magnitudes.contains(t[j - 1]) {
@@ -114,25 +147,77 @@ struct NumberScanner: Sendable {
     private func arabic(_ t: [UInt32], _ i: Int, _ limit: Int, allowPercent: Bool = true) -> Int? {
         var j = i
         while j < limit && CharClass.isDigit(t[j]) { j += 1 }
-        // Thousands separators: ",ddd" groups.
-        while j + 3 < limit, t[j] == 0x2C, CharClass.isDigit(t[j + 1]), CharClass.isDigit(t[j + 2]),
-              CharClass.isDigit(t[j + 3]), !(j + 4 < limit && CharClass.isDigit(t[j + 4])) {
-            j += 4
-        }
-        if j + 1 < limit && t[j] == 0x2E && CharClass.isDigit(t[j + 1]) {
+        // Spaced single digits (1 2 0 0): at least three, each alone.
+        if j == i + 1, let e = spacedDigits(t, i, limit) { return percent(t, e, limit, allowPercent) }
+        // Thousands separators: ",ddd" groups (a line break from OCR may sit inside a group).
+        while j < limit, t[j] == Scalar.comma, let g = group(t, j + 1, limit) { j = g }
+        if j + 1 < limit && t[j] == Scalar.point && CharClass.isDigit(t[j + 1]) {
             j += 1
             while j < limit && CharClass.isDigit(t[j]) { j += 1 }
         }
-        // Magnitudes: 3.5万, 1.2亿, 5千万 — but not 5千克.
-        var m = 0
-        while j < limit && m < 2 && classes.magnitudes.contains(t[j]) && notNumbers.longestMatch(t, at: j, limit: limit) == nil {
-            j += 1
-            m += 1
+        // Magnitudes: 3.5万, 1.2亿, 5千万 — but not 5千克; then more parts: 6万3千2百, 2万800,
+        // 200万五千, 3千零20万, and a space before a magnitude (2500 万, 8 万 2 千).
+        var magnitudes = 0
+        while j < limit {
+            if classes.magnitudes.contains(t[j]) && notNumbers.longestMatch(t, at: j, limit: limit) == nil {
+                j += 1
+                magnitudes += 1
+                continue
+            }
+            if t[j] == Scalar.space, j + 1 < limit, classes.magnitudes.contains(t[j + 1]),
+               notNumbers.longestMatch(t, at: j + 1, limit: limit) == nil {
+                j += 2
+                magnitudes += 1
+                continue
+            }
+            guard magnitudes > 0, classes.magnitudes.contains(t[j - 1]) else { break }
+            // A further part after a magnitude: figures or Chinese numerals (one space allowed).
+            var p = j
+            if t[p] == Scalar.space, p + 1 < limit, CharClass.isDigit(t[p + 1]) { p += 1 }
+            var q = p
+            while q < limit && (CharClass.isDigit(t[q]) || classes.numerals.contains(t[q]) && !classes.magnitudes.contains(t[q])) { q += 1 }
+            guard q > p else { break }
+            let endsPart = q < limit && (classes.magnitudes.contains(t[q]) || t[q] == Scalar.space && q + 1 < limit && classes.magnitudes.contains(t[q + 1]))
+            // Without a magnitude after it, a part is the rest of a section (2万800, 三万五).
+            if !endsPart {
+                if p != j { break }
+                if blockedAt(t, p, limit) { break }
+                j = q
+                break
+            }
+            j = q
         }
-        if allowPercent && j < limit && classes.percentSigns.contains(t[j]) { j += 1 }
-        else if allowPercent && j + 1 < limit && t[j] == 0x20 && classes.percentSigns.contains(t[j + 1]) { j += 2 }
+        return percent(t, j, limit, allowPercent)
+    }
+
+    private func percent(_ t: [UInt32], _ j: Int, _ limit: Int, _ allowPercent: Bool) -> Int {
+        if allowPercent && j < limit && classes.percentSigns.contains(t[j]) { return j + 1 }
+        if allowPercent && j + 1 < limit && t[j] == Scalar.space && classes.percentSigns.contains(t[j + 1]) { return j + 2 }
         return j
     }
+
+    /// Three digits after a thousands comma, with at most one line break among them (OCR).
+    private func group(_ t: [UInt32], _ s: Int, _ limit: Int) -> Int? {
+        var k = s, digits = 0, breaks = 0
+        while k < limit && digits < 3 {
+            if CharClass.isDigit(t[k]) { digits += 1 } else if t[k] == Scalar.lineFeed && digits > 0 && breaks == 0 { breaks += 1 } else { break }
+            k += 1
+        }
+        guard digits == 3, !(k < limit && CharClass.isDigit(t[k])) else { return nil }
+        return k
+    }
+
+    /// 1 2 0 0: single digits separated by single spaces, three or more.
+    private func spacedDigits(_ t: [UInt32], _ i: Int, _ limit: Int) -> Int? {
+        var q = i + 1, count = 1
+        while q + 1 < limit, t[q] == Scalar.space, CharClass.isDigit(t[q + 1]), q + 2 >= limit || !CharClass.isDigit(t[q + 2]) {
+            q += 2
+            count += 1
+        }
+        return count >= 3 ? q : nil
+    }
+
+    private func blockedAt(_ t: [UInt32], _ i: Int, _ limit: Int) -> Bool { classes.numerals.contains(t[i]) && blocked(t, i, limit) }
 
     /// Whether position i sits inside a not-number word (统一, 一方, 十分满意 …).
     private func blocked(_ t: [UInt32], _ i: Int, _ limit: Int) -> Bool {

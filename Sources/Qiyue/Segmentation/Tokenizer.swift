@@ -124,7 +124,9 @@ final class Tokenizer {
         return tokens
     }
 
-    static let currencySymbols = ScalarSet(values: [0xA5, 0x24, 0x20AC, 0xA3, 0xFFE5])
+    /// Currency symbols glued to figures (¥ $ € £ ￥ ₩ ₹ ₽ ₫ ₱ ฿ ₺ ₪ ₦ ₸ ₮ ₭ ₴), as in Rules/entities/currencies.yaml.
+    static let currencySymbols = ScalarSet(values: [0xA5, 0x24, 0x20AC, 0xA3, 0xFFE5, 0x20A9, 0x20B9, 0x20BD, 0x20AB, 0x20B1, 0x0E3F,
+                                                    0x20BA, 0x20AA, 0x20A6, 0x20B8, 0x20AE, 0x20AD, 0x20B4])
     static let nian: UInt32 = 0x5E74  // 年
 
     /// Four Arabic digits, or four Chinese digits (二〇二五), read as a year.

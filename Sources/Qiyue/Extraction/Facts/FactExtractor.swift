@@ -28,12 +28,25 @@ struct FactExtractor {
     /// `meter`, when given, counts the characters the extractors' scanning helpers visit (the
     /// linearity test compares it for n and 2n characters of input).
     func extract(_ doc: Document, entities: [Entity], category: String?, meter: WorkMeter? = nil) -> Facts {
+        // Facts read the two ends of a date range as two dates (自…起至…止 periods, date mentions).
+        let entities = entities.contains { !$0.parts.isEmpty } ? entities.flatMap { $0.parts.isEmpty ? [$0] : $0.parts } : entities
         var ctx = FactContext(doc: doc, data: data, entities: entities, category: category, meter: meter)
         let parties = PartyExtractor().extract(&ctx)
         for p in parties { ctx.sides[p.role] = p.side }
         let amounts = AmountExtractor().extract(ctx)
         let dates = entities.compactMap { e -> DateMention? in
-            guard e.dim == .date, !e.blank, let v = e.value, let s = Self.isoString(v) else { return nil }
+            // A partly filled blank (2014年 月 日) mentions the parts filled in.
+            guard e.dim == .date, let v = e.value else { return nil }
+            if v.valid == false {
+                // An impossible day (2月30日) is never written as a date: `value` keeps the possible
+                // part (2023-02, --02), the parts and `valid: false` say what was written.
+                var known = v
+                known.day = nil
+                known.date = nil
+                return DateMention(value: Self.isoString(known) ?? "", bound: v.bound, span: e.span, valid: false,
+                                   year: v.year, month: v.month, day: v.day)
+            }
+            guard let s = Self.isoString(v) else { return nil }
             return DateMention(value: s, bound: v.bound, span: e.span)
         }
         let deadlines = DeadlineExtractor().extract(ctx)

@@ -1,7 +1,9 @@
 /// Finds amounts of money over the token stream, built on number tokens (money never re-parses
 /// digits itself). Named rules:
 /// - `money.figures`: [prefix] NUMBER [magnitude] [suffix] with a currency on at least one side (¥1,850,000.00元)
-/// - `money.capitals`: NUMBER 元 [NUMBER 角] [NUMBER 分] [整] (壹拾贰万叁仟肆佰伍拾陆元柒角捌分)
+/// - `money.capitals`: NUMBER 元 [NUMBER 角] [NUMBER 分] [整] (壹拾贰万叁仟肆佰伍拾陆元柒角捌分, 八块五毛)
+/// - `money.spoken`: 两块八, 九块零六 (a last digit after 块/元 is 角, after 零 分); 三毛五
+/// - a currency word after 元 names the currency (五千元欧元); currencies are Rules/entities/currencies.yaml
 /// - `money.words-figures`: a written amount followed by its figures in brackets, merged into one
 /// - `money.range` / `money.bound`: 1万-5万元, 不超过5000元, 5000元以上
 /// - `money.blank`: a template slot — 人民币 元整, ¥____, ______元, 多万元
@@ -46,7 +48,8 @@ struct MoneyExtractor {
             if i + 1 < list.count, let a = list[i].value?.value, let b = list[i + 1].value?.value, a <= b,
                list[i].value?.currency == list[i + 1].value?.currency {
                 let gapStart = list[i].range.upperBound, gapEnd = list[i + 1].range.lowerBound
-                if gapEnd > gapStart, let sep = data.rangeSeparators.match(t, at: gapStart), sep.end == gapEnd {
+                let sepStart = data.inclusiveMarks.match(t, at: gapStart)?.end ?? gapStart
+                if gapEnd > sepStart, let sep = data.rangeSeparators.match(t, at: sepStart), sep.end == gapEnd {
                     var v = EntityValue()
                     v.currency = list[i].value?.currency
                     v.min = a
@@ -81,6 +84,13 @@ struct MoneyExtractor {
         var numStart = s
         var currency: String?
         var rule = "money.figures"
+        // Most numbers are no money: without a currency word, symbol or sub-unit next to it, stop early.
+        let e0 = Int(tok.end)
+        if !data.currencyPrefix.startsWord(t[s]), data.currencySuffix.match(t, at: e0) == nil, data.subunits.match(t, at: e0) == nil,
+           !(e0 + 1 < t.count && t[e0] == Scalar.space && data.currencySuffix.match(t, at: e0 + 1) != nil),
+           prefix(t, before: s) == nil, data.bounds.match(t, endingAt: s) == nil {
+            return nil
+        }
         // A symbol glued to the figure (¥10000.00).
         if let p = data.currencyPrefix.match(t, at: s), p.end < Int(tok.end), CharClass.isDigit(t[p.end]) {
             numStart = p.end
@@ -100,11 +110,21 @@ struct MoneyExtractor {
         // Capitals with 元/角/分: NUMBER 元 NUMBER 角 NUMBER 分 整.
         var k = i + 1
         var e2 = e
-        if let suf = data.currencySuffix.match(t, at: e) {
+        // "人民币 5000 元": one space before the currency word.
+        if data.currencySuffix.match(t, at: e) == nil, e + 1 < t.count, t[e] == Scalar.space,
+           currency != nil || CharClass.isLatin(t[e + 1]), let later = data.currencySuffix.match(t, at: e + 1),
+           later.end >= t.count || !CharClass.isLatin(t[later.end]) { e += 1 }
+        if let suf = data.currencySuffix.match(t, at: e), data.notMoneyAfter.match(t, at: suf.end) == nil || currency != nil {
             currency = currency ?? suf.value
             // A suffix that starts with a section (万元, 亿美元) carries its magnitude.
             if let m = data.sectionValue[t[e]] { value *= m }
             e2 = suf.end
+            // 五千元欧元, 6000元日币: a currency word after 元 names the currency.
+            if let other = data.currencySuffix.match(t, at: e2), data.sectionValue[t[e2]] == nil {
+                currency = other.value
+                e2 = other.end
+            }
+            let spoken = data.spokenMajor.match(t, at: e) != nil
             k = doc.tokenIndex(atOrAfter: e2, from: i)
             // Sub-units after 元.
             var j = k
@@ -116,15 +136,38 @@ struct MoneyExtractor {
                 rule = "money.capitals"
                 j = doc.tokenIndex(atOrAfter: e2, from: i)
             }
-            if let c = data.closers.match(t, at: e2) { e2 = c.end; j = doc.tokenIndex(atOrAfter: e2, from: i) }
+            // 两块八, 九块零六: a last digit after 块/元 is 角 (after 零, 分).
+            if spoken, rule != "money.capitals", let tail = spokenTail(t, at: e2) {
+                value += tail.value
+                e2 = tail.end
+                rule = "money.spoken"
+            } else if rule == "money.capitals", data.spokenMajor.match(t, at: e) != nil, t[e2 - 1] != 0x5206, let tail = spokenTail(t, at: e2) {
+                value += tail.value / 10  // 八块五毛五: the digit after 毛 is 分
+                e2 = tail.end
+            }
+            if let c = data.closers.match(t, at: e2) { e2 = c.end }
+            j = doc.tokenIndex(atOrAfter: e2, from: i)
             k = j
         } else if let su = data.subunits.match(t, at: e), data.notMoneyAfter.match(t, at: su.end) == nil,
-                  currency != nil || data.standaloneSubunits.match(t, at: e) != nil || hasMoneyContext(t, s) {
+                  currency != nil || data.standaloneSubunits.match(t, at: e) != nil || hasMoneyContext(t, s)
+                    || data.closers.match(t, at: su.end) != nil && su.end < t.count && t[su.end] == 0x94B1 {  // 一分钱
             // Only sub-units: 5角, 人民币伍角 — not 十分满意 / 五角大楼; a bare 3分 needs money context.
             value *= su.value
             e2 = su.end
             currency = currency ?? "CNY"
             rule = "money.subunit"
+            // 柒角捌分: a further sub-unit.
+            let j = doc.tokenIndex(atOrAfter: e2, from: i)
+            if j < doc.tokens.count, doc.tokens[j].kind == .number, Int(doc.tokens[j].start) == e2,
+               let sv = parser.parse(t, e2, Int(doc.tokens[j].end)), !sv.isRate,
+               let su2 = data.subunits.match(t, at: Int(doc.tokens[j].end)), su2.value < su.value {
+                value += sv.value * su2.value
+                e2 = su2.end
+            } else if su.value == 0.1, let tail = spokenTail(t, at: e2) {
+                value += tail.value / 10  // 三毛五 = 0.35
+                e2 = tail.end
+            }
+            if let c = data.closers.match(t, at: e2) { e2 = c.end }
             k = doc.tokenIndex(atOrAfter: e2, from: i)
         }
         guard let cur = currency else { return nil }
@@ -136,6 +179,27 @@ struct MoneyExtractor {
             v.min = prev.value
             v.max = value
             return Found(entity: Entity(dim: .money, range: prev.start..<e, value: v, rule: "money.range", in: doc), nextToken: k)
+        }
+        // 5万美元至8万: a bare figure after a separator borrows this amount's currency (and magnitude).
+        if let sep = data.rangeSeparators.match(t, at: e) {
+            let j = doc.tokenIndex(atOrAfter: sep.end, from: i)
+            if j < doc.tokens.count, doc.tokens[j].kind == .number, Int(doc.tokens[j].start) == sep.end {
+                let ts = sep.end, te = Int(doc.tokens[j].end)
+                let bare = data.currencySuffix.match(t, at: te) == nil && data.subunits.match(t, at: te) == nil
+                    && !(te < t.count && (CharClass.isDigit(t[te]) || t[te] == 0x25))
+                if bare, CharClass.isDigit(t[ts]) || parser.isNumeral(t[ts]), let second = parser.parse(t, ts, te), !second.isRate {
+                    var hi = second.value
+                    if data.sectionValue[t[te - 1]] == nil, data.sectionValue[t[Int(tok.end) - 1]] != nil || data.sectionValue[t[Int(tok.end)]] != nil {
+                        hi *= data.sectionValue[t[Int(tok.end) - 1]] ?? data.sectionValue[t[Int(tok.end)]] ?? 1
+                    }
+                    if hi > value {
+                        v.min = value
+                        v.max = hi
+                        return Found(entity: Entity(dim: .money, range: s..<te, value: v, rule: "money.range", in: doc),
+                                     nextToken: doc.tokenIndex(atOrAfter: te, from: i))
+                    }
+                }
+            }
         }
         // Bounds before or after.
         if let b = data.bounds.match(t, endingAt: s) {
@@ -176,27 +240,50 @@ struct MoneyExtractor {
         return ["金额", "价", "款", "费", "钱", "元"].contains { window.contains($0) }
     }
 
-    /// For "A-B元": the start and value of A when a range separator sits right before `s`.
+    /// For "A-B元": the start and value of A when a range separator sits right before `s` (after an
+    /// inclusive mark: 2万(含)-8万元). A borrows B's magnitude when it has none and the result stays
+    /// below B: 四到六万元 = 40000–60000, 二百到二百五十万元, but 5000-2万元 stays 5000.
     private func rangeStart(_ doc: Document, before s: Int, currency: String, secondValue: Double,
                             secondText: (Int, Int)) -> (start: Int, value: Double)? {
         let t = doc.normalized
         guard let sep = data.rangeSeparators.match(t, endingAt: s) else { return nil }
-        let ti = doc.tokenIndex(atOrAfter: sep.start - 1)
-        guard ti < doc.tokens.count else { return nil }
-        let prev = doc.tokens[ti]
-        guard Int(prev.end) == sep.start, prev.kind == .number else {
-            // "1万元-5万元": the first is already money; handled by a previous amount's range check.
-            return nil
-        }
-        guard var first = parser.parse(t, Int(prev.start), Int(prev.end))?.value else { return nil }
-        // Borrow the magnitude of the second figure when the first has none (1-5万元).
-        let secondHasMagnitude = data.sectionValue[t[secondText.1 - 1]] != nil
-        let firstHasMagnitude = data.sectionValue[t[Int(prev.end) - 1]] != nil
-        if !firstHasMagnitude && !secondHasMagnitude {
-            if secondText.1 < t.count, let m = data.sectionValue[t[secondText.1]] { first *= m }
+        var firstEnd = sep.start
+        if let mark = data.inclusiveMarks.match(t, endingAt: firstEnd) { firstEnd = mark.start }
+        guard firstEnd > 0 else { return nil }
+        // The first figure: a number token, or a lone numeral (四到六万元), ending at the separator;
+        // "1万元-5万元" (the first already money) is merged by mergeRanges.
+        var firstStart = firstEnd
+        while firstStart > 0 && (parser.isNumeral(t[firstStart - 1]) || CharClass.isDigit(t[firstStart - 1])
+                                 || t[firstStart - 1] == Scalar.point || t[firstStart - 1] == Scalar.comma) { firstStart -= 1 }
+        guard firstStart < firstEnd, CharClass.isDigit(t[firstStart]) || parser.isNumeral(t[firstStart]),
+              firstStart == 0 || data.numberClasses.ordinalPrefixes.contains(t[firstStart - 1]) == false,
+              var first = parser.parse(t, firstStart, firstEnd)?.value else { return nil }
+        let firstLast = t[firstEnd - 1]
+        let secondSection = data.sectionValue[t[secondText.1 - 1]]
+            ?? (secondText.1 < t.count ? data.sectionValue[t[secondText.1]] : nil)
+        if data.sectionValue[firstLast] == nil, let m = secondSection, first * m <= secondValue {
+            first *= m  // 四到六万元, 二百到二百五十万元
+        } else if data.sectionValue[firstLast] == nil && data.unitValue[firstLast] == nil,
+                  let u = data.unitValue[t[secondText.1 - 1]], first * u <= secondValue {
+            first *= u  // 三到五千元
         }
         guard first <= secondValue else { return nil }
-        return (Int(prev.start), first)
+        return (firstStart, first)
+    }
+
+    /// A lone digit (or 零 and a digit) after 块 / 元 / 毛, ending the amount: its value one step
+    /// down (两块八 → 0.8, 九块零六 → 0.06) and its end.
+    private func spokenTail(_ t: [UInt32], at p: Int) -> (value: Double, end: Int)? {
+        var k = p
+        var scale = 0.1
+        if k < t.count, data.digitValue[t[k]] == 0 { k += 1; scale = 0.01 }
+        guard k < t.count, let d = data.digitValue[t[k]], d != 0 else { return nil }
+        let after = k + 1
+        if after < t.count {
+            let c = t[after]
+            if parser.isNumeral(c) || CharClass.isDigit(c) || data.numberClasses.units.contains(c) && data.closers.match(t, at: after) == nil { return nil }
+        }
+        return (d * scale, after)
     }
 
     /// A blank money slot starting at blank token `i` (or at 多).
@@ -207,12 +294,14 @@ struct MoneyExtractor {
         let before = prefix(t, before: s)
         var e0 = e
         while e0 < t.count && (CharClass.isSpace(t[e0]) || t[e0] == 0x5F) { e0 += 1 }
+        // "人民币  80元": spaces before a figure are not a slot.
+        if e0 < t.count, CharClass.isDigit(t[e0]) || data.digitValue[t[e0]] != nil, CharClass.isSpace(t[s]) { return nil }
         var after = data.currencySuffix.match(t, at: e0)
         if after == nil && e0 != e { after = data.currencySuffix.match(t, at: e) }
         if after == nil, let su = data.subunits.match(t, at: e), t[su.end - 1] == 0x5143 { after = (su.end, "CNY") }
         // Bare 元 after a blank needs money context before it ("日期 元" is not money).
         guard before != nil || after != nil else { return nil }
-        if before == nil, isDuo(t, tok) == false, !hasMoneyContext(t, s) && !(after.map { ScalarDecoding.string(t, e, $0.end).count > 1 } ?? false) {
+        if before == nil, isDuo(t, tok) == false, t[s] != Scalar.underscore, !hasMoneyContext(t, s) && !(after.map { ScalarDecoding.string(t, e, $0.end).count > 1 } ?? false) {
             return nil
         }
         let start = before?.start ?? s

@@ -43,67 +43,113 @@ struct NumberParser: Sendable {
         return chinese(t, s, e)
     }
 
+    /// Figures only (commas, and the spaces and line breaks the scanner let into a figure, skipped),
+    /// else the composed reading of digits, numerals and units (6万3千2百, 3千零20万).
     private func arabic(_ t: [UInt32], _ s: Int, _ e: Int) -> Double? {
+        if let a = arabicAtom(t, s, e), a.end == e { return a.value }
+        return composed(t, s, e)
+    }
+
+    /// The figure starting at `s`: digits with thousands commas, one decimal point, and the single
+    /// spaces or line breaks the scanner accepted inside it (1 2 0 0, OCR's 1,200,0⏎00).
+    private func arabicAtom(_ t: [UInt32], _ s: Int, _ e: Int) -> (value: Double, end: Int, digits: Int, dot: Bool)? {
         // Digits (commas skipped) as an integer mantissa and a count of decimals: mantissa / 10^k
         // is the correctly rounded value, as Double("1234.5") would give, while it fits 2^53.
         var mantissa: UInt64 = 0
         var digitCount = 0, decimals = 0, dots = 0
         var k = s
-        while k < e, CharClass.isDigit(t[k]) || t[k] == 0x2C || t[k] == 0x2E {
+        var last = s
+        while k < e {
             let c = t[k]
-            if c == 0x2E { dots += 1 } else if c != 0x2C {
+            if CharClass.isDigit(c) {
                 if digitCount < 18 { mantissa = mantissa * 10 + UInt64(c - 0x30) }
                 digitCount += 1
                 if dots > 0 { decimals += 1 }
+                last = k + 1
+            } else if c == Scalar.point, dots == 0, k + 1 < e, CharClass.isDigit(t[k + 1]) {
+                dots += 1
+            } else if c == Scalar.point, dots == 0, k + 1 == e, digitCount > 0 {
+                last = e  // "1." is 1
+                dots += 1
+            } else if (c == Scalar.comma || c == Scalar.space || c == Scalar.lineFeed), k + 1 < e, CharClass.isDigit(t[k + 1]), digitCount > 0 {
+                // a separator the scanner kept inside the figure
+            } else {
+                break
             }
             k += 1
         }
-        guard digitCount > 0, dots <= 1, t[k - 1] != 0x2E || digitCount > 0 else { return nil }
+        guard digitCount > 0 else { return nil }
         var v: Double
         if digitCount <= 15 && decimals <= 15 {
             v = Double(mantissa) / Self.powersOfTen[decimals]
         } else {
             var digits = ""
-            for j in s..<k where t[j] != 0x2C { digits.unicodeScalars.append(Unicode.Scalar(t[j])!) }
+            for j in s..<last where CharClass.isDigit(t[j]) || t[j] == Scalar.point { digits.unicodeScalars.append(Unicode.Scalar(t[j])!) }
             guard let d = Double(digits) else { return nil }
-            v = d
+            v = d  // +inf beyond Double's range: the entity reports it as an overflow
         }
-        while k < e {
-            if let m = data.sectionValue[t[k]] ?? data.unitValue[t[k]] { v *= m } else { return nil }
-            k += 1
-        }
-        return v
+        return (v, last, digitCount, dots > 0)
     }
 
     private func chinese(_ t: [UInt32], _ s: Int, _ e: Int) -> Double? {
-        // Decimal point: 零点五, 三点一四.
-        if let dot = (s..<e).first(where: { t[$0] == 0x70B9 }) {  // 点
-            guard let whole = chinese(t, s, dot) ?? (dot == s ? 0 : nil) else { return nil }
-            var frac = 0.0, scale = 0.1
-            for k in (dot + 1)..<e {
-                guard let d = data.digitValue[t[k]] else { return nil }
-                frac += d * scale
-                scale /= 10
-            }
-            return whole + frac
-        }
         // A digit string without units: 二〇二五, 一九九八.
         if e - s >= 2, (s..<e).allSatisfy({ data.digitValue[t[$0]] != nil }) {
             var v = 0.0
             for k in s..<e { v = v * 10 + data.digitValue[t[k]]! }
             return v
         }
+        return composed(t, s, e)
+    }
+
+    /// The one composition of numeral parts: digits (Chinese or figures) times units inside a section
+    /// (千百十), sections (万, 亿, 兆; 亿亿 multiplies), 零 as a gap (三千零十 = 3010, 五万零十六 =
+    /// 50016), a decimal point (三点五万), and the spoken tail — a last single digit right after a
+    /// unit of a hundred or more is one step down (三万五 = 35000, 百二 = 120, 两千五 = 2500).
+    private func composed(_ t: [UInt32], _ s: Int, _ e: Int) -> Double? {
         var total = 0.0       // completed sections (亿, 万)
         var section = 0.0     // current section
         var digit: Double? = nil
-        var lastUnit = 1.0    // last multiplier applied, for the colloquial 三万五 / 两千五
+        var digitIsSingle = false
+        var afterUnit = false // the pending digit came right after a unit (no 零 between)
+        var lastUnit = 1.0    // last multiplier applied, for the spoken tail
+        var highest = 0.0     // the largest section applied so far
         var sawAny = false
-        for k in s..<e {
+        var k = s
+        while k < e {
             let c = t[k]
+            if CharClass.isDigit(c) {
+                guard digit == nil, let a = arabicAtom(t, k, e) else { return nil }
+                digit = a.value
+                digitIsSingle = a.digits == 1 && !a.dot
+                afterUnit = sawAny && k > s && !isGap(t[k - 1])
+                k = a.end
+                sawAny = true
+                continue
+            }
+            if c == Scalar.space || c == Scalar.lineFeed { k += 1; continue }
+            if c == data.decimalPointScalar, k + 1 < e, data.digitValue[t[k + 1]] != nil {
+                // 三点五, 十二点五万: the whole part so far in this section, then the decimals.
+                let whole = section + (digit ?? 0)
+                section = 0
+                var frac = 0.0, scale = 0.1
+                k += 1
+                while k < e, let d = data.digitValue[t[k]] { frac += d * scale; scale /= 10; k += 1 }
+                digit = whole + frac
+                digitIsSingle = false
+                sawAny = true
+                continue
+            }
             if let d = data.digitValue[c] {
-                if digit != nil && d != 0 && digit != 0 { return nil }  // 二三 without a unit
-                digit = d == 0 ? (digit ?? 0) : d
-                if d == 0 { digit = 0 }
+                if d == 0 {
+                    // 零: a gap between parts.
+                    if let pending = digit, pending != 0 { return nil }
+                    digit = nil
+                } else {
+                    if digit != nil { return nil }  // 二三 without a unit
+                    digit = d
+                    digitIsSingle = true
+                    afterUnit = k > s && !isGap(t[k - 1])
+                }
                 sawAny = true
             } else if let u = data.unitValue[c] {
                 section += (digit ?? 1) * u
@@ -119,11 +165,12 @@ struct NumberParser: Sendable {
                 let current = section + (digit ?? 0)
                 if current == 0 && total == 0 && digit == nil {
                     total = sv  // 万 alone = 10000
-                } else if sv > 10000 {
-                    total = (total + current) * sv
+                } else if sv >= highest {
+                    total = (total + current) * sv  // 五千万, 万亿, 亿亿: a larger section multiplies all before it
                 } else {
-                    total += current * sv
+                    total += current * sv  // 一亿二千万, 两兆五千亿: a smaller one adds its part
                 }
+                highest = max(highest, sv)
                 section = 0
                 digit = nil
                 lastUnit = sv
@@ -131,21 +178,18 @@ struct NumberParser: Sendable {
             } else {
                 return nil
             }
+            k += 1
         }
         guard sawAny else { return nil }
         if let d = digit, d != 0 {
-            // A trailing digit right after a unit means one step down: 三万五 = 35000, 两千五 = 2500.
-            let prev = k0(t, e)
-            if let prev, data.digitValue[prev] == nil, lastUnit >= 100 {
-                return total + section + d * lastUnit / 10
-            }
+            if digitIsSingle && afterUnit && lastUnit >= 100 { return total + section + d * lastUnit / 10 }
             return total + section + d
         }
         return total + section
     }
 
-    private static let powersOfTen: [Double] = (0...15).map { p in (0..<p).reduce(1.0) { r, _ in r * 10 } }
+    /// 零 or 〇 (and spaces) before a digit: then a last digit is units, not the spoken tail.
+    private func isGap(_ c: UInt32) -> Bool { data.digitValue[c] == 0 || c == Scalar.space }
 
-    /// The character before the last one (to see whether the last digit follows a unit or 零).
-    private func k0(_ t: [UInt32], _ e: Int) -> UInt32? { e >= 2 ? t[e - 2] : nil }
+    private static let powersOfTen: [Double] = (0...15).map { p in (0..<p).reduce(1.0) { r, _ in r * 10 } }
 }

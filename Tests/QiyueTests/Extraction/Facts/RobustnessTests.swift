@@ -36,4 +36,19 @@ import Testing
             }
         }
     }
+
+    /// The entity grammar over numeral soup: every rule's look-behind and look-ahead stays in bounds,
+    /// and every output encodes as JSON (no infinite values).
+    @Test func numeralSoupNeverCrashes() throws {
+        let analyzer = try TestSupport.analyzer()
+        let extractor = EntityExtractor(knowledge: analyzer.knowledge)
+        let alphabet = Array("零〇一二两三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖拾佰仟貳參叄陸両俩0123456789.,-/:~ 年月日号时点分秒半个又之成折打块元毛角钱人民币美元$¥%至到起止前以上以下内不超过第负()（）_\n民国上午下午工作日周礼拜小时刻钟百分点对半价")
+        var rng = SeededRandom(seed: 1212)
+        for _ in 0..<600 {
+            var s = ""
+            for _ in 0..<Int(rng.next() % 30 + 1) { s.append(alphabet[Int(rng.next() % UInt64(alphabet.count))]) }
+            let entities = extractor.extract(analyzer.analyze(text: s))
+            _ = try JSONEncoder().encode(entities)
+        }
+    }
 }
