@@ -254,13 +254,7 @@ struct DateExtractor {
                     e = d.end
                 } else if let r = dayRange(doc, at: e, hint: i) {
                     // 2023年9月3-8日
-                    parts.day = r.first
-                    parts.end = r.firstEnd
-                    var b = parts
-                    b.day = r.second
-                    b.start = r.secondStart
-                    b.end = r.end
-                    return Item(a: parts, b: b, rule: "date.range", start: start, end: r.end)
+                    return dayRangeItem(parts, r, start: start)
                 } else if let d = missingRi(doc, at: e, hint: i) {
                     parts.day = d.value
                     e = d.end
@@ -286,13 +280,7 @@ struct DateExtractor {
         } else if let m = part(doc, p, Scalar.yue, hint: i), (1...12).contains(m.value), let r = dayRange(doc, at: m.end, hint: i) {
             // 9月3-8日
             parts.month = m.value
-            parts.day = r.first
-            parts.end = r.firstEnd
-            var b = parts
-            b.day = r.second
-            b.start = r.secondStart
-            b.end = r.end
-            return Item(a: parts, b: b, rule: "date.range", start: p, end: r.end)
+            return dayRangeItem(parts, r, start: p)
         } else if let m = part(doc, p, Scalar.yue, hint: i), (1...12).contains(m.value), m.end < t.count, t[m.end] == Self.fen {
             // 3月份: a month
             parts.month = m.value
@@ -336,6 +324,18 @@ struct DateExtractor {
     }
 
     /// 3-8日 after a month: two day numbers joined by a separator, then 日 / 号.
+    /// The range item of a day range (3-8日) after the parts that both ends share.
+    private func dayRangeItem(_ shared: Parts, _ r: (first: Int, firstEnd: Int, second: Int, secondStart: Int, end: Int), start: Int) -> Item {
+        var a = shared
+        a.day = r.first
+        a.end = r.firstEnd
+        var b = a
+        b.day = r.second
+        b.start = r.secondStart
+        b.end = r.end
+        return Item(a: a, b: b, rule: "date.range", start: start, end: r.end)
+    }
+
     private func dayRange(_ doc: Document, at e: Int, hint: Int) -> (first: Int, firstEnd: Int, second: Int, secondStart: Int, end: Int)? {
         let t = doc.normalized
         let k = doc.tokenIndex(atOrAfter: e, from: hint)
