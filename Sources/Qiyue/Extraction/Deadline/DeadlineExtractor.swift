@@ -15,7 +15,10 @@ struct DeadlineExtractor {
         out.append(contentsOf: sameDay(ctx))
         out.append(contentsOf: blankDurations(ctx))
         // An option not ticked (☐ …) sets no deadline.
-        out.removeAll { ctx.isUnchosenOption(ctx.doc.normalizedOffset(forOriginal: $0.span.start)) }
+        let unchosen = ctx.unchosenOptionLines()
+        if !unchosen.isEmpty {
+            out.removeAll { FactContext.contains(unchosen, ctx.doc.normalizedOffset(forOriginal: $0.span.start)) }
+        }
         out.sort { $0.span.start < $1.span.start }
         return out
     }

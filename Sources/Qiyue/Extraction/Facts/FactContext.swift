@@ -243,7 +243,10 @@ struct FactContext {
     /// obligation, else the first after it — or the agent after it (…15日内由乙方退还); and a joint
     /// subject (甲乙双方应于…前共同办理) is `both`. Words from Rules/facts/parties.yaml.
     func actor(of range: Range<Int>) -> String? {
-        let s = sentence(at: range.lowerBound)
+        // The subject is looked for within `actorWindow` characters of the obligation, so that a
+        // text without sentence ends (OCR) costs no more than one with them.
+        let whole = sentence(at: range.lowerBound)
+        let s = max(whole.lowerBound, range.lowerBound - Self.actorWindow)..<min(whole.upperBound, max(range.upperBound, range.lowerBound) + Self.actorWindow)
         let p = phrase(at: range.lowerBound)
         if let j = jointSubject(in: max(p.lowerBound, s.lowerBound)..<range.lowerBound) { return j }
         // In its own phrase first (乙方开具发票，甲方收到发票后30日内付款 → 甲方).
@@ -260,12 +263,14 @@ struct FactContext {
         if let a = subject(in: max(p.lowerBound, s.lowerBound)..<range.lowerBound) { return a }
         if let a = subject(in: s.lowerBound..<range.lowerBound) { return a }
         if range.upperBound < s.upperBound, let a = subject(in: range.upperBound..<s.upperBound) { return a }
-        if let a = leadInSubject(before: s) { return a }
+        if let a = leadInSubject(before: whole) { return a }
         let objects = Set(roles(in: s).filter { isObject($0.range, in: s) }.map { role($0.label) })
         let parties = Set(primaryRole.values)
         if objects.count == 1, parties.count == 2, let other = parties.subtracting(objects).first { return other }
         return nil
     }
+
+    static let actorWindow = 400
 
     /// A modal right after a role (乙方应, 甲方均须, 乙方也应当).
     private func hasModal(after i: Int, limit: Int) -> Bool {
@@ -323,13 +328,30 @@ struct FactContext {
     /// Unticked checkboxes (☐ □ ▢): an option line that starts with one was not chosen.
     static let uncheckedBoxes = ScalarSet("☐□▢")
 
-    /// Whether `offset` lies on a line that starts with an unticked checkbox (☐ 无固定期限：自 年 月
-    /// 日起…): what it says is an option not chosen, not an obligation.
-    func isUnchosenOption(_ offset: Int) -> Bool {
-        var i = min(offset, t.count)
-        while i > 0 && t[i - 1] != 0x0A { i -= 1 }
-        while i < t.count && Self.isSpace(t[i]) { i += 1 }
-        return i < t.count && Self.uncheckedBoxes.contains(t[i])
+    /// The lines that start with an unticked checkbox (☐ 无固定期限：自 年 月 日起…): what they say
+    /// is an option not chosen, not an obligation. One pass over the text, in line order.
+    func unchosenOptionLines() -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var ls = 0
+        while ls < t.count {
+            var le = ls
+            while le < t.count && t[le] != 0x0A { le += 1 }
+            var i = ls
+            while i < le && Self.isSpace(t[i]) { i += 1 }
+            if i < le && Self.uncheckedBoxes.contains(t[i]) { out.append(ls..<le) }
+            ls = le + 1
+        }
+        return out
+    }
+
+    /// Whether `offset` lies in one of `ranges` (sorted, disjoint): binary search.
+    static func contains(_ ranges: [Range<Int>], _ offset: Int) -> Bool {
+        var lo = 0, hi = ranges.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ranges[mid].upperBound <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < ranges.count && ranges[lo].contains(offset)
     }
 
     /// Periods of a rate per year: day 365, week 52, month 12, year (or once) 1.

@@ -16,7 +16,8 @@ struct PenaltyExtractor {
             let percents = ctx.entities(.percentage, in: r)
             let money = ctx.entities(.money, in: r)
             let caps = (percents + money).filter { isCap($0, in: r, ctx) }
-            let rates = percents.filter { p in !caps.contains { $0.range == p.range } }
+            let capStarts = Set(caps.map(\.range.lowerBound))
+            let rates = percents.filter { !capStarts.contains($0.range.lowerBound) }
             let blankRate = hasBlankRate(in: r, ctx)
             var p = Penalty(payer: nil, payerSide: nil, payee: nil, trigger: nil, form: "fixed", rate: nil, per: "once",
                             base: nil, annualizedRate: nil, amount: nil, cap: nil, blank: false,
@@ -38,7 +39,7 @@ struct PenaltyExtractor {
             } else if depositForm {
                 p.form = "deposit"
                 found = [p]
-            } else if let m = money.first(where: { m in !caps.contains { $0.range == m.range } }) {
+            } else if let m = money.first(where: { !capStarts.contains($0.range.lowerBound) }) {
                 p.form = "fixed"
                 p.amount = m.value?.value
                 p.blank = m.blank

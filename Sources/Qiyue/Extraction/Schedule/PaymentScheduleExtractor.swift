@@ -3,6 +3,18 @@
 /// a cumulative share (累计支付至95%) counts as what it adds. Then whether it adds up: shares to
 /// 100%, or amounts to no more than the total price. Wording from Rules/facts/schedule.yaml.
 struct PaymentScheduleExtractor {
+    /// The elements of a list sorted by span start whose span lies inside `outer`.
+    static func within<T>(_ list: [T], _ outer: TextSpan, _ span: (T) -> TextSpan) -> ArraySlice<T> {
+        var lo = 0, hi = list.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if span(list[mid]).start < outer.start { lo = mid + 1 } else { hi = mid }
+        }
+        var e = lo
+        while e < list.count && span(list[e]).start < outer.end { e += 1 }
+        return list[lo..<e].filter { span($0).end <= outer.end }[...]
+    }
+
     func extract(_ ctx: FactContext, amounts: [Amount], deadlines: [Deadline], total: Double?) -> (items: [Instalment], addsUp: Bool?)? {
         let data = ctx.data.schedule
         var items: [Instalment] = []
@@ -18,8 +30,9 @@ struct PaymentScheduleExtractor {
                     && ctx.first(ctx.data.periodic, in: max(r.lowerBound, phrase.lowerBound)..<p.range.lowerBound) == nil
             }
             let sentenceSpan = ctx.doc.originalSpan(r)
-            let inSentence = amounts.filter { $0.value != nil && $0.span.start >= sentenceSpan.start && $0.span.end <= sentenceSpan.end }
-            let sentenceDeadlines = deadlines.filter { $0.span.start >= sentenceSpan.start && $0.span.end <= sentenceSpan.end }
+            // Both lists are in text order: the ones inside the sentence by binary search.
+            let inSentence = Self.within(amounts, sentenceSpan, \.span).filter { $0.value != nil }
+            let sentenceDeadlines = Self.within(deadlines, sentenceSpan, \.span)
             // One instalment per share (两期写在一句里: 签订后支付50%，验收后支付其余50%), else per sentence.
             var parts: [(share: Entity?, from: Int, to: Int)] = []
             if shares.isEmpty {
