@@ -1,6 +1,49 @@
 /// Checksums of Chinese identifiers: the 18-digit resident identity number (GB 11643, ISO 7064
-/// MOD 11-2) and the 18-character unified social credit code (GB 32100).
+/// MOD 11-2), the 18-character unified social credit code (GB 32100), the Taiwan 身分證字號 (a letter
+/// and nine digits) and the Hong Kong identity card number (one or two letters, six digits and a
+/// check digit, written K382615(5)).
 enum IdentifierValidator {
+    /// Whether `s` is a Taiwan national ID (A123456789) with a valid check digit.
+    static func validTaiwanID(_ s: [UInt32]) -> Bool {
+        guard s.count == 10, let first = Unicode.Scalar(s[0]), first.properties.isASCIIHexDigit || (0x41...0x5A).contains(s[0]) else { return false }
+        // The letter's two-digit code, as the 內政部 table assigns it (I, O, W … out of order).
+        let codes: [UInt32: Int] = [
+            0x41: 10, 0x42: 11, 0x43: 12, 0x44: 13, 0x45: 14, 0x46: 15, 0x47: 16, 0x48: 17, 0x49: 34, 0x4A: 18,
+            0x4B: 19, 0x4C: 20, 0x4D: 21, 0x4E: 22, 0x4F: 35, 0x50: 23, 0x51: 24, 0x52: 25, 0x53: 26, 0x54: 27,
+            0x55: 28, 0x56: 29, 0x57: 32, 0x58: 30, 0x59: 31, 0x5A: 33,
+        ]
+        guard let code = codes[s[0]], s[1] == 0x31 || s[1] == 0x32 || s[1] == 0x38 || s[1] == 0x39 else { return false }
+        var sum = code / 10 + (code % 10) * 9
+        let weights = [8, 7, 6, 5, 4, 3, 2, 1, 1]
+        for i in 1..<10 {
+            guard (0x30...0x39).contains(s[i]) else { return false }
+            sum += Int(s[i] - 0x30) * weights[i - 1]
+        }
+        return sum % 10 == 0
+    }
+
+    /// Whether `s` (the characters without the parentheses: K3826155) is a Hong Kong identity card
+    /// number with a valid check digit (0–9 or A).
+    static func validHongKongID(_ s: [UInt32]) -> Bool {
+        guard s.count == 8 || s.count == 9 else { return false }
+        let letters = s.count - 7
+        func letterValue(_ c: UInt32) -> Int? { (0x41...0x5A).contains(c) ? Int(c - 0x41) + 10 : nil }
+        var values: [Int] = letters == 1 ? [36] : []
+        for i in 0..<letters {
+            guard let v = letterValue(s[i]) else { return false }
+            values.append(v)
+        }
+        for i in letters..<(letters + 6) {
+            guard (0x30...0x39).contains(s[i]) else { return false }
+            values.append(Int(s[i] - 0x30))
+        }
+        var sum = 0
+        for (k, v) in values.enumerated() { sum += v * (9 - k) }
+        let check = (11 - sum % 11) % 11
+        let last = s[s.count - 1]
+        return check == 10 ? last == 0x41 : last == UInt32(0x30 + check)
+    }
+
     /// Whether `s` is an 18-character resident ID with a valid check character.
     static func validResidentID(_ s: [UInt32]) -> Bool {
         guard s.count == 18 else { return false }

@@ -73,6 +73,7 @@ struct PartyExtractor {
                     // The signature block's own lines (联系电话, 开户银行, 账号) describe that party too.
                     current = hs.count == 1 ? i : nil
                     details(in: h.rest, of: &drafts[i], ctx)
+                    if let r = h.remark { details(in: r, of: &drafts[i], ctx) }
                 } else {
                     if drafts[i].nameBlank || drafts[i].fromSignature {
                         if let n = h.name { drafts[i].name = n; drafts[i].nameBlank = false }
@@ -81,6 +82,7 @@ struct PartyExtractor {
                     }
                     current = hs.count == 1 ? i : nil
                     details(in: h.rest, of: &drafts[i], ctx)
+                    if let r = h.remark { details(in: r, of: &drafts[i], ctx) }
                 }
             }
             if hs.isEmpty, let c = current, !line.isEmpty {
@@ -160,6 +162,8 @@ struct PartyExtractor {
         var range: Range<Int>
         var rest: Range<Int>
         var valueEnd: Int
+        /// A parenthesis after the name (（香港身份證號碼：K382615(5)）): details too.
+        var remark: Range<Int>? = nil
     }
 
     /// Every header in a line (two-column layouts hold two): a role label directly followed by
@@ -230,10 +234,13 @@ struct PartyExtractor {
         // A parenthesis after the name: "以下简称甲方" aliases, or remarks to drop.
         var p = valueRange.lowerBound
         while p < valueRange.upperBound && !Self.openParen.contains(t[p]) { p += 1 }
+        var remark: Range<Int>?
         if p < valueRange.upperBound {
             var q = p + 1
             while q < valueRange.upperBound && !Self.closeParen.contains(t[q]) { q += 1 }
             for r in ctx.roles(in: (p + 1)..<q) where !labels.contains(r.label) { labels.append(r.label) }
+            // The remark may run to the value's end when it holds an inner parenthesis (K382615(5)).
+            remark = (p + 1)..<valueRange.upperBound
             valueRange = ctx.trimmed(valueRange.lowerBound..<p)
         }
         // "甲方(转让方): 。 乙方(受让方): 。 甲乙双方就…": a value that opens with sentence punctuation is
@@ -252,7 +259,8 @@ struct PartyExtractor {
         if detailsOnly { name = nil }
         let restEnd = min(body.upperBound, end + Self.headerWindow)
         let range = m.range.lowerBound..<restEnd
-        return Header(labels: labels, name: name, signature: signature, range: range, rest: end..<restEnd, valueEnd: end)
+        return Header(labels: labels, name: name, signature: signature, range: range, rest: end..<restEnd, valueEnd: end,
+                      remark: remark)
     }
 
     private func followedByColon(_ e: Int, _ body: Range<Int>, _ ctx: FactContext, allowParen: Bool = false) -> Bool {
@@ -348,6 +356,11 @@ struct PartyExtractor {
             case "name":
                 if d.nameBlank, isNameLike(v, ctx), v.count <= 40, let n = filledName(text, ctx) { d.name = n; d.nameBlank = false }
             case "id":
+                // 身分證字號 F228604175 (Taiwan), 香港身份證 K382615(5) (Hong Kong).
+                for (value, kind, valid) in regionalIDs(v, ctx) {
+                    let id = Party.Identifier(type: kind, value: value, valid: valid)
+                    if !d.ids.contains(id) { d.ids.append(id) }
+                }
                 for run in alnumRuns(v, ctx) where run.count == 18 {
                     let scalars = Array(t[run])
                     let label = ctx.text(l.range)
@@ -389,6 +402,34 @@ struct PartyExtractor {
                 break
             }
         }
+    }
+
+    /// Taiwan (A123456789) and Hong Kong (K382615(5), AB123456(7)) identity numbers in a value.
+    private func regionalIDs(_ r: Range<Int>, _ ctx: FactContext) -> [(String, String, Bool)] {
+        var out: [(String, String, Bool)] = []
+        let t = ctx.t
+        func upper(_ c: UInt32) -> Bool { (0x41...0x5A).contains(c) }
+        func digit(_ c: UInt32) -> Bool { (0x30...0x39).contains(c) }
+        var i = r.lowerBound
+        while i < r.upperBound {
+            guard upper(t[i]), i == r.lowerBound || !upper(t[i - 1]) && !digit(t[i - 1]) else { i += 1; continue }
+            var j = i
+            while j < r.upperBound && upper(t[j]) && j - i < 2 { j += 1 }
+            let letters = j - i
+            var k = j
+            while k < r.upperBound && digit(t[k]) { k += 1 }
+            let digits = k - j
+            if letters == 1 && digits == 9 && (k == r.upperBound || !digit(t[k])) {
+                let s = Array(t[i..<k])
+                out.append((ctx.text(i..<k), "taiwan_id", IdentifierValidator.validTaiwanID(s)))
+            } else if digits == 6, k + 2 < r.upperBound, t[k] == 0x28, digit(t[k + 1]) || t[k + 1] == 0x41, t[k + 2] == 0x29 {
+                let s = Array(t[i..<k]) + [t[k + 1]]
+                out.append((ctx.text(i..<(k + 3)), "hong_kong_id", IdentifierValidator.validHongKongID(s)))
+                k += 3
+            }
+            i = max(k, i + 1)
+        }
+        return out
     }
 
     private func alnumRuns(_ r: Range<Int>, _ ctx: FactContext) -> [Range<Int>] {

@@ -78,3 +78,26 @@ import Testing
         #expect(b.bankAccounts?.first?.account == "5719 0843 2210 601")
     }
 }
+
+@Suite struct RegionalIDTests {
+    @Test(arguments: [("F228604175", true), ("H127058366", true), ("A123456789", true), ("A123456788", false), ("F328604175", false)])
+    func taiwanIDChecksum(_ c: (String, Bool)) {
+        #expect(IdentifierValidator.validTaiwanID(c.0.unicodeScalars.map(\.value)) == c.1)
+    }
+
+    @Test(arguments: [("K3826155", true), ("Y6041289", true), ("K3826154", false), ("Y6041288", false)])
+    func hongKongIDChecksum(_ c: (String, Bool)) {
+        #expect(IdentifierValidator.validHongKongID(c.0.unicodeScalars.map(\.value)) == c.1)
+    }
+
+    @Test func taiwanAndHongKongIDsOfParties() throws {
+        let p = try Pipeline()
+        let tw = p.report(text: "房屋租賃契約書\n出租人（甲方）：林美惠\n身分證字號：F228604175\n承租人（乙方）：陳冠宇\n身分證字號：H127058365\n", category: "lease").0
+        #expect(tw.parties.first?.ids.first.map { "\($0.type) \($0.value) \($0.valid)" } == "taiwan_id F228604175 true")
+        #expect(tw.parties.last?.ids.first?.valid == false, "a wrong check digit is reported, not dropped")
+        let hk = p.report(text: "租約\n業主：何志強（香港身份證號碼：K382615(5)）\n租客：梁詠欣（香港身份證號碼：Y604128(9)）\n", category: "lease").0
+        #expect(hk.parties.map { $0.ids.first?.value ?? "∅" } == ["K382615(5)", "Y604128(9)"])
+        #expect(hk.parties.allSatisfy { $0.ids.first?.valid == true })
+        #expect(hk.parties.map(\.name) == ["何志強", "梁詠欣"])
+    }
+}
