@@ -19,7 +19,8 @@ struct ExtractCommand: ParsableCommand {
         other inputs are still processed. Input files are only read.
         Examples:
           qiyue extract Corpus/documents/gen-a-09.txt --pretty
-          qiyue extract --split Corpus/pages/000_d915155119d6f3bb.txt
+          qiyue extract Corpus/pages/000_d915155119d6f3bb.txt          # one line per document of the page
+          qiyue extract --no-split Corpus/pages/000_d915155119d6f3bb.txt
           qiyue extract contracts/ -o facts.jsonl
           curl -s https://example.com/contract.html | qiyue extract - --input-format html
         """
@@ -34,8 +35,8 @@ struct ExtractCommand: ParsableCommand {
     @Flag(help: "Pretty-print the JSON (one document per input, indented).")
     var pretty = false
 
-    @Flag(help: "Split multi-document pages (scraped pages with several 篇) and report each document.")
-    var split = false
+    @Flag(inversion: .prefixedNo, help: "Report each document of a multi-document page (a scraped page with several 篇) as its own JSON line, with source.span its extent in the page (the default, with a notice on standard error); --no-split keeps one report per input.")
+    var split = true
 
     @Option(help: "Treat every input as this contract category instead of classifying it (house_sale, vehicle_sale, lease, loan, service, labor, sale_of_goods, other_contract).")
     var category: String?
@@ -80,7 +81,11 @@ struct ExtractCommand: ParsableCommand {
             func emit(_ read: Ingestor.Input) throws {
                 var source = read.source
                 if includeText { source.text = read.decoded.text }
-                for r in pipeline.reports(read.decoded, source: source, split: split, category: category) {
+                let reports = pipeline.reports(read.decoded, source: source, split: split, category: category)
+                if reports.count > 1 {
+                    Output.error("notice \(source.path): a page of \(reports.count) documents, reported one per line (--no-split for one report)")
+                }
+                for r in reports {
                     Output.warnings(r)
                     try out.line(String(decoding: try encoder.encode(r), as: UTF8.self))
                 }

@@ -95,3 +95,21 @@ import Testing
         #expect(r.stdout.contains("\"code\":\"Q600\""))
     }
 }
+
+/// A scraped page is reported one document per line by default, with a notice; --no-split keeps one.
+@Suite struct CLIPageSplitTests {
+    @Test func pagesSplitByDefault() throws {
+        let page = "Corpus/pages/000_d915155119d6f3bb.txt"
+        let split = try CLI.shell("\"$Q\" extract \(page) >\"$OUT\" 2>\"$ERR\"")
+        #expect(split.status == 0)
+        let lines = split.stdout.split(separator: "\n")
+        #expect(lines.count > 1)
+        #expect(lines.allSatisfy { $0.contains("\"span\":[") && $0.contains("\"source\"") })
+        #expect(split.stderr.contains("notice") && split.stderr.contains("--no-split"))
+        let one = try CLI.shell("\"$Q\" extract --no-split \(page) >\"$OUT\" 2>\"$ERR\"")
+        #expect(one.stdout.split(separator: "\n").count == 1)
+        #expect(!one.stderr.contains("notice"))
+        let contract = try CLI.shell("\"$Q\" extract Corpus/documents/gen-a-09.txt >\"$OUT\" 2>\"$ERR\"")
+        #expect(contract.stdout.split(separator: "\n").count == 1, "a single contract stays one report")
+    }
+}
