@@ -20,6 +20,7 @@ struct LineNormalizer {
         lines.append(ls..<text.count)
 
         for line in lines {
+            if options.stripMarkup { textTable(&text, line, &keep) }
             if options.stripMarkup { stripMarkdown(text, line, &keep); collapseLabelGaps(text, line, &keep) }
             stripBullet(text, line, &keep)
             if options.collapseSpacedCJK { collapseSpaced(text, line, &keep) }
@@ -31,6 +32,45 @@ struct LineNormalizer {
             }
         }
         return keep
+    }
+
+    /// Box-drawing borders (U+2500–U+257F) and Markdown pipe tables.
+    static let boxChars: ClosedRange<UInt32> = 0x2500...0x257F
+    static let verticalBars = ScalarSet("│┃║┆┇┊┋|｜")
+
+    /// Text tables read as cells, as DOCX tables are (a row per line, cells separated by a tab):
+    /// a border line (─┼─, |---|---|, +---+) is dropped, and in a row the bars between cells
+    /// (│ ┃ ║, or | in a row that starts with one) become tabs; the bars at the row's ends go.
+    /// Every other character keeps its place, so spans still point into the original.
+    private func textTable(_ t: inout [UInt32], _ line: Range<Int>, _ keep: inout [Bool]) {
+        var i = line.lowerBound
+        while i < line.upperBound && CharClass.isSpace(t[i]) { i += 1 }
+        guard i < line.upperBound else { return }
+        // A border: box characters, dashes, pluses, colons and bars only.
+        var border = true, sawRule = false
+        for k in i..<line.upperBound {
+            let c = t[k]
+            if Self.boxChars.contains(c) || c == 0x2D || c == 0x2B || c == 0x3D { sawRule = true; continue }
+            if c == 0x7C || c == 0x3A || CharClass.isSpace(c) { continue }
+            border = false
+            break
+        }
+        if border && sawRule {
+            for k in line { keep[k] = false }
+            return
+        }
+        let pipeRow = t[i] == 0x7C || t[i] == 0xFF5C
+        var bars: [Int] = []
+        for k in i..<line.upperBound {
+            let c = t[k]
+            if c == 0x7C || c == 0xFF5C { if pipeRow { bars.append(k) } } else if Self.verticalBars.contains(c) || Self.boxChars.contains(c) { bars.append(k) }
+        }
+        guard !bars.isEmpty, pipeRow || bars.count >= 1 && t[i] != 0x7C else { return }
+        var e = line.upperBound
+        while e > i && CharClass.isSpace(t[e - 1]) { e -= 1 }
+        for b in bars {
+            if b == i || b == e - 1 { keep[b] = false } else { t[b] = 0x09 }
+        }
     }
 
     /// Generator-style Markdown: "#"–"######", ">" and a list bullet ("- ", "* ", "+ ") opening a

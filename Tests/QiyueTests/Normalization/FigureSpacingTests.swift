@@ -54,3 +54,26 @@ import Testing
         #expect(r.periods.contains { $0.start == "2025-09-01" && $0.end == "2028-08-31" })
     }
 }
+
+/// Text tables drawn with box characters or Markdown pipes are read as cells, as DOCX tables are.
+@Suite struct TextTableTests {
+    @Test func boxAndPipeTablesBecomeTabSeparatedRows() throws {
+        let text = "┌────┬────┐\n│甲方│张三│\n├────┼────┤\n│乙方│李四│\n└────┴────┘\n| 项目 | 金额 |\n|---|---|\n| 租金 | 3000元 |"
+        let doc = try Analyzer().analyze(text: text)
+        let lines = doc.normalizedText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
+        #expect(lines == ["甲方\t张三", "乙方\t李四", "项目 \t 金额", "租金 \t 3000元"])
+    }
+
+    @Test func partiesFromABoxTable() throws {
+        let text = "房屋租赁合同\n┌────────┬──────────────┐\n│出租方（甲方）│成都锦华商业管理有限公司│\n│联系电话│028-85126677│\n├────────┼──────────────┤\n│承租方（乙方）│胡建军│\n│身份证号│210202198107092734│\n└────────┴──────────────┘\n"
+        let r = try Pipeline().report(text: text, category: "lease").0
+        #expect(r.parties.map { $0.name ?? "∅" } == ["成都锦华商业管理有限公司", "胡建军"])
+        #expect(r.parties.first?.phones == ["028-85126677"])
+        #expect(r.parties.last?.ids.first?.value == "210202198107092734")
+    }
+
+    @Test func aBarInRunningTextStays() throws {
+        let doc = try Analyzer().analyze(text: "选项 A|B 均可")
+        #expect(doc.normalizedText.contains("|"))
+    }
+}

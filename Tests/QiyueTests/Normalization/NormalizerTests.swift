@@ -95,6 +95,8 @@ import Testing
             let single = try normalize(String(o)).normalized
             let ok = o.value == n || single.contains(n) || (o.value == 0x0D && n == 0x0A)
                 || (n == 0x20 && (o.value == 0x0A || o.properties.isWhitespace))
+                // A text table's cell bar (│, or | in a pipe-table row) becomes the tab that separates cells.
+                || (n == 0x09 && (LineNormalizer.verticalBars.contains(o.value) || LineNormalizer.boxChars.contains(o.value)))
             #expect(ok, "normalized \(n) at \(i) does not come from original \(o.value)")
         }
         // Any normalized range maps to a non-empty original range.
