@@ -92,6 +92,8 @@ public struct DocumentFacts: Codable, Sendable, Hashable {
     public var openEnded: Bool
     /// The total price, when stated.
     public var totalPrice: Double?
+    /// A 定金 written as a share of the price (支付合同金额百分之三十五作为定金 → 0.35), when given.
+    public var depositShare: Double? = nil
     /// How disputes are resolved, when the contract says (nil when it names no way at all).
     public var disputeResolution: DisputeResolution? = nil
     /// The instalments of the price, in order (nil unless there are two or more).

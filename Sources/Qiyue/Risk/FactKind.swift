@@ -51,6 +51,7 @@ enum FactKind: String, CaseIterable, Sendable {
         FactField("openEnded", .bool) { c, _ in .bool(c.report.document.openEnded) },
         FactField("totalPrice", .number) { c, _ in FieldValue(c.report.document.totalPrice) },
         FactField("title", .string) { c, _ in FieldValue(c.report.document.title) },
+        FactField("depositShare", .number) { c, _ in FieldValue(c.report.document.depositShare) },
         FactField("paymentScheduleAddsUp", .bool) { c, _ in
             c.report.document.paymentScheduleAddsUp.map(FieldValue.bool) ?? .null
         },

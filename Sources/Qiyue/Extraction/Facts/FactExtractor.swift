@@ -55,6 +55,7 @@ struct FactExtractor {
         let rates = RateExtractor().extract(ctx)
         let clauses = Self.clauses(doc)
         var document = documentFacts(ctx, amounts: amounts, periods: periods)
+        document.depositShare = Self.depositShare(ctx)
         if let schedule = PaymentScheduleExtractor().extract(ctx, amounts: amounts, deadlines: deadlines, total: document.totalPrice) {
             document.paymentSchedule = schedule.items
             document.paymentScheduleAddsUp = schedule.addsUp
@@ -98,6 +99,23 @@ struct FactExtractor {
             i = e + 1
         }
         return (nil, nil)
+    }
+
+    /// A 定金 given as a share of the price: a percentage followed by 作为/为 and a deposit word
+    /// (合同金额百分之三十五作为定金), or after a deposit word in its phrase (定金为合同总价的30%).
+    static func depositShare(_ ctx: FactContext) -> Double? {
+        var best: Double?
+        for e in ctx.entities where e.dim == .percentage {
+            guard let v = e.value?.value, v > 0, v <= 1 else { continue }
+            var k = e.range.upperBound
+            if let intro = ctx.match(ctx.data.explicitIntroducers, at: k) ?? ctx.match(ctx.data.afterIntroducers, at: k) { k = intro.end }
+            let after = ctx.match(ctx.data.depositWords, at: k) != nil
+            let phrase = ctx.phrase(at: e.range.lowerBound)
+            let before = ctx.contains(ctx.data.depositWords, in: max(phrase.lowerBound, e.range.lowerBound - 16)..<e.range.lowerBound)
+                && !ctx.contains(ctx.data.penaltyWords, in: phrase)
+            if after || before { best = max(best ?? 0, v) }
+        }
+        return best
     }
 
     private static let signingWords: [[UInt32]] = ["签订", "签约", "签署", "签字日期"].map { $0.unicodeScalars.map(\.value) }
