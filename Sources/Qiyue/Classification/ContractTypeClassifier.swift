@@ -1,8 +1,9 @@
 import Foundation
 
 /// The typical contract of 民法典 合同编 a contract is (classification.contractType): cue words
-/// per type from Rules/classification/contract-types.yaml, counted in the title (weighted) and at
-/// the start of the text; the highest score wins, ties to the type listed first.
+/// per type from Rules/classification/contract-types.yaml. A title that names a type decides (most
+/// hits, ties to the type listed first, the most specific); otherwise the cues at the start of
+/// the text (up to `bodyCap` per type) do.
 struct ContractTypeClassifier: Sendable {
     struct File: Decodable, Sendable {
         struct TypeCues: Decodable, Sendable { var type: String; var cues: [String] }
@@ -26,17 +27,20 @@ struct ContractTypeClassifier: Sendable {
     /// The contract type of a document ("other" when no cue is found).
     func classify(_ doc: Document) -> String {
         let t = doc.normalized
-        var scores = [Int](repeating: 0, count: file.types.count)
+        var titleHits = [Int](repeating: 0, count: file.types.count)
         // The title: the first non-empty line.
         var i = 0
         while i < t.count && (t[i] == 0x0A || CharClass.isSpace(t[i])) { i += 1 }
         var e = i
         while e < t.count && t[e] != 0x0A { e += 1 }
-        for m in findAll(t, i..<min(e, i + 60)) { scores[m] += file.titleWeight }
-        var body = [Int](repeating: 0, count: file.types.count)
-        for m in findAll(t, 0..<min(t.count, 3_000)) where body[m] < file.bodyCap { body[m] += 1 }
-        for k in scores.indices { scores[k] += body[k] }
+        for m in findAll(t, i..<min(e, i + 60)) { titleHits[m] += 1 }
+        // A title that names a type decides: the most hits, then the most specific (listed first).
+        // 二手房买卖合同 is a house sale, 存量房买卖居间合同 too, 融资租赁合同 a financial lease.
         var best = -1
+        for k in titleHits.indices where titleHits[k] > 0 && (best < 0 || titleHits[k] > titleHits[best]) { best = k }
+        if best >= 0 { return file.types[best].type }
+        var scores = [Int](repeating: 0, count: file.types.count)
+        for m in findAll(t, 0..<min(t.count, 3_000)) where scores[m] < file.bodyCap { scores[m] += 1 }
         for k in scores.indices where scores[k] > 0 && (best < 0 || scores[k] > scores[best]) { best = k }
         return best < 0 ? "other" : file.types[best].type
     }

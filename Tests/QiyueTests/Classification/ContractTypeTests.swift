@@ -30,3 +30,17 @@ import Testing
         #expect(r.classification.contractType == nil)
     }
 }
+
+@Suite struct ContractTypeTitleTests {
+    @Test(arguments: [
+        ("二手房买卖合同\n出卖人（甲方）：张三\n买受人（乙方）：李四\n甲方将房屋出卖给乙方，买受人支付价款。", "house_sale", "house_sale"),
+        ("存量房买卖居间合同\n出卖人：张三\n买受人：李四\n居间人：某某房产经纪有限公司，居间费为总价的2%。", "house_sale", "house_sale"),
+        ("進出口貨物委託報關代理協議\n委託方（甲方）：某某公司\n受託方（乙方）：某某報關行", "service", "entrustment"),
+        ("設備買賣合約書\n立合約書人：\n買方：某某公司\n賣方：某某機械公司", "sale_of_goods", "sale"),
+        ("合作经营协议\n甲方：张三\n乙方：李四\n双方共同出资经营餐馆，按出资比例分配利润。", "other_contract", "partnership"),
+    ])
+    func theTitleDecides(_ c: (String, String, String)) throws {
+        let r = try Pipeline().report(text: c.0, category: c.1).0
+        #expect(r.classification.contractType == c.2)
+    }
+}
