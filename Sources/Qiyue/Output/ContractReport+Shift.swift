@@ -7,6 +7,10 @@ extension ContractReport {
     mutating func shift(by d: Int) {
         guard d != 0 else { return }
         document.titleSpan = document.titleSpan?.shifted(by: d)
+        if var os = document.options {
+            for i in os.indices { os[i].span = os[i].span.shifted(by: d) }
+            document.options = os
+        }
         if var ps = document.paymentSchedule {
             for i in ps.indices { ps[i].span = ps[i].span.shifted(by: d) }
             document.paymentSchedule = ps

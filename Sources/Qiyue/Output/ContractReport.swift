@@ -92,6 +92,8 @@ public struct DocumentFacts: Codable, Sendable, Hashable {
     public var openEnded: Bool
     /// The total price, when stated.
     public var totalPrice: Double?
+    /// Checkbox options (☑ 固定期限 ☐ 无固定期限), chosen or not, in text order; nil when there are none.
+    public var options: [CheckboxOption]? = nil
     /// A 定金 written as a share of the price (支付合同金额百分之三十五作为定金 → 0.35), when given.
     public var depositShare: Double? = nil
     /// How disputes are resolved, when the contract says (nil when it names no way at all).
@@ -101,6 +103,16 @@ public struct DocumentFacts: Codable, Sendable, Hashable {
     /// Whether the schedule adds up (shares to 100%, or amounts to the total price); nil when it
     /// cannot be checked. False is a finding (rule payment-schedule-mismatch).
     public var paymentScheduleAddsUp: Bool? = nil
+}
+
+/// A checkbox option of a form or template: its text and whether it is ticked.
+public struct CheckboxOption: Codable, Sendable, Hashable {
+    /// The option's text, up to the next box or the line end.
+    public var text: String
+    /// Whether its box is ticked (☑ ■ √ ✓ ✔ ☒ ▣) rather than empty (☐ □ ▢).
+    public var chosen: Bool
+    /// The box and its text.
+    public var span: TextSpan
 }
 
 /// One instalment of a payment schedule.

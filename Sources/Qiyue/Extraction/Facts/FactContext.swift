@@ -327,6 +327,28 @@ struct FactContext {
 
     /// Unticked checkboxes (☐ □ ▢): an option line that starts with one was not chosen.
     static let uncheckedBoxes = ScalarSet("☐□▢")
+    /// Ticked checkboxes.
+    static let checkedBoxes = ScalarSet("☑■√✓✔☒▣")
+
+    /// Every checkbox option: a box and its text up to the next box or the line end.
+    func checkboxOptions() -> [CheckboxOption] {
+        var out: [CheckboxOption] = []
+        var i = 0
+        while i < t.count {
+            let c = t[i]
+            let checked = Self.checkedBoxes.contains(c)
+            guard checked || Self.uncheckedBoxes.contains(c) else { i += 1; continue }
+            var e = i + 1
+            while e < t.count && t[e] != 0x0A && !Self.checkedBoxes.contains(t[e]) && !Self.uncheckedBoxes.contains(t[e]) && e - i < 80 { e += 1 }
+            let body = Self.trimmed(t, (i + 1)..<e)
+            if !body.isEmpty {
+                let span = doc.originalSpan(i..<body.upperBound)
+                out.append(CheckboxOption(text: originalClean(body), chosen: checked, span: span))
+            }
+            i = e
+        }
+        return out
+    }
 
     /// The lines that start with an unticked checkbox (☐ 无固定期限：自 年 月 日起…): what they say
     /// is an option not chosen, not an obligation. One pass over the text, in line order.

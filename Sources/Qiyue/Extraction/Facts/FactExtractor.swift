@@ -56,6 +56,8 @@ struct FactExtractor {
         let clauses = Self.clauses(doc)
         var document = documentFacts(ctx, amounts: amounts, periods: periods)
         document.depositShare = Self.depositShare(ctx)
+        let options = ctx.checkboxOptions()
+        document.options = options.isEmpty ? nil : options
         if let schedule = PaymentScheduleExtractor().extract(ctx, amounts: amounts, deadlines: deadlines, total: document.totalPrice) {
             document.paymentSchedule = schedule.items
             document.paymentScheduleAddsUp = schedule.addsUp

@@ -82,3 +82,14 @@ import Testing
         #expect(r.deadlines.first { $0.blank }?.action == "到岗")
     }
 }
+
+@Suite struct CheckboxOptionReportTests {
+    @Test func optionsAreReportedChosenOrNot() throws {
+        let text = "劳动合同\n甲方：某某公司\n乙方：张三\n第一条 本合同期限类型为：\n☑ 固定期限：自2025年7月1日起至2026年6月30日止。\n☐ 无固定期限。\n社会保险：■ 已缴纳 □ 未缴纳\n"
+        let (r, doc) = try Pipeline().report(text: text, category: "labor")
+        let o = try #require(r.document.options)
+        #expect(o.map(\.chosen) == [true, false, true, false])
+        #expect(o.map(\.text) == ["固定期限：自2025年7月1日起至2026年6月30日止。", "无固定期限。", "已缴纳", "未缴纳"])
+        #expect(doc.originalText(o[2].span) == "■ 已缴纳")
+    }
+}
