@@ -41,8 +41,13 @@ struct DeadlineExtractor {
         guard let b = bound, ["within", "before", "after"].contains(b) else { return nil }
         var anchor: (range: Range<Int>, value: String)?
         if searchAfter {
-            anchor = ctx.findAll(ctx.data.anchors, in: FactContext.upTo(e.range.upperBound, sentence.upperBound))
+            // 提前30日通知对方解除合同: the event after, in the duration's phrase; else the one the
+            // sentence named before it (乙方解除本合同，应当提前三十日以书面形式通知).
+            let phraseEnd = ctx.phrase(at: e.range.lowerBound).upperBound
+            anchor = ctx.findAll(ctx.data.anchors, in: FactContext.upTo(e.range.upperBound, min(sentence.upperBound, phraseEnd)))
                 .first { $0.value != "notice" && !ctx.data.weakAnchors.contains(ctx.text($0.range)) }
+                ?? ctx.findAll(ctx.data.anchors, in: sentence.lowerBound..<start)
+                .last { $0.value != "notice" && !ctx.data.weakAnchors.contains(ctx.text($0.range)) }
         } else {
             anchor = nearestAnchor(before: start, ctx)
         }

@@ -249,17 +249,23 @@ struct FactContext {
         let s = max(whole.lowerBound, range.lowerBound - Self.actorWindow)..<min(whole.upperBound, max(range.upperBound, range.lowerBound) + Self.actorWindow)
         let p = phrase(at: range.lowerBound)
         if let j = jointSubject(in: max(p.lowerBound, s.lowerBound)..<range.lowerBound) { return j }
+        let after = roles(in: FactContext.upTo(range.upperBound, s.upperBound)).filter { !isObject($0.range, in: s) }
+        let modalAfter = after.first { hasModal(after: $0.range.upperBound, limit: s.upperBound) || isAgent($0.range) }
+        // A deadline that ends its phrase (乙方续存话费到账后24小时内，甲方应为乙方…) leaves the act to
+        // the next phrase: a role with a modal there is who acts.
+        var q = range.upperBound
+        while q < p.upperBound && (Self.isSpace(t[q]) || t[q] == 0x5185 /* 内 */) { q += 1 }
+        if q >= p.upperBound, let m = modalAfter, m.range.lowerBound - p.upperBound <= 2 { return role(m.label) }
         // In its own phrase first (乙方开具发票，甲方收到发票后30日内付款 → 甲方).
         let inPhrase = roles(in: max(p.lowerBound, s.lowerBound)..<range.lowerBound).filter { !isObject($0.range, in: s) }
         if let m = inPhrase.last(where: { hasModal(after: $0.range.upperBound, limit: range.lowerBound) }) ?? inPhrase.first {
             return role(m.label)
         }
         let before = roles(in: s.lowerBound..<range.lowerBound).filter { !isObject($0.range, in: s) }
-        if let m = before.last(where: { hasModal(after: $0.range.upperBound, limit: range.lowerBound) }) { return role(m.label) }
-        let after = roles(in: FactContext.upTo(range.upperBound, s.upperBound)).filter { !isObject($0.range, in: s) }
-        if let m = after.first(where: { hasModal(after: $0.range.upperBound, limit: s.upperBound) || isAgent($0.range) }) {
-            return role(m.label)
+        if let m = before.last(where: { hasModal(after: $0.range.upperBound, limit: range.lowerBound) || isAgent($0.range) }) {
+            return role(m.label)   // 乙方应…; 由乙方自愿以…元价款购买，在签订本协议之时，一次性付给甲方
         }
+        if let m = modalAfter { return role(m.label) }
         if let a = subject(in: max(p.lowerBound, s.lowerBound)..<range.lowerBound) { return a }
         if let a = subject(in: s.lowerBound..<range.lowerBound) { return a }
         if range.upperBound < s.upperBound, let a = subject(in: range.upperBound..<s.upperBound) { return a }

@@ -30,6 +30,10 @@ import Testing
          ["signing|15|workday|within|甲方", "acceptance|15|workday|within|甲方"]),
         ("1. 合同签订后7日内，甲方向乙方支付预付款；\n2. 验收合格后14日内，支付进度款。",
          ["signing|7|day|within|甲方", "acceptance|14|day|within|甲方"]),
+        // A deadline that ends its phrase: the role with a modal in the next phrase acts.
+        ("乙方续存话费到账后24小时内，甲方应为乙方重新开通服务。", ["payment|24|hour|within|甲方"]),
+        // 提前…: the event named before the duration when none follows in its phrase.
+        ("乙方解除本合同，应当提前三十日以书面形式通知甲方。", ["termination|30|day|before|乙方"]),
         // Only the other party is named, as an object: the one that must act is the other.
         ("签订本协议之日起3日内，一次性付给甲方全部转让款。", ["signing|3|day|within|乙方"]),
     ])
