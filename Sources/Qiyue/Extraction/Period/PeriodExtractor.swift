@@ -44,6 +44,32 @@ struct PeriodExtractor {
         out += noticePeriods(ctx, &seen)
         out += deadlinePeriods(deadlines, ctx, &seen)
         out.sort { $0.span.start < $1.span.start }
+        return merged(out, ctx)
+    }
+
+    /// 自2025年9月1日起至2027年8月31日止，期限两年: the same period written twice in one sentence (as
+    /// dates and as a duration) is one period with both.
+    private func merged(_ periods: [Period], _ ctx: FactContext) -> [Period] {
+        var out: [Period] = []
+        for p in periods {
+            if let k = out.indices.last, out[k].kind == p.kind,
+               ctx.doc.sentenceIndex(at: ctx.doc.normalizedOffset(forOriginal: out[k].span.start))
+                == ctx.doc.sentenceIndex(at: ctx.doc.normalizedOffset(forOriginal: p.span.start)) {
+                let a = out[k]
+                let dated = a.start != nil || a.end != nil ? a : (p.start != nil || p.end != nil ? p : nil)
+                let other = dated.map { $0 == a ? p : a }
+                if let dated, let other, other.start == nil, other.end == nil,
+                   dated.duration == nil || other.duration == nil || dated.duration == other.duration {
+                    var m = dated
+                    m.duration = dated.duration ?? other.duration
+                    m.span = TextSpan(min(a.span.start, p.span.start), max(a.span.end, p.span.end))
+                    m.text = ctx.doc.originalText(m.span)
+                    out[k] = m
+                    continue
+                }
+            }
+            out.append(p)
+        }
         return out
     }
 

@@ -56,3 +56,14 @@ import Testing
         #expect(validity.periods.first?.start == nil && validity.periods.first?.end == "2025-12-31")
     }
 }
+
+@Suite struct PeriodMergeTests {
+    @Test func datesAndDurationOfOnePeriodAreOne() throws {
+        let r = try Pipeline().report(text: "劳动合同\n甲方：某某公司\n乙方：张三\n本合同为固定期限劳动合同，自2025年9月1日起至2027年8月31日止，期限两年，其中试用期一个月。", category: "labor").0
+        let terms = r.periods.filter { $0.kind == "labor_term" }
+        #expect(terms.count == 1)
+        #expect(terms.first?.start == "2025-09-01" && terms.first?.end == "2027-08-31")
+        #expect(terms.first?.duration?.amount == 2 && terms.first?.duration?.unit == "year")
+        #expect(r.periods.contains { $0.kind == "probation" })
+    }
+}
