@@ -18,7 +18,7 @@ struct FactExtractor {
 
     /// Title and clauses only: what is reported for a text that is not a contract.
     func outline(_ doc: Document) -> Facts {
-        let (title, titleSpan) = Self.title(doc)
+        let (title, titleSpan) = Self.title(doc, data)
         return Facts(document: DocumentFacts(title: title, titleSpan: titleSpan, signedOn: nil, contractTermMonths: nil,
                                              openEnded: false, totalPrice: nil),
                      parties: [], amounts: [], dates: [], deadlines: [], periods: [], penalties: [], rates: [],
@@ -87,13 +87,20 @@ struct FactExtractor {
     }
 
     /// Title: the first non-empty line, when short (else the span of its first character).
-    private static func title(_ doc: Document) -> (String?, TextSpan?) {
+    /// A title line that runs into a party label (买车合同协议书范文1出售方(简称甲方):) ends before the
+    /// label: a title never includes a party label line.
+    private static func title(_ doc: Document, _ data: FactData) -> (String?, TextSpan?) {
         let t = doc.normalized
         var i = 0
         while i < t.count {
             var e = i
             while e < t.count && t[e] != 0x0A { e += 1 }
-            let r = FactContext.trimmed(t, i..<e)
+            var r = FactContext.trimmed(t, i..<e)
+            if !r.isEmpty, let cut = partyLabelStart(t, r, data) {
+                let head = FactContext.trimmed(t, r.lowerBound..<cut)
+                if head.count < 2 { return (nil, doc.originalSpan(r.lowerBound..<(r.lowerBound + 1))) }
+                r = head
+            }
             if !r.isEmpty {
                 let short = r.count <= 40
                 return (short ? doc.normalizedText(r) : nil, doc.originalSpan(short ? r : r.lowerBound..<(r.lowerBound + 1)))
@@ -101,6 +108,27 @@ struct FactExtractor {
             i = e + 1
         }
         return (nil, nil)
+    }
+
+    /// Where a party label (a role, optional parentheses, then a colon) starts in a line, if it does.
+    private static func partyLabelStart(_ t: [UInt32], _ r: Range<Int>, _ data: FactData) -> Int? {
+        var k = r.lowerBound
+        while k < r.upperBound {
+            if data.roles.startsWord(t[k]), let m = data.roles.match(t, at: k), m.end <= r.upperBound {
+                var j = m.end
+                // (简称甲方) / （转让方）
+                if j < r.upperBound, t[j] == 0x28 || t[j] == 0xFF08 {
+                    while j < r.upperBound && t[j] != 0x29 && t[j] != 0xFF09 { j += 1 }
+                    j += 1
+                }
+                while j < r.upperBound && FactContext.isSpace(t[j]) { j += 1 }
+                if j < r.upperBound, t[j] == 0x3A || t[j] == 0xFF1A { return k }
+                k = m.end
+            } else {
+                k += 1
+            }
+        }
+        return nil
     }
 
     /// A 定金 given as a share of the price: a percentage followed by 作为/为 and a deposit word
@@ -124,7 +152,7 @@ struct FactExtractor {
 
     private func documentFacts(_ ctx: FactContext, amounts: [Amount], periods: [Period]) -> DocumentFacts {
         let t = ctx.t
-        let (title, titleSpan) = Self.title(ctx.doc)
+        let (title, titleSpan) = Self.title(ctx.doc, data)
         // Signing date: a date after 签订日期/签约日期/签署日期, else the last full date in the final
         // fifth of the text (the signature block).
         var signedOn: String?

@@ -101,3 +101,13 @@ import Testing
         #expect(hk.parties.map(\.name) == ["何志強", "梁詠欣"])
     }
 }
+
+@Suite struct TitleTests {
+    @Test func aTitleNeverIncludesAPartyLabel() throws {
+        let p = try Pipeline()
+        let r = p.report(text: "买车不过户合同协议书范文1出售方(简称甲方): 张三\n购买方(简称乙方): 李四\n一、甲方将车辆出售给乙方。", category: "vehicle_sale").0
+        #expect(r.document.title == "买车不过户合同协议书范文1")
+        let bare = p.report(text: "甲方：张三\n乙方：李四\n一、甲方将车辆出售给乙方。", category: "vehicle_sale").0
+        #expect(bare.document.title == nil, "a party line is no title")
+    }
+}
