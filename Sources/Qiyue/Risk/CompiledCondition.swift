@@ -127,6 +127,11 @@ indirect enum CompiledCondition: Sendable {
             for p in preds {
                 if try !p.holds(ctx, 0) { return [] }
             }
+            // Evidence at the clause that carries the fact, when the fact has one (the dispute
+            // clause, the payment schedule), else the document's title.
+            if let span = preds.lazy.compactMap({ Self.evidenceSpan(of: $0.field.name, ctx) }).first {
+                return [RuleMatch(source: .document, span: span)]
+            }
             return [Self.documentMatch(ctx)]
         case .all(let cs):
             guard let first = cs.first else { return [] }
@@ -143,6 +148,20 @@ indirect enum CompiledCondition: Sendable {
             return out
         case .absent(let c):
             return try c.matches(ctx, limit: 1).isEmpty ? [Self.documentMatch(ctx)] : []
+        }
+    }
+
+    /// The text a document-level fact was read from.
+    static func evidenceSpan(of field: String, _ ctx: RiskContext) -> TextSpan? {
+        let d = ctx.report.document
+        switch field {
+        case "disputeMethod": return d.disputeResolution?.span
+        case "paymentScheduleAddsUp":
+            guard let s = d.paymentSchedule, let first = s.first, let last = s.last else { return nil }
+            return TextSpan(first.span.start, max(first.span.start, last.span.end))
+        case "contractTermMonths":
+            return ctx.report.periods.first { ["contract_term", "lease_term", "labor_term", "loan_term", "service_term"].contains($0.kind) }?.span
+        default: return nil
         }
     }
 

@@ -43,6 +43,9 @@ import Testing
     @Test func bothFiresTheRuleFromTheFact() throws {
         let r = pipeline.report(text: "服务合同\n甲方：张三\n乙方：李四\n争议由双方协商解决；协商不成的，可以提交北京仲裁委员会仲裁。\n第九条 甲方也可以向甲方所在地人民法院起诉。", category: "service").0
         #expect(r.document.disputeResolution?.method == "both")
-        #expect(r.risks.contains { $0.rule == "arbitration-or-litigation" })
+        let risk = try #require(r.risks.first { $0.rule == "arbitration-or-litigation" })
+        // Evidence points at the clause, not at the title or the page's first line.
+        #expect(risk.span.start > 6)
+        #expect(r.risks.filter { $0.rule == "arbitration-or-litigation" }.contains { $0.span == r.document.disputeResolution?.span })
     }
 }
