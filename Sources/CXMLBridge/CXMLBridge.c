@@ -148,11 +148,6 @@ char *qy_markup_to_text_checked(const char *utf8, int32_t length, int32_t isXML,
     return b.data;
 }
 
-char *qy_markup_to_text(const char *utf8, int32_t length, int32_t isXML) {
-    int32_t fallback = 0;
-    return qy_markup_to_text_checked(utf8, length, isXML, &fallback);
-}
-
 void qy_xml_free(char *p) { free(p); }
 
 /* MARK: - Streaming reader */

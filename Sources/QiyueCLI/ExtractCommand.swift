@@ -74,9 +74,9 @@ struct ExtractCommand: ParsableCommand {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         var failures = 0
-        // "-" is standard input; everything else is walked by raw path bytes.
-        let entries: [Result<InputFile, QiyueError>] = paths == ["-"] ? [] : FileWalker.inputs(paths)
-        let inputNames = entries.compactMap { try? $0.get().name } + (paths.contains("-") ? ["-"] : [])
+        // Walked by raw path bytes; "-" is standard input.
+        let entries = FileWalker.inputs(paths)
+        let inputNames = entries.compactMap { try? $0.get().name }
         try ResultOutput.with(output, inputs: inputNames) { out in
             func emit(_ read: Ingestor.Input) throws {
                 var source = read.source
@@ -88,12 +88,6 @@ struct ExtractCommand: ParsableCommand {
                 for r in reports {
                     Output.warnings(r)
                     try out.line(String(decoding: try encoder.encode(r), as: UTF8.self))
-                }
-            }
-            if paths == ["-"] {
-                do { try emit(try input.read("-")) } catch let e as QiyueError where e.code != .unwritableOutput && e.code != .outputFailed {
-                    failures += 1
-                    Output.error(e.description)
                 }
             }
             for entry in entries {

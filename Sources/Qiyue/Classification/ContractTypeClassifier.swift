@@ -17,9 +17,8 @@ struct ContractTypeClassifier: Sendable {
 
     /// Loads the types; nil when the Rules directory has no contract-types.yaml (an older one).
     init?(directory: String) throws(QiyueError) {
-        let path = directory + "/classification/contract-types.yaml"
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        let f: File = try EntityData.load(directory, "classification/contract-types.yaml")
+        let f: File? = try EntityData.load(directory, "classification/contract-types.yaml", ifMissing: nil)
+        guard let f else { return nil }
         file = f
         cues = WordTable(f.types.enumerated().flatMap { i, t in t.cues.map { (EntityData.norm($0), i) } })
     }

@@ -179,10 +179,6 @@ public struct TextDecoder: Sendable {
         return .text
     }
 
-    static func extractMarkup(_ text: String, xml: Bool, name: String) throws(QiyueError) -> String {
-        try extractMarkupChecked(text, xml: xml, name: name).text
-    }
-
     /// The text of HTML or XML, and whether libxml2 halted so that the tag stripper read it.
     static func extractMarkupChecked(_ text: String, xml: Bool, name: String) throws(QiyueError) -> (text: String, strippedFallback: Bool) {
         var utf8 = Array(text.utf8)

@@ -122,12 +122,8 @@ public final class Document: Sendable {
     /// Whether a clause starts exactly at normalized offset `offset` (clauses are in document
     /// order, so by start: binary search).
     func clauseStarts(at offset: Int) -> Bool {
-        var lo = 0, hi = clauses.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if clauses[mid].range.lowerBound < offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < clauses.count && clauses[lo].range.lowerBound == offset
+        let i = clauses.partitioningIndex { $0.range.lowerBound >= offset }
+        return i < clauses.count && clauses[i].range.lowerBound == offset
     }
 
     /// Index of the sentence containing normalized offset `offset` (binary search).

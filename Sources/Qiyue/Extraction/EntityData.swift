@@ -266,6 +266,11 @@ final class EntityData: Sendable {
         s.precomposedStringWithCompatibilityMapping.replacingOccurrences(of: "￥", with: "¥")
     }
 
+    /// A data file that an older Rules directory may lack: `fallback` when it is missing.
+    static func load<T: Decodable>(_ dir: String, _ rel: String, ifMissing fallback: T) throws(QiyueError) -> T {
+        FileManager.default.fileExists(atPath: dir + "/" + rel) ? try load(dir, rel) : fallback
+    }
+
     static func load<T: Decodable>(_ dir: String, _ rel: String) throws(QiyueError) -> T {
         let path = dir + "/" + rel
         let text = try RulesDirectory.readFile(path)

@@ -65,7 +65,7 @@ struct LineNormalizer {
             let c = t[k]
             if c == 0x7C || c == 0xFF5C { if pipeRow { bars.append(k) } } else if Self.verticalBars.contains(c) || Self.boxChars.contains(c) { bars.append(k) }
         }
-        guard !bars.isEmpty, pipeRow || bars.count >= 1 && t[i] != 0x7C else { return }
+        guard !bars.isEmpty else { return }
         var e = line.upperBound
         while e > i && CharClass.isSpace(t[e - 1]) { e -= 1 }
         for b in bars {

@@ -20,7 +20,7 @@ public struct AnalysisLimits: Sendable, Hashable {
     public var regexBudget: Int
 
     /// Creates limits; every default is safe for untrusted input.
-    public init(maxCharacters: Int = 16_000_000, regexTimeLimit: Int32 = 200, regexBudget: Int = 2_000) {
+    public init(maxCharacters: Int = 16_000_000, regexTimeLimit: Int32 = RiskEngine.defaultRegexTimeLimit, regexBudget: Int = 2_000) {
         self.maxCharacters = maxCharacters
         self.regexTimeLimit = regexTimeLimit
         self.regexBudget = regexBudget

@@ -185,7 +185,7 @@ struct FactContext {
     func entities(_ dim: EntityDimension, in range: Range<Int>) -> [Entity] {
         var out: [Entity] = []
         // An entity overlapping the range starts at most `longestEntity` before it.
-        var i = firstIndex(entities.count) { entities[$0].range.lowerBound >= range.lowerBound - longestEntity }
+        var i = entities.partitioningIndex { $0.range.lowerBound >= range.lowerBound - longestEntity }
         let from = i
         defer { meter?.add(i - from + 1) }
         while i < entities.count && entities[i].range.lowerBound < range.upperBound {
@@ -197,7 +197,7 @@ struct FactContext {
 
     /// Role mentions starting in `range`.
     func roles(in range: Range<Int>) -> [(range: Range<Int>, label: String)] {
-        var i = firstIndex(roleMentions.count) { roleMentions[$0].range.lowerBound >= range.lowerBound }
+        var i = roleMentions.partitioningIndex { $0.range.lowerBound >= range.lowerBound }
         let from = i
         defer { meter?.add(i - from + 1) }
         var out: [(range: Range<Int>, label: String)] = []
@@ -206,16 +206,6 @@ struct FactContext {
             i += 1
         }
         return out
-    }
-
-    /// The first index in 0..<count where the (monotonic) predicate holds.
-    private func firstIndex(_ count: Int, _ pred: (Int) -> Bool) -> Int {
-        var lo = 0, hi = count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if pred(mid) { hi = mid } else { lo = mid + 1 }
-        }
-        return lo
     }
 
     /// Whether a role mention is an object (向甲方, 给乙方) rather than the acting party.
@@ -374,12 +364,8 @@ struct FactContext {
 
     /// Whether `offset` lies in one of `ranges` (sorted, disjoint): binary search.
     static func contains(_ ranges: [Range<Int>], _ offset: Int) -> Bool {
-        var lo = 0, hi = ranges.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if ranges[mid].upperBound <= offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < ranges.count && ranges[lo].contains(offset)
+        let i = ranges.partitioningIndex { $0.upperBound > offset }
+        return i < ranges.count && ranges[i].contains(offset)
     }
 
     /// Periods of a rate per year: day 365, week 52, month 12, year (or once) 1.

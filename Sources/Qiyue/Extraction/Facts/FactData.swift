@@ -119,6 +119,7 @@ final class FactData: Sendable {
         var sides: [String]
     }
 
+    // MARK: parties.yaml
     let parties: PartiesFile
     let roles: WordTable<String>
     let fieldLabels: WordTable<String>
@@ -126,30 +127,58 @@ final class FactData: Sendable {
     let organizationSuffixes: [String]
     let objectMarkers: ScalarSet
     let sideCues: [SideCue]
+    let sideComplements: [String: String]
+    let modals: WordTable<Bool>
+    let modalFillers: ScalarSet
+    let agentMarkers: ScalarSet
+    let jointSubjects: WordTable<Bool>
+    let detailHeadings: WordTable<Bool>
+    let placeholderBrackets: [(String, String)]
 
+    // MARK: amounts.yaml
     let purposeCues: WordTable<String>
     let purposeBreakers: WordTable<Bool>
     let afterIntroducers: WordTable<Bool>
     let explicitIntroducers: WordTable<Bool>
     let amounts: AmountsFile
 
+    // MARK: deadlines.yaml
     let anchors: WordTable<String>
     let weakAnchors: Set<String>
     let beforeMarkers: WordTable<Bool>
     let sameDay: WordTable<Bool>
     let sameDayBreakers: WordTable<Bool>
     let sameDayNeedsPreposition: Set<String>
+    let sameDayDue: WordTable<Bool>
     let prepositions: WordTable<Bool>
     let notDeadlineAfter: WordTable<Bool>
     let blankDurationUnits: WordTable<String>
     let blankDurationBounds: WordTable<String>
-    let agreedPenaltyWords: WordTable<Bool>
+    let dateBefore: WordTable<Bool>
+    let dueOn: WordTable<Bool>
+    let dateFromLead: WordTable<Bool>
+    let dateFrom: WordTable<Bool>
+    let recurringLead: WordTable<Bool>
+    let recurringDue: WordTable<Bool>
 
+    // MARK: periods.yaml
     let periodKinds: WordTable<String>
     let periodFrom: WordTable<Bool>
     let periodTo: WordTable<Bool>
     let openEnded: WordTable<Bool>
+    let genericPeriodCues: Set<String>
+    let genericPeriodOf: WordTable<Bool>
+    let contractWords: WordTable<Bool>
+    let periodAfterBreakers: WordTable<Bool>
+    let termKinds: [String]
+    let termKindByCategory: [String: String]
+    let periodValidWords: WordTable<Bool>
+    let deadlinePeriodActions: WordTable<String>
+    let noticeLead: WordTable<Bool>
+    let noticeWords: WordTable<Bool>
+    let periodLinkBefore: WordTable<Bool>
 
+    // MARK: penalties.yaml
     let penaltyWords: WordTable<Bool>
     let depositWords: WordTable<Bool>
     let depositRules: WordTable<Bool>
@@ -157,22 +186,15 @@ final class FactData: Sendable {
     let mutual: WordTable<Bool>
     let triggers: WordTable<Bool>
     let capWords: WordTable<Bool>
-    let dateBefore: WordTable<Bool>
-    let placeholderBrackets: [(String, String)]
-    let sideComplements: [String: String]
-    let modals: WordTable<Bool>
-    let modalFillers: ScalarSet
-    let agentMarkers: ScalarSet
-    let jointSubjects: WordTable<Bool>
-    let detailHeadings: WordTable<Bool>
-    let dateFromLead: WordTable<Bool>
-    let dateFrom: WordTable<Bool>
-    let sameDayDue: WordTable<Bool>
-    let recurringLead: WordTable<Bool>
-    let recurringDue: WordTable<Bool>
-    let schedule: ScheduleFile
-    let scheduleVerbs: WordTable<Bool>
-    let scheduleCumulative: WordTable<Bool>
+    let capAfterWords: WordTable<Bool>
+    let statutoryPayments: WordTable<Bool>
+    let explicitPenalty: WordTable<Bool>
+    let agreedPenaltyWords: WordTable<Bool>
+    let baseIntroducers: WordTable<Bool>
+    let rateCues: WordTable<String>
+    let ratePeriods: [String: String]
+
+    // MARK: disputes.yaml
     let arbitrationWords: WordTable<Bool>
     let litigationWords: WordTable<Bool>
     let notAChoice: WordTable<Bool>
@@ -182,24 +204,11 @@ final class FactData: Sendable {
     let bodyStarts: WordTable<Bool>
     let lawIntroducers: WordTable<Bool>
     let lawEnd: WordTable<Bool>
-    let statutoryPayments: WordTable<Bool>
-    let capAfterWords: WordTable<Bool>
-    let explicitPenalty: WordTable<Bool>
-    let genericPeriodCues: Set<String>
-    let noticeLead: WordTable<Bool>
-    let noticeWords: WordTable<Bool>
-    let periodLinkBefore: WordTable<Bool>
-    let termKinds: [String]
-    let periodValidWords: WordTable<Bool>
-    let genericPeriodOf: WordTable<Bool>
-    let periodAfterBreakers: WordTable<Bool>
-    let termKindByCategory: [String: String]
-    let contractWords: WordTable<Bool>
-    let deadlinePeriodActions: WordTable<String>
-    let dueOn: WordTable<Bool>
-    let baseIntroducers: WordTable<Bool>
-    let rateCues: WordTable<String>
-    let ratePeriods: [String: String]
+
+    // MARK: schedule.yaml
+    let schedule: ScheduleFile
+    let scheduleVerbs: WordTable<Bool>
+    let scheduleCumulative: WordTable<Bool>
 
     init(directory: String) throws(QiyueError) {
         let p: PartiesFile = try EntityData.load(directory, "facts/parties.yaml")
@@ -207,13 +216,9 @@ final class FactData: Sendable {
         let d: DeadlinesFile = try EntityData.load(directory, "facts/deadlines.yaml")
         let r: PeriodsFile = try EntityData.load(directory, "facts/periods.yaml")
         let n: PenaltiesFile = try EntityData.load(directory, "facts/penalties.yaml")
-        // An older Rules directory has no disputes.yaml: no dispute facts then.
-        let disputesPath = directory + "/facts/disputes.yaml"
-        let x: DisputesFile = FileManager.default.fileExists(atPath: disputesPath)
-            ? try EntityData.load(directory, "facts/disputes.yaml") : .empty
-        let schedulePath = directory + "/facts/schedule.yaml"
-        schedule = FileManager.default.fileExists(atPath: schedulePath)
-            ? try EntityData.load(directory, "facts/schedule.yaml") : .empty
+        // An older Rules directory has neither file: no dispute or schedule facts then.
+        let x: DisputesFile = try EntityData.load(directory, "facts/disputes.yaml", ifMissing: .empty)
+        schedule = try EntityData.load(directory, "facts/schedule.yaml", ifMissing: .empty)
         scheduleVerbs = table(schedule.verbs)
         scheduleCumulative = table(schedule.cumulative ?? [])
         func table(_ words: [String]) -> WordTable<Bool> { WordTable(words.map { (EntityData.norm($0), true) }) }

@@ -289,8 +289,6 @@ struct PartyExtractor {
         return cell ? j : nil
     }
 
-    private static let sentencePunct: Set<UInt32> = [0x3002, 0x3B, 0x2C, 0x3001, 0x2E]
-
     /// A name as written, or nil when it is a template's placeholder: a blank run inside it
     /// (________证券公司, 中国建设银行____分行), template syntax ({{ party_a }}, ${buyer}, 【    】,
     /// <甲方名称>), or a word that only says what goes there (盖章, 签字, 公司名称) — from

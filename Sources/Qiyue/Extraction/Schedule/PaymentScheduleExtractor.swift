@@ -4,15 +4,11 @@
 /// 100%, or amounts to no more than the total price. Wording from Rules/facts/schedule.yaml.
 struct PaymentScheduleExtractor {
     /// The elements of a list sorted by span start whose span lies inside `outer`.
-    static func within<T>(_ list: [T], _ outer: TextSpan, _ span: (T) -> TextSpan) -> ArraySlice<T> {
-        var lo = 0, hi = list.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if span(list[mid]).start < outer.start { lo = mid + 1 } else { hi = mid }
-        }
+    static func within<T>(_ list: [T], _ outer: TextSpan, _ span: (T) -> TextSpan) -> [T] {
+        let lo = list.partitioningIndex { span($0).start >= outer.start }
         var e = lo
         while e < list.count && span(list[e]).start < outer.end { e += 1 }
-        return list[lo..<e].filter { span($0).end <= outer.end }[...]
+        return list[lo..<e].filter { span($0).end <= outer.end }
     }
 
     func extract(_ ctx: FactContext, amounts: [Amount], deadlines: [Deadline], total: Double?) -> (items: [Instalment], addsUp: Bool?)? {
