@@ -246,19 +246,17 @@ struct FactContext {
         var q = range.upperBound
         while q < p.upperBound && (Self.isSpace(t[q]) || t[q] == 0x5185 /* 内 */) { q += 1 }
         if q >= p.upperBound, let m = modalAfter, m.range.lowerBound - p.upperBound <= 2 { return role(m.label) }
-        // In its own phrase first (乙方开具发票，甲方收到发票后30日内付款 → 甲方).
-        let inPhrase = roles(in: max(p.lowerBound, s.lowerBound)..<range.lowerBound).filter { !isObject($0.range, in: s) }
+        // The roles before it in its sentence (window), in its phrase first
+        // (乙方开具发票，甲方收到发票后30日内付款 → 甲方).
+        let before = roles(in: s.lowerBound..<range.lowerBound).filter { !isObject($0.range, in: s) }
+        let inPhrase = before.drop { $0.range.lowerBound < p.lowerBound }
         if let m = inPhrase.last(where: { hasModal(after: $0.range.upperBound, limit: range.lowerBound) }) ?? inPhrase.first {
             return role(m.label)
         }
-        let before = roles(in: s.lowerBound..<range.lowerBound).filter { !isObject($0.range, in: s) }
         if let m = before.last(where: { hasModal(after: $0.range.upperBound, limit: range.lowerBound) || isAgent($0.range) }) {
             return role(m.label)   // 乙方应…; 由乙方自愿以…元价款购买，在签订本协议之时，一次性付给甲方
         }
-        if let m = modalAfter { return role(m.label) }
-        if let a = subject(in: max(p.lowerBound, s.lowerBound)..<range.lowerBound) { return a }
-        if let a = subject(in: s.lowerBound..<range.lowerBound) { return a }
-        if range.upperBound < s.upperBound, let a = subject(in: range.upperBound..<s.upperBound) { return a }
+        if let m = modalAfter ?? before.first ?? after.first { return role(m.label) }
         if let a = leadInSubject(before: whole) { return a }
         let objects = Set(roles(in: s).filter { isObject($0.range, in: s) }.map { role($0.label) })
         let parties = Set(primaryRole.values)
