@@ -159,8 +159,6 @@ indirect enum CompiledCondition: Sendable {
         case "paymentScheduleAddsUp":
             guard let s = d.paymentSchedule, let first = s.first, let last = s.last else { return nil }
             return TextSpan(first.span.start, max(first.span.start, last.span.end))
-        case "contractTermMonths":
-            return ctx.report.periods.first { ["contract_term", "lease_term", "labor_term", "loan_term", "service_term"].contains($0.kind) }?.span
         default: return nil
         }
     }
