@@ -160,8 +160,6 @@ typedef struct {
     const char **attrs;   /* nattrs pairs */
     char *values;         /* NUL-terminated copies of attribute values */
     size_t attrCap, valueCap;
-    char *err;
-    int32_t errlen;
     const char *const *names;
     int32_t nnames;
     int32_t skip;         /* depth inside a subtree the handler asked to skip */
@@ -291,8 +289,6 @@ int32_t qy_sax_parse(const char *xml, int32_t length, const char *const *names, 
     memset(&st, 0, sizeof st);
     st.h = handlers;
     st.ctx = ctx;
-    st.err = err;
-    st.errlen = errlen;
     st.names = names;
     st.nnames = nnames;
     st.uris = uris;

@@ -106,7 +106,6 @@ final class EntityData: Sendable {
     }
 
     let numerals: Numerals
-    let grammar: Grammar
     let signs: WordTable<Bool>
     let fractionWord: [UInt32]
     let mixedJoiner: UInt32
@@ -171,14 +170,12 @@ final class EntityData: Sendable {
     let inclusiveMarks: WordTable<Bool>
     let spokenMajor: WordTable<Bool>
     let monthWords: WordTable<Int>
-    /// 点, the Chinese decimal point.
-    let decimalPointScalar: UInt32
 
     init(directory: String) throws(QiyueError) {
         numerals = try Self.load(directory, "entities/numerals.yaml")
         currencies = try Self.load(directory, "entities/currencies.yaml")
         time = try Self.load(directory, "entities/time.yaml")
-        grammar = try Self.load(directory, "entities/grammar.yaml")
+        let grammar: Grammar = try Self.load(directory, "entities/grammar.yaml")
         func scalar(_ w: String) -> UInt32 { w.unicodeScalars.first?.value ?? 0 }
         func scalars(_ l: [String]) -> ScalarSet { ScalarSet(values: l.compactMap { $0.unicodeScalars.first?.value }) }
         signs = WordTable(grammar.signs.map { (Self.norm($0), true) })
@@ -258,7 +255,6 @@ final class EntityData: Sendable {
         inclusiveMarks = WordTable(currencies.inclusiveMarks.map { (Self.norm($0), true) })
         spokenMajor = WordTable(currencies.spokenMajor.map { ($0, true) })
         monthWords = WordTable(time.monthWords.map { ($0.key, $0.value) })
-        decimalPointScalar = numerals.decimalPoint.unicodeScalars.first?.value ?? 0
     }
 
     /// The normalized form of a data word (full-width → half-width, as the text is normalized).

@@ -42,8 +42,7 @@ public struct DocxReader: Sendable {
         guard zip.contains("[Content_Types].xml") else {
             throw QiyueError(.notDocx, path: path, "zip archive without [Content_Types].xml: not an Office Open XML package")
         }
-        let numberingXML = try zip.read("word/numbering.xml")
-        let numbering = try WordNumbering(numbering: numberingXML,
+        let numbering = try WordNumbering(numbering: try zip.read("word/numbering.xml"),
                                           styles: try zip.read("word/styles.xml"), path: path)
         let body = WordBodyReader(numbering: numbering)
         try SAXReader.parse(try zip.read("word/document.xml") ?? [], handler: body, part: "word/document.xml", path: path)
@@ -54,7 +53,7 @@ public struct DocxReader: Sendable {
             let names = zip.names.filter { Self.isNumberedPart($0, prefix: prefix) }.sorted { Self.partNumber($0) < Self.partNumber($1) }
             for name in names {
                 // Each header or footer counts its own lists; its text never enters the body.
-                let reader = WordBodyReader(numbering: try WordNumbering(numbering: numberingXML, styles: nil, path: path))
+                let reader = WordBodyReader(numbering: WordNumbering(listsOf: numbering))
                 try SAXReader.parse(try zip.read(name) ?? [], handler: reader, part: name, path: path)
                 changes = changes || reader.sawChanges
                 let text = String(decoding: reader.out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)

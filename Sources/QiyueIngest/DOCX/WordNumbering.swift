@@ -33,6 +33,13 @@ final class WordNumbering {
 
     var isEmpty: Bool { instances.isEmpty }
 
+    /// The same list definitions with counters of their own and no paragraph styles (a header or
+    /// footer counts its own lists), without parsing numbering.xml again.
+    init(listsOf other: WordNumbering) {
+        abstracts = other.abstracts
+        instances = other.instances
+    }
+
     /// Reads numbering.xml (and styles.xml) bytes; either may be nil.
     init(numbering: [UInt8]?, styles: [UInt8]?, path: String) throws(QiyueError) {
         if let numbering {

@@ -183,7 +183,9 @@ struct DurationExtractor {
         let k0 = doc.tokenIndex(atOrAfter: q)
         if k0 < doc.tokens.count, Int(doc.tokens[k0].start) == q, doc.tokens[k0].kind == .number,
            let n = piece(doc, q, Int(doc.tokens[k0].end), compound: true) { return n }
-        if let j = data.compoundJoiners.match(t, at: q) { q = j.end }
+        // Without a joiner the piece would be the one just tried at the same place.
+        guard let j = data.compoundJoiners.match(t, at: q) else { return nil }
+        q = j.end
         let k = doc.tokenIndex(atOrAfter: q)
         guard k < doc.tokens.count, Int(doc.tokens[k].start) == q, doc.tokens[k].kind == .number else { return nil }
         return piece(doc, q, Int(doc.tokens[k].end), compound: true)

@@ -141,7 +141,7 @@ struct MoneyExtractor {
                 value += tail.value
                 e2 = tail.end
                 rule = "money.spoken"
-            } else if rule == "money.capitals", data.spokenMajor.match(t, at: e) != nil, t[e2 - 1] != 0x5206, let tail = spokenTail(t, at: e2) {
+            } else if rule == "money.capitals", spoken, t[e2 - 1] != Scalar.fen, let tail = spokenTail(t, at: e2) {
                 value += tail.value / 10  // 八块五毛五: the digit after 毛 is 分
                 e2 = tail.end
             }

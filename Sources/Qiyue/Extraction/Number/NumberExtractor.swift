@@ -129,7 +129,7 @@ struct NumberExtractor {
         while j < t.count {
             let c = t[j]
             if CharClass.isDigit(c) || parser.isNumeral(c) || data.digitValue[c] != nil { j += 1; continue }
-            if (c == Scalar.point || c == data.decimalPointScalar), j > s, j + 1 < t.count,
+            if (c == Scalar.point || c == data.numberClasses.decimalPoint), j > s, j + 1 < t.count,
                CharClass.isDigit(t[j + 1]) || data.digitValue[t[j + 1]] != nil { j += 1; continue }
             break
         }

@@ -127,7 +127,7 @@ struct NumberParser: Sendable {
                 continue
             }
             if c == Scalar.space || c == Scalar.lineFeed { k += 1; continue }
-            if c == data.decimalPointScalar, k + 1 < e, data.digitValue[t[k + 1]] != nil {
+            if c == data.numberClasses.decimalPoint, k + 1 < e, data.digitValue[t[k + 1]] != nil {
                 // 三点五, 十二点五万: the whole part so far in this section, then the decimals.
                 let whole = section + (digit ?? 0)
                 section = 0
