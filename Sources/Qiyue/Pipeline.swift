@@ -24,6 +24,9 @@ public final class Pipeline {
     private let classifier: DocumentClassifier
     private let splitter: DocumentSplitter
     private let contractTypes: ContractTypeClassifier?
+    /// Written into every report: this build's version and the digest of the rule files (by
+    /// default of the rules directory; the CLI adds its user rule files and overrides).
+    public var producer: Producer
 
     /// Which risk rules a pipeline runs.
     public enum RiskRules {
@@ -45,6 +48,7 @@ public final class Pipeline {
         classifier = try DocumentClassifier(knowledge: analyzer.knowledge)
         splitter = try DocumentSplitter(knowledge: analyzer.knowledge)
         contractTypes = try ContractTypeClassifier(directory: analyzer.knowledge.directory)
+        producer = Producer(rulesDigest: Producer.digest(rulesDirectory: analyzer.knowledge.directory))
         switch risks {
         case .none: self.risks = nil
         case .shipped: self.risks = try RiskEngine(knowledge: analyzer.knowledge, limits: limits)
@@ -82,6 +86,9 @@ public final class Pipeline {
         return parts.enumerated().map { (k, part) in
             var source = doc.source
             source.span = part.span
+            source.part = k + 1
+            source.parts = parts.count
+            if let id = source.id { source.id = id + "#\(k + 1)" }
             // Warnings about reading the page (markup fallbacks) go with its first document.
             let sub = analyzer.analyze(scalars: Array(original[part.span.start..<part.span.end]), source: source, segment: false,
                                        warnings: k == 0 ? doc.warnings : [])
@@ -124,6 +131,7 @@ public final class Pipeline {
             warnings += evaluation.errors.map { ReportWarning($0) }
         }
         report.warnings = warnings.isEmpty ? nil : warnings
+        report.producer = producer
         return report
     }
 

@@ -29,48 +29,20 @@ struct ExtractCommand: ParsableCommand {
     @Argument(help: "Input files or directories; - for standard input.")
     var paths: [String]
 
-    @Flag(help: "Put the text every span indexes into the JSON as source.text (what qiyue text prints).")
-    var includeText = false
-
     @Flag(help: "Pretty-print the JSON (one document per input, indented).")
     var pretty = false
 
     @Flag(inversion: .prefixedNo, help: "Report each document of a multi-document page (a scraped page with several 篇) as its own JSON line, with source.span its extent in the page (the default, with a notice on standard error); --no-split keeps one report per input.")
     var split = true
 
-    @Option(help: "Treat every input as this contract category instead of classifying it (house_sale, vehicle_sale, lease, loan, service, labor, sale_of_goods, other_contract).")
-    var category: String?
-
-    @Option(name: .customLong("rules"), help: "A risk rule file or directory to add (repeatable); a rule with the id of a shipped rule replaces it.")
-    var ruleFiles: [String] = []
-
-    @Flag(help: "Do not load the shipped risk rules (Rules/risks); run only --rules files.")
-    var noDefaultRules = false
-
-    @Option(name: .customLong("param"), help: "Override a rule parameter: rule-id.name=value or name=value (repeatable), e.g. penalty-rate-high.maxAnnualRate=0.3.")
-    var params: [String] = []
-
+    @OptionGroup var reportOptions: ReportOptions
     @OptionGroup var input: InputOptions
     @OptionGroup var output: OutputOptions
 
-    func validate() throws {
-        if let c = category, !Self.categories.contains(c) {
-            throw ValidationError("unknown category '\(c)'; expected one of \(Self.categories.joined(separator: ", "))")
-        }
-    }
-
-    static let categories = DocumentClassifier.categories
-
     func run() throws {
-        var overrides: [String: String] = [:]
-        for p in params {
-            guard let eq = p.firstIndex(of: "=") else { throw ValidationError("--param needs name=value, got '\(p)'") }
-            overrides[String(p[..<eq])] = String(p[p.index(after: eq)...])
-        }
-        let pipeline = try input.makePipeline { kb in
-            .engine(try RiskEngine(knowledge: kb, userRules: ruleFiles, includeShipped: !noDefaultRules, params: overrides,
-                                   limits: input.limits))
-        }
+        let pipeline = try reportOptions.makePipeline(input)
+        let redactor = try reportOptions.redactor()
+        let includeText = reportOptions.includeText, category = reportOptions.category
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         var failures = 0
@@ -87,7 +59,9 @@ struct ExtractCommand: ParsableCommand {
                 }
                 for r in reports {
                     Output.warnings(r)
-                    try out.line(String(decoding: try encoder.encode(r), as: UTF8.self))
+                    var line = String(decoding: try encoder.encode(r), as: UTF8.self)
+                    if let redactor { line = redactor.apply(redactor.targets(r), to: line) }
+                    try out.line(line)
                 }
             }
             for entry in entries {

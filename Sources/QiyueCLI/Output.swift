@@ -41,7 +41,7 @@ enum Output {
     }
 
     /// Writes every byte, retrying short writes and EINTR; false on any other error (errno set).
-    private static func writeAll(_ fd: Int32, _ s: String) -> Bool {
+    static func writeAll(_ fd: Int32, _ s: String) -> Bool {
         var bytes = Array(s.utf8)
         return bytes.withUnsafeMutableBytes { buf -> Bool in
             var off = 0

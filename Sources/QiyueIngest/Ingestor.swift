@@ -55,7 +55,17 @@ public struct Ingestor: Sendable {
 
     /// Reads bytes (a file's or standard input's); `name` labels the source and, for text, hints
     /// at HTML/XML by its extension.
-    public func read(_ bytes: [UInt8], name: String) throws(QiyueError) -> Input {
+    /// `source.sha256` and `source.id` are the SHA-256 of the bytes (`sha256`, when the caller has
+    /// computed it already).
+    public func read(_ bytes: [UInt8], name: String, sha256: String? = nil) throws(QiyueError) -> Input {
+        var input = try decode(bytes, name: name)
+        let hash = sha256 ?? SHA256.hex(bytes)
+        input.source.sha256 = hash
+        input.source.id = hash
+        return input
+    }
+
+    private func decode(_ bytes: [UInt8], name: String) throws(QiyueError) -> Input {
         guard bytes.count <= options.decoding.maxBytes else {
             throw QiyueError(.tooLarge, path: name, "input is \(bytes.count) bytes, over the limit of \(options.decoding.maxBytes) bytes (see --max-bytes)")
         }

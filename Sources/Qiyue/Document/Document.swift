@@ -21,6 +21,16 @@ public struct SourceInfo: Sendable, Codable, Hashable {
     public var tables: [TextSpan]?
     /// The whole text every span indexes (with `--include-text`; what `qiyue text` prints).
     public var text: String?
+    /// A stable id for the document: the caller's id (batch stream modes), else the SHA-256 of the
+    /// input's bytes; a document split out of a page adds `#` and its 1-based number. A CRM can
+    /// upsert on it as an external id.
+    public var id: String?
+    /// SHA-256 (hex) of the input's bytes, when they were read.
+    public var sha256: String?
+    /// For a document split out of a page: its 1-based number and the page's document count.
+    public var part: Int?
+    /// See ``part``.
+    public var parts: Int?
 
     /// Creates source information.
     public init(path: String, encoding: String = "UTF-8", format: SourceFormat = .text, span: TextSpan? = nil) {

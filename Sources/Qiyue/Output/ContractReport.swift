@@ -37,6 +37,8 @@ public struct ContractReport: Codable, Sendable {
     /// Problems with this document that did not stop it (limits reached, rules skipped, fallbacks
     /// taken); nil (absent from the JSON) when there are none.
     public var warnings: [ReportWarning]? = nil
+    /// The tool version and the digest of the rule files that produced this report.
+    public var producer: Producer? = nil
 
     /// The current schema identifier.
     public static let schemaID = "qiyue.document/1"

@@ -63,6 +63,14 @@ public struct QiyueError: Error, CustomStringConvertible, Sendable, Equatable {
         /// The document is longer than the analysis budget (`--max-characters`): the text beyond
         /// it was not analyzed (a warning whose span is the part left out).
         public static let characterBudget = Code(rawValue: "Q600")
+        /// Batch: a line of a stream input (`--stdin-jsonl`, `--stdin-tsv`) is not a record
+        /// (not JSON, no id, neither text nor path); an error record takes its place.
+        public static let badStreamRecord = Code(rawValue: "Q800")
+        /// Batch: the results file to resume cannot be read as JSON Lines (a complete line that is
+        /// not a JSON object): nothing is appended to it.
+        public static let badResumeFile = Code(rawValue: "Q801")
+        /// Batch: the results file already exists and neither `--resume` nor `--overwrite` was given.
+        public static let outputExists = Code(rawValue: "Q802")
     }
 
     /// The stable code.
