@@ -25,6 +25,8 @@ struct BenchCommand: ParsableCommand {
         case facts
         /// the whole pipeline, as `qiyue extract` runs it (risk rules included)
         case extract
+        /// extract, then the report encoded as JSON as `qiyue extract` writes it
+        case json
         /// reference point: decode, then ICU's zh word break alone (no normalization, lexicon or numbers)
         case icu
         /// reading alone: decoding, markup and DOCX extraction (what `qiyue text` does)
@@ -34,7 +36,7 @@ struct BenchCommand: ParsableCommand {
     @Argument(help: "Files or directories (searched for .txt/.html files).")
     var paths: [String] = ["Corpus"]
 
-    @Option(help: "Stage to measure: segment (decode + normalize + segment), entities (+ entities), facts (+ classification and facts, no risk rules), extract (everything, as qiyue extract); icu (reference: decode + ICU's zh word break alone); read (decoding and DOCX extraction alone).")
+    @Option(help: "Stage to measure: segment (decode + normalize + segment), entities (+ entities), facts (+ classification and facts, no risk rules), extract (everything, as qiyue extract, without writing); json (extract and the JSON encoding of the report); icu (reference: decode + ICU's zh word break alone); read (decoding and DOCX extraction alone).")
     var stage: Stage = .extract
 
     @Option(help: "Number of timed runs (the median is reported).")
@@ -65,6 +67,8 @@ struct BenchCommand: ParsableCommand {
         _ = try bench.runOnce(inputs)  // warm-up: loads rules, ICU data, caches
         if docx { _ = try bench.runOnce(docxInputs) }
         var times: [Double] = [], docxTimes: [Double] = []
+        bench.directNanos = 0
+        bench.foundationNanos = 0
         func timed(_ set: [(String, [UInt8])]) throws -> Double {
             let t0 = DispatchTime.now().uptimeNanoseconds
             for _ in 0..<max(1, repeatInputs) { _ = try bench.runOnce(set) }
@@ -88,6 +92,15 @@ struct BenchCommand: ParsableCommand {
             Output.line(String(format: "docx (\(docxStyle.rawValue)): the same texts as %.2f MB of DOCX: %.2f MB/s of text (median; min run %.3f s, median %.3f s, max %.3f s)",
                                docxMB, mb / dm, docxTimes.first!, dm, docxTimes.last!))
             Output.line(String(format: "docx/text time: %.2f× (medians)", dm / median))
+        }
+        if stage == .json {
+            // Shares of `qiyue extract`'s work (extract + one encoder), summed over all runs.
+            let total = times.reduce(0, +) * 1e9
+            let direct = Double(bench.directNanos), foundation = Double(bench.foundationNanos)
+            let extract = total - direct - foundation
+            Output.line(String(format: "json share of extract+json: direct encoder %.1f%% (%.3f ms/doc), Foundation JSONEncoder %.1f%% (%.3f ms/doc)",
+                               100 * direct / (extract + direct), direct / 1e6 / Double(docs * times.count),
+                               100 * foundation / (extract + foundation), foundation / 1e6 / Double(docs * times.count)))
         }
         Output.line("peak memory (max RSS): \(PeakMemory.megabytes()) MB")
     }
@@ -114,13 +127,20 @@ final class BenchRunner {
     let icu: ICUWordBreakReference
     let category: String?
     let ingestor: Ingestor
+    /// --stage json: time spent in each JSON encoder.
+    var directNanos: UInt64 = 0, foundationNanos: UInt64 = 0
+    private let foundation: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }()
 
     init(stage: BenchCommand.Stage, input: InputOptions, category: String? = nil) throws {
         self.stage = stage
         self.category = category
         icu = try ICUWordBreakReference()
         ingestor = Ingestor(options: input.ingest)
-        pipeline = try input.makePipeline { _ in stage == .extract ? .shipped : .none }
+        pipeline = try input.makePipeline { _ in stage == .extract || stage == .json ? .shipped : .none }
         analyzer = pipeline.analyzer
         entities = EntityExtractor(knowledge: pipeline.knowledge)
     }
@@ -142,6 +162,17 @@ final class BenchRunner {
                 // As `qiyue extract` runs it: texts that are not contracts are not word-segmented.
                 let r = pipeline.report(decoded, source: source, category: category)
                 n += r.amounts.count + r.parties.count + r.risks.count
+            case .json:
+                // Timed apart, in the same run: the direct encoder (what the commands write with)
+                // and Foundation's JSONEncoder (for comparison); both are outside the extract time.
+                let r = pipeline.report(decoded, source: source, category: category)
+                let t0 = DispatchTime.now().uptimeNanoseconds
+                n += ReportJSON.encode(r).utf8.count
+                let t1 = DispatchTime.now().uptimeNanoseconds
+                n += ((try? foundation.encode(r))?.count ?? 0)
+                let t2 = DispatchTime.now().uptimeNanoseconds
+                directNanos += t1 - t0
+                foundationNanos += t2 - t1
             }
         }
         return n

@@ -43,8 +43,6 @@ struct ExtractCommand: ParsableCommand {
         let pipeline = try reportOptions.makePipeline(input)
         let redactor = try reportOptions.redactor()
         let includeText = reportOptions.includeText, category = reportOptions.category
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         var failures = 0
         // Walked by raw path bytes; "-" is standard input.
         let entries = FileWalker.inputs(paths)
@@ -59,7 +57,7 @@ struct ExtractCommand: ParsableCommand {
                 }
                 for r in reports {
                     Output.warnings(r)
-                    var line = String(decoding: try encoder.encode(r), as: UTF8.self)
+                    var line = ReportJSON.encode(r, pretty: pretty)
                     if let redactor { line = redactor.apply(redactor.targets(r), to: line) }
                     try out.line(line)
                 }

@@ -99,12 +99,12 @@ final class BatchWorker {
                                      risks: r.risks.map { ($0.rule, $0.severity) })
         }
         let redactor = settings.redactor
-        func json<T: Encodable>(_ value: T) -> String { (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null" }
+        func json(_ r: ContractReport) -> String { ReportJSON.encode(r) }
         switch (settings.format, settings.stream) {
         case (.csv, _):
             for r in reports {
                 let targets = redactor?.targets(r) ?? []
-                var fields = CSVRow.fields(r, partiesJSON: json(r.parties))
+                var fields = CSVRow.fields(r, partiesJSON: ReportJSON.encode(r.parties))
                 if let redactor { fields = fields.map { redactor.apply(targets, to: $0) } }
                 result.text += CSVRow.encode(fields)
             }
