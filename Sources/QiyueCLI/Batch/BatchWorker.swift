@@ -67,7 +67,9 @@ final class BatchWorker {
         do { record = try StreamRecord.parse(bytes, line: n, format: format) } catch {
             return failure(error, id: StreamRecord.bestEffortID(bytes, format: format), path: "<stdin>:\(n)", sha256: nil)
         }
-        let path = record.path ?? "<stdin>:\(n)"
+        // A text record's report names the stream, not the line: a line number depends on how the
+        // stream was cut (Spark numbers each partition from 1), and the id names the record.
+        let path = record.path ?? "<stdin>"
         do {
             let input: Ingestor.Input
             var size = 0
@@ -84,7 +86,7 @@ final class BatchWorker {
             r.bytes = size
             return r
         } catch {
-            return failure(error, id: record.id, path: path, sha256: nil)
+            return failure(error, id: record.id, path: record.path ?? "<stdin>:\(n)", sha256: nil)
         }
     }
 
