@@ -21,6 +21,11 @@ public struct SourceInfo: Sendable, Codable, Hashable {
     public var tables: [TextSpan]?
     /// The whole text every span indexes (with `--include-text`; what `qiyue text` prints).
     public var text: String?
+    /// For paged inputs (PDF, images, hOCR, ALTO): each page with its span in the text.
+    public var pages: [PageInfo]? = nil
+    /// For OCR inputs: the recognition errors repaired before analysis (spans still index the text
+    /// as recognized, what `qiyue text` prints).
+    public var repairs: [OCRRepair]? = nil
 
     /// Creates source information.
     public init(path: String, encoding: String = "UTF-8", format: SourceFormat = .text, span: TextSpan? = nil) {
