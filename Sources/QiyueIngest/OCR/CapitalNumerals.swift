@@ -5,16 +5,23 @@ enum CapitalNumerals {
     static let smallUnits: [Unicode.Scalar: Int] = ["拾": 10, "佰": 100, "仟": 1000]
     static let bigUnits: [Unicode.Scalar: Int] = ["万": 10_000, "亿": 100_000_000]
 
-    /// Whether the scalar is a 大写 digit or unit.
+    /// Traditional forms (萬 for 万, 貳 for 贰 …): as valid as the Simplified ones.
+    static let traditional: [Unicode.Scalar: Unicode.Scalar] = ["萬": "万", "億": "亿", "貳": "贰", "參": "叁", "叄": "叁", "陸": "陆"]
+
+    /// The Simplified form of a 大写 numeral.
+    static func simplified(_ c: Unicode.Scalar) -> Unicode.Scalar { traditional[c] ?? c }
+
+    /// Whether the scalar is a 大写 digit or unit (Simplified or Traditional).
     static func isCapital(_ c: Unicode.Scalar) -> Bool {
-        digits.contains(c) || smallUnits[c] != nil || bigUnits[c] != nil
+        let c = simplified(c)
+        return digits.contains(c) || smallUnits[c] != nil || bigUnits[c] != nil
     }
 
     /// The value of 大写 numerals (壹佰捌拾伍万 → 1 850 000); nil when any scalar is not one.
     static func value(_ s: some Collection<Unicode.Scalar>) -> Int? {
         guard !s.isEmpty else { return nil }
         var total = 0, section = 0, digit = 0
-        for c in s {
+        for c in s.map(simplified) {
             if let d = digits.firstIndex(of: c) {
                 digit = d
             } else if let u = smallUnits[c] {

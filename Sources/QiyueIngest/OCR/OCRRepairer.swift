@@ -193,13 +193,13 @@ public struct OCRRepairer: Sendable {
                       let expected = CapitalNumerals.words(Int(v)), expected.count <= i - range.lowerBound else { continue }
                 let start = i - expected.count
                 let seen = s[start..<i]
-                let mismatches = zip(seen, expected).filter { $0 != $1 }
+                let mismatches = zip(seen, expected).filter { CapitalNumerals.simplified($0) != $1 }
                 guard !mismatches.isEmpty, mismatches.count <= max(1, expected.count / 3) else { continue }
                 // Only misread characters are replaced: never a 大写 numeral (a real mismatch of words
                 // and figures, which the report must show), punctuation or the amount's own words.
                 guard mismatches.allSatisfy({ !CapitalNumerals.isCapital($0.0) && $0.0.value >= 0x4E00 && !Self.context.contains($0.0) }) else { continue }
                 if start > range.lowerBound, CapitalNumerals.isCapital(s[start - 1]) { continue }
-                for (k, c) in zip(start..<i, expected) where s[k] != c {
+                for (k, c) in zip(start..<i, expected) where CapitalNumerals.simplified(s[k]) != c {
                     replace(k, with: c, "大写 numeral misread (the figures say \(Int(v)))")
                 }
             }
