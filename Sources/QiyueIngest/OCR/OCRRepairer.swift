@@ -28,6 +28,8 @@ public struct OCRRepairer: Sendable {
             pass.decimalComma()
             pass.dates()
             pass.amountWords()
+            pass.capitalLookAlikes()
+            pass.spacesInHan()
         }
         var out = String.UnicodeScalarView()
         out.append(contentsOf: pass.s)
@@ -94,16 +96,25 @@ public struct OCRRepairer: Sendable {
             while i < range.upperBound {
                 guard Self.isLookAlike(s[i]) || Self.isDigit(s[i]) else { i += 1; continue }
                 var j = i
-                while j < range.upperBound, Self.isLookAlike(s[j]) || Self.isFigurePart(s[j]) { j += 1 }
+                // Dates and times keep their separators inside the run (2026-O5-31, 1O:30).
+                while j < range.upperBound, Self.isLookAlike(s[j]) || Self.isFigurePart(s[j])
+                        || ((s[j] == "-" || s[j] == "/" || s[j] == ":") && Self.isDigitOrLookAlike(at(j + 1)) && j > i) { j += 1 }
                 let run = i..<j
                 i = j
                 let digits = s[run].filter { Self.isDigit($0) }.count
-                let dateUnit = at(run.upperBound).map { "年月日号元万%".unicodeScalars.contains($0) } ?? false
-                guard digits >= 2 || (digits >= 1 && dateUnit) else { continue }
+                let dateUnit = at(run.upperBound).map { "年月日号元万%个天周倍次".unicodeScalars.contains($0) } ?? false
+                // A lone look-alike right before 年/月/日/个 (l年, O个月) is a digit too.
+                // A list number: (l) · l、 at the start of a line.
+                let before = at(run.lowerBound - 1), after = at(run.upperBound)
+                let listNumber = (before == "(" || before == "（") && (after == ")" || after == "）")
+                    || ((before == nil || before == "\n") && (after == "、" || after == "."))
+                let lone = digits == 0 && run.count <= 2 && (dateUnit || listNumber) && s[run].allSatisfy(Self.isLookAlike)
+                    && s[run].allSatisfy { $0 != "I" && $0 != "D" } && !(at(run.lowerBound - 1).map(CapitalNumerals.isCapital) ?? false)
+                guard digits >= 2 || (digits >= 1 && dateUnit) || lone else { continue }
                 guard !Self.isLetter(at(run.lowerBound - 1)), !Self.isLetter(at(run.upperBound)) else { continue }
                 for k in run where Self.isLookAlike(s[k]) {
                     // The look-alike touches a digit (or a digit separator next to one).
-                    let near = Self.isDigit(at(k - 1)) || Self.isDigit(at(k + 1))
+                    let near = lone || Self.isDigit(at(k - 1)) || Self.isDigit(at(k + 1))
                         || (k + 2 < run.upperBound && Self.isFigurePart(at(k + 1)) && Self.isDigit(at(k + 2)))
                     guard near else { continue }
                     let zero = s[k] == "O" || s[k] == "o" || s[k] == "〇" || s[k] == "D"
@@ -113,6 +124,7 @@ public struct OCRRepairer: Sendable {
         }
 
         static func isLookAlike(_ c: Unicode.Scalar) -> Bool { "OoD〇lI|".unicodeScalars.contains(c) }
+        static func isDigitOrLookAlike(_ c: Unicode.Scalar?) -> Bool { isDigit(c) || c.map(isLookAlike) ?? false }
 
         /// 1,850, 000.00 · 1,850,000 .00 · 1,850,\n000 → the space dropped.
         mutating func strayWhitespace() {
@@ -204,6 +216,49 @@ public struct OCRRepairer: Sendable {
                 }
             }
         }
+
+        /// A look-alike inside 大写 words that end an amount (人民币喜佰万元 → 壹佰万元) when no figures
+        /// decide: the run holds two real numerals or more and ends at 元, 圆 or 万.
+        mutating func capitalLookAlikes() {
+            for i in range {
+                guard let numeral = Self.lookAlikes[s[i]] else { continue }
+                guard CapitalNumerals.isCapital(at(i + 1) ?? " ") || CapitalNumerals.isCapital(at(i - 1) ?? " ") else { continue }
+                var a = i, b = i + 1
+                while a > range.lowerBound, CapitalNumerals.isCapital(s[a - 1]) || Self.lookAlikes[s[a - 1]] != nil { a -= 1 }
+                while b < range.upperBound, CapitalNumerals.isCapital(s[b]) || Self.lookAlikes[s[b]] != nil { b += 1 }
+                let real = s[a..<b].filter(CapitalNumerals.isCapital).count
+                guard real >= 2, let end = at(b), end == "元" || end == "圆" || s[b - 1] == "万" else { continue }
+                replace(i, with: numeral, "大写 numeral look-alike in an amount's words")
+            }
+        }
+
+        static func isHan(_ c: Unicode.Scalar?) -> Bool { c.map { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) } ?? false }
+
+        /// A space OCR put between a Chinese character and a figure (乙方应于 2024年, 10 日内): dropped.
+        /// Spaces between Chinese characters stay (a form's fields: 张三 身份证号 …; the normalizer
+        /// reads 人 民 币 as 人民币), and so do spaces between Latin words.
+        mutating func spacesInHan() {
+            for i in range where s[i] == " " || s[i] == "\u{3000}" {
+                guard let a = at(i - 1), let b = at(i + 1), a != " ", b != " " else { continue }
+                let han = (Self.isHan(a) && (Self.isDigit(b) || b == "¥" || b == "￥")) || (Self.isDigit(a) && Self.isHan(b))
+                // 第一条 总则: the space after a clause number is the heading's.
+                if han && !Self.endsClauseNumber(s, before: i) { replace(i, with: "\u{200B}", "space between a Chinese character and a figure") }
+            }
+        }
+
+        /// Whether the text before `i` ends with 第…条 / 第…章 / 第…款 at the start of a line.
+        static func endsClauseNumber(_ s: [Unicode.Scalar], before i: Int) -> Bool {
+            guard i > 0, "条章款节".unicodeScalars.contains(s[i - 1]) else { return false }
+            var j = i - 2
+            while j >= 0, j >= i - 8, s[j] != "第", s[j] != "\n" { j -= 1 }
+            return j >= 0 && s[j] == "第"
+        }
+
+        /// Characters Tesseract reads for 大写 numerals.
+        static let lookAlikes: [Unicode.Scalar: Unicode.Scalar] = [
+            "喜": "壹", "壶": "壹", "武": "贰", "参": "叁", "肄": "肆", "位": "伍", "陡": "陆", "染": "柒", "抽": "捌", "撞": "捌",
+            "玫": "玖", "抬": "拾", "伯": "佰", "任": "仟",
+        ]
 
         /// Words an amount's 大写 may follow: never replaced by numerals.
         static let context = Set("人民币为计款金额共合总价整元圆及大写".unicodeScalars)
