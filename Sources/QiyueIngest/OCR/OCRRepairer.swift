@@ -113,8 +113,8 @@ public struct OCRRepairer: Sendable {
                 guard digits >= 2 || (digits >= 1 && dateUnit) || lone else { continue }
                 guard !Self.isLetter(at(run.lowerBound - 1)), !Self.isLetter(at(run.upperBound)) else { continue }
                 for k in run where Self.isLookAlike(s[k]) {
-                    // The look-alike touches a digit (or a digit separator next to one).
-                    let near = lone || Self.isDigit(at(k - 1)) || Self.isDigit(at(k + 1))
+                    // The look-alike touches a digit or another look-alike of the run (50,OO0).
+                    let near = lone || Self.isDigitOrLookAlike(at(k - 1)) && k > run.lowerBound || Self.isDigitOrLookAlike(at(k + 1)) && k + 1 < run.upperBound
                         || (k + 2 < run.upperBound && Self.isFigurePart(at(k + 1)) && Self.isDigit(at(k + 2)))
                     guard near else { continue }
                     let zero = s[k] == "O" || s[k] == "o" || s[k] == "〇" || s[k] == "D"
