@@ -37,6 +37,9 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "With --noisy: analyze the noisy text without OCR repair.")
     var noRepair = false
 
+    @Option(help: "Score facts on the clean documents and on DIR/<id>.txt instead (the text qiyue text printed for a scan of <id>, repaired as OCR input is); documents without one there are scored clean in both.")
+    var ocrTexts: String?
+
     @Option(help: "With --noisy: make only this kind of error (digit, currency, day, capital, decimal, figureSpace, space, wrap, drop).")
     var noiseOnly: String?
 
@@ -50,6 +53,10 @@ struct EvalCommand: ParsableCommand {
         let pipeline = try input.makePipeline()
         if let seed = noisy {
             try runNoisy(pipeline, seed: seed)
+            return
+        }
+        if let dir = ocrTexts {
+            try runOCRTexts(pipeline, directory: dir)
             return
         }
         let entities = try EntityCorpus(directory: corpus + "/entities")
@@ -135,12 +142,29 @@ struct EvalCommand: ParsableCommand {
             repairs += r.repairs.count
             return r.text
         }
+        try compare(clean, noisy, title: "Noisy evaluation, seed \(seed): \(changed)/\(noisy.documents) documents changed, \(repair ? "\(repairs) repairs" : "no repair")", label: "noisy")
+    }
+
+    /// Facts F1 per dimension on the clean documents and on the OCR texts of their scans.
+    private func runOCRTexts(_ pipeline: Pipeline, directory: String) throws {
+        let clean = try FactEvaluation.run(corpus: corpus, pipeline: pipeline, goldCategory: goldCategory)
+        var found = 0
+        let ocr = try FactEvaluation.run(corpus: corpus, pipeline: pipeline, goldCategory: goldCategory) { text, id in
+            guard let data = FileManager.default.contents(atPath: directory + "/" + id + ".txt") else { return text }
+            found += 1
+            let recognized = String(decoding: data, as: UTF8.self)
+            return noRepair ? recognized : OCRRepairer().repair(recognized).text
+        }
+        try compare(clean, ocr, title: "OCR evaluation: \(found)/\(ocr.documents) documents read from \(directory)", label: "OCR")
+    }
+
+    private func compare(_ clean: FactEvaluation, _ other: FactEvaluation, title: String, label: String) throws {
         try ResultOutput.with(output, inputs: []) { out in
-            try out.line("Noisy evaluation, seed \(seed): \(changed)/\(noisy.documents) documents changed, \(repair ? "\(repairs) repairs" : "no repair")")
-            try out.line("dimension              clean F1  noisy F1  drop (points)")
+            try out.line(title)
+            try out.line("dimension              clean F1  \(label.padding(toLength: 5, withPad: " ", startingAt: 0)) F1  drop (points)")
             var worst = 0.0
             for d in clean.dimensions {
-                let n = noisy.score(d.name)?.f1 ?? 0
+                let n = other.score(d.name)?.f1 ?? 0
                 let drop = (d.f1 - n) * 100
                 worst = max(worst, drop)
                 let pad = String(repeating: " ", count: max(1, 22 - d.name.count))
