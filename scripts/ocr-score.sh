@@ -6,6 +6,7 @@
 # page images) beside Tesseract's own CLI on the same images. Too slow for swift test (about 1 s a page).
 #   scripts/ocr-score.sh                 # 8 contracts
 #   scripts/ocr-score.sh gen-a-01 gen-b-05 …
+#   OCR_SPEED=0 scripts/ocr-score.sh …   # scores only
 set -euo pipefail
 cd "$(dirname "$0")/.."
 qiyue=${QIYUE:-.build/debug/qiyue}
@@ -26,6 +27,7 @@ for id in "${ids[@]}"; do
 done
 echo "== facts: clean text vs OCR of its scan (${#ids[@]} contracts, $pages pages)"
 "$qiyue" eval "$work/corpus" --ocr-texts "$work/ocr"
+[ "${OCR_SPEED:-1}" = 0 ] && exit 0
 echo
 echo "== OCR speed on the same $pages page images (chi_sim+chi_tra)"
 "$qiyue" bench --stage read --runs 1 "$work/pages" | grep -E "documents|throughput"

@@ -34,7 +34,7 @@ final class OCREngine: @unchecked Sendable {
 
         /// Adds the words to the page begun last in `out` (and a warning when the time ran out).
         func add(to out: inout PagedText, page: Int, timeout: Double) {
-            for w in words { out.addWord(w.text, box: w.box, confidence: w.confidence, lineStart: w.lineStart) }
+            out.addRecognizedPage(words.map { PagedText.PendingWord(text: $0.text, box: $0.box, confidence: $0.confidence, lineStart: $0.lineStart) })
             if timedOut {
                 out.warnings.append(ReportWarning(.ocrTimeout, "OCR of page \(page) passed \(timeout) seconds (--ocr-timeout); the words read so far are kept"))
             }

@@ -36,6 +36,7 @@ public enum ALTOReader {
         private static let cachedNames = CStrings(Name.caseNames)
 
         var out = PagedText()
+        var pending: [PagedText.PendingWord] = []
         var inPage = false
         var pageSize: (Double, Double) = (0, 0)
         var lineStart = false
@@ -59,7 +60,7 @@ public enum ALTOReader {
                 let w = Self.number(a["WIDTH"]) ?? 0, h = Self.number(a["HEIGHT"]) ?? 0
                 let wc = Self.number(a["WC"]).map { ($0 * 1000).rounded() / 10 }
                 if !content.trimmingWhitespace.isEmpty {
-                    out.addWord(content, box: [x, y, x + w, y + h], confidence: wc, lineStart: lineStart)
+                    pending.append(PagedText.PendingWord(text: content, box: [x, y, x + w, y + h], confidence: wc, lineStart: lineStart))
                     lineStart = false
                 }
                 return true
@@ -87,6 +88,8 @@ public enum ALTOReader {
         }
 
         func endPage() {
+            out.addRecognizedPage(pending)
+            pending = []
             out.endPage(width: pageSize.0, height: pageSize.1, unit: unit, ocr: true)
             inPage = false
         }

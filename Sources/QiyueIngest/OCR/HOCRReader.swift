@@ -54,6 +54,7 @@ public enum HOCRReader {
 
         enum Role { case page, line, word, other }
         var out = PagedText()
+        var pending: [PagedText.PendingWord] = []
         var stack: [Role] = []
         var inPage = false
         var pageSize: (Double, Double) = (0, 0)
@@ -95,7 +96,7 @@ public enum HOCRReader {
                 if !inPage { out.beginPage(); inPage = true }
                 let text = String(decoding: word, as: UTF8.self)
                 if !text.trimmingWhitespace.isEmpty {
-                    out.addWord(text, box: wordBox, confidence: wordConfidence, lineStart: lineStart)
+                    pending.append(PagedText.PendingWord(text: text, box: wordBox, confidence: wordConfidence, lineStart: lineStart))
                     lineStart = false
                 }
             case .page: endPage()
@@ -108,6 +109,8 @@ public enum HOCRReader {
         }
 
         func endPage() {
+            out.addRecognizedPage(pending)
+            pending = []
             out.endPage(width: pageSize.0, height: pageSize.1, unit: "px", ocr: true)
             inPage = false
         }

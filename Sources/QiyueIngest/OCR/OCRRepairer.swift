@@ -30,6 +30,8 @@ public struct OCRRepairer: Sendable {
             pass.amountWords()
             pass.capitalLookAlikes()
             pass.spacesInHan()
+            pass.labels()
+            pass.thirdParty()
         }
         var out = String.UnicodeScalarView()
         out.append(contentsOf: pass.s)
@@ -58,20 +60,20 @@ public struct OCRRepairer: Sendable {
             guard let c else { return false }
             return ("a"..."z").contains(c) || ("A"..."Z").contains(c)
         }
-        static func isFigurePart(_ c: Unicode.Scalar?) -> Bool { isDigit(c) || c == "," || c == "." }
+        static func isFigurePart(_ c: Unicode.Scalar?) -> Bool { isDigit(c) || c == "," || c == "." || c == "\u{200B}" }
 
         /// The figure (digits, commas, a point) starting at `i`.
         func figure(from i: Int) -> Range<Int> {
             var j = i
             while Self.isFigurePart(at(j)) { j += 1 }
             // A trailing point or comma is punctuation, not part of the figure.
-            while j > i, s[j - 1] == "." || s[j - 1] == "," { j -= 1 }
+            while j > i, s[j - 1] == "." || s[j - 1] == "," || s[j - 1] == "\u{200B}" { j -= 1 }
             return i..<j
         }
 
         /// The figure's value, commas dropped.
         func value(_ r: Range<Int>) -> Double? {
-            Double(String(String.UnicodeScalarView(s[r].filter { $0 != "," })))
+            Double(String(String.UnicodeScalarView(s[r].filter { $0 != "," && $0 != "\u{200B}" })))
         }
 
         /// f1,850,000.00 · (#50,000.00) · 人民币Y3,000 → ¥.
@@ -79,13 +81,16 @@ public struct OCRRepairer: Sendable {
             for i in range {
                 let c = s[i]
                 guard c == "f" || c == "F" || c == "#" || c == "Y" || c == "羊" else { continue }
-                guard Self.isDigit(at(i + 1)), !Self.isLetter(at(i - 1)) else { continue }
-                let fig = figure(from: i + 1)
+                // The sign may end a line the figure starts (#\n100,000.00).
+                let wrapped = (at(i + 1) == "\n" || at(i + 1) == " ") && Self.isDigit(at(i + 2))
+                guard Self.isDigit(at(i + 1)) || wrapped, !Self.isLetter(at(i - 1)) else { continue }
+                let fig = figure(from: wrapped ? i + 2 : i + 1)
                 let grouped = s[fig].contains(",") || s[fig].contains(".")
                 let before = at(i - 1)
                 let opening = before.map { "(（币:：".unicodeScalars.contains($0) } ?? true
                 if c == "f" || c == "F" ? (grouped || opening) : opening {
                     replace(i, with: "¥", "currency sign before a figure")
+                    if wrapped { replace(i + 1, with: "\u{200B}", at(i + 1) == "\n" ? "line break inside a figure" : "space inside a figure") }
                 }
             }
         }
@@ -252,6 +257,35 @@ public struct OCRRepairer: Sendable {
             var j = i - 2
             while j >= 0, j >= i - 8, s[j] != "第", s[j] != "\n" { j -= 1 }
             return j >= 0 && s[j] == "第"
+        }
+
+        /// 〈甲方) → (甲方): a bracket misread in a party label; 人民市壹… → 人民币: 币 misread before an
+        /// amount.
+        mutating func labels() {
+            for i in range {
+                if "〈<《[".unicodeScalars.contains(s[i]), let a = at(i + 1), let b = at(i + 2), let c = at(i + 3),
+                   "甲乙丙丁".unicodeScalars.contains(a), b == "方", c == ")" || c == "）" {
+                    replace(i, with: c == ")" ? "(" : "（", "bracket misread in a party label")
+                }
+                if s[i] == "市", at(i - 1) == "民", at(i - 2) == "人", let n = at(i + 1),
+                   CapitalNumerals.isCapital(n) || Self.isDigit(n) || n == "¥" || n == "￥" {
+                    replace(i, with: "币", "币 misread before an amount")
+                }
+            }
+        }
+
+        /// 两方 → 丙方 everywhere once the text labels a party (两方): 丙 misread as 两.
+        mutating func thirdParty() {
+            let label: [Unicode.Scalar] = ["两", "方"]
+            var labelled = false
+            for i in range where s[i] == "两" && at(i + 1) == "方" {
+                let before = at(i - 1), after = at(i + 2)
+                if (before == "(" || before == "（") && (after == ")" || after == "）") { labelled = true; break }
+            }
+            guard labelled else { return }
+            for i in range where s[i] == label[0] && (at(i + 1) == "方" || (at(i - 1) == "、" && at(i - 2) == "乙")) {
+                replace(i, with: "丙", "两 read for 丙 (the text labels a party 丙方)")
+            }
         }
 
         /// Characters Tesseract reads for 大写 numerals.

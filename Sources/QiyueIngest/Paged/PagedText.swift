@@ -68,6 +68,77 @@ public struct PagedText: Sendable {
         if let confidence { confidenceSum += confidence; confidenceCount += 1 }
     }
 
+    /// A recognized word not yet added (``addRecognizedPage(_:)``).
+    public struct PendingWord: Sendable {
+        /// The word.
+        public var text: String
+        /// x1, y1, x2, y2 in page pixels.
+        public var box: [Double]
+        /// Confidence 0–100.
+        public var confidence: Double?
+        /// Whether it starts a line.
+        public var lineStart: Bool
+
+        /// Creates a word.
+        public init(text: String, box: [Double], confidence: Double?, lineStart: Bool) {
+            self.text = text
+            self.box = box
+            self.confidence = confidence
+            self.lineStart = lineStart
+        }
+    }
+
+    /// Adds the recognized words of the page begun last, joining lines that only wrap: a line that
+    /// reaches the page's right margin and does not end a sentence runs on into the next one unless
+    /// that is indented or starts a clause (第…条), a list item or a `label：` line; a gap of a line
+    /// height or more between two lines becomes an empty line.
+    public mutating func addRecognizedPage(_ words: [PendingWord]) {
+        var lines: [[PendingWord]] = []
+        for w in words where !w.text.trimmingWhitespace.isEmpty {
+            if w.lineStart || lines.isEmpty { lines.append([w]) } else { lines[lines.count - 1].append(w) }
+        }
+        guard !lines.isEmpty else { return }
+        let extents = lines.map { l in (l.map { $0.box[0] }.min() ?? 0, l.map { $0.box[2] }.max() ?? 0) }
+        let widths = words.compactMap { w -> Double? in
+            let n = w.text.unicodeScalars.count
+            return n > 0 && w.box[2] > w.box[0] ? (w.box[2] - w.box[0]) / Double(n) : nil
+        }.sorted()
+        let char = widths.isEmpty ? 20 : widths[widths.count / 2]
+        let right = extents.map(\.1).max() ?? 0, left = extents.map(\.0).min() ?? 0
+        let tops = lines.map { l in l.map { $0.box[1] }.min() ?? 0 }, bottoms = lines.map { l in l.map { $0.box[3] }.max() ?? 0 }
+        let heights = zip(tops, bottoms).map { $1 - $0 }.sorted()
+        let lineHeight = heights[heights.count / 2]
+        for (k, line) in lines.enumerated() {
+            var joined = false
+            if k > 0 {
+                let prev = lines[k - 1]
+                let last = prev.last?.text.unicodeScalars.last
+                let ends = last.map { "。；！？：:;!?".unicodeScalars.contains($0) } ?? true
+                let full = extents[k - 1].1 >= right - 2 * char
+                let indented = extents[k].0 > left + 1.5 * char
+                let text = line.map(\.text).joined()
+                let starts = text.hasPrefix("第") || text.prefix(10).contains("：") || text.prefix(10).contains(":")
+                    || Self.startsListItem(text)
+                joined = full && !ends && !indented && !starts
+            }
+            // A gap of a line or more between two lines ends a paragraph: an empty line, as typed text has.
+            if k > 0, !joined, tops[k] - bottoms[k - 1] > lineHeight, count > pageStart { append("\n") }
+            for (i, w) in line.enumerated() {
+                addWord(w.text, box: w.box, confidence: w.confidence, lineStart: i == 0 && !joined)
+            }
+        }
+    }
+
+    /// 一、 · （一） · 1. · 1、 · (1)
+    static func startsListItem(_ t: String) -> Bool {
+        let s = Array(t.unicodeScalars.prefix(6))
+        guard let f = s.first else { return false }
+        if f == "(" || f == "（" { return true }
+        var k = 0
+        while k < s.count, ("0"..."9").contains(s[k]) || "一二三四五六七八九十".unicodeScalars.contains(s[k]) { k += 1 }
+        return k > 0 && k < s.count && "、.．)）".unicodeScalars.contains(s[k])
+    }
+
     /// Ends the page begun last, of this size in `unit` (`pt` or `px`).
     public mutating func endPage(width: Double, height: Double, unit: String, ocr: Bool) {
         let mean = confidenceCount > 0 ? (confidenceSum / Double(confidenceCount) * 10).rounded() / 10 : nil

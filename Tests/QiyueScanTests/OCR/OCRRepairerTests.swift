@@ -20,6 +20,9 @@ import Qiyue
         #expect(repaired("¥1,850, 000.00") == "¥1,850,000.00")
         #expect(repaired("¥1,850,\n000.00") == "¥1,850,000.00")
         #expect(repaired("身份证号33010219900l011234") == "身份证号330102199001011234")
+        #expect(repaired("出卖人〈甲方):张伟") == "出卖人(甲方):张伟")
+        #expect(repaired("总价款为人民市壹佰万元") == "总价款为人民币壹佰万元")
+        #expect(repaired("杭州市人民市场") == "杭州市人民市场")
     }
 
     @Test func wordsAndFiguresCheckEachOther() {
