@@ -27,8 +27,7 @@ struct PDFReader {
             let usable = Self.isUsable(lines)
             out.beginPage()
             if options.ocr == .always || (options.ocr == .auto && !usable) {
-                if lease == nil { lease = try engines.engine(options: options, name: name) }
-                let size = try recognize(pdf, page: index, lease: lease!, into: &out, name: name)
+                let size = try recognize(pdf, page: index, lease: &lease, into: &out, name: name)
                 out.endPage(width: Double(size.0), height: Double(size.1), unit: "px", ocr: true)
             } else {
                 if !usable { unread.append(index + 1) }
@@ -81,8 +80,9 @@ struct PDFReader {
         return visible >= 4 && junk * 3 < visible
     }
 
-    /// Renders the page and recognizes it; returns its size in pixels.
-    private func recognize(_ pdf: OpaquePointer, page: Int, lease: OCREngine.Lease, into out: inout PagedText,
+    /// Renders the page and recognizes it (Tesseract is started once a page has rendered); returns
+    /// its size in pixels.
+    private func recognize(_ pdf: OpaquePointer, page: Int, lease: inout OCREngine.Lease?, into out: inout PagedText,
                            name: String) throws(QiyueError) -> (Int, Int) {
         var w: Int32 = 0, h: Int32 = 0
         guard let gray = qy_pdf_render_gray(pdf, Int32(page), options.ocrDPI, Int64(options.maxPixels), &w, &h) else {
@@ -93,7 +93,8 @@ struct PDFReader {
         }
         let pixels = Array(UnsafeBufferPointer(start: gray, count: Int(w) * Int(h)))
         qy_pdf_free(gray)
-        let result = try lease.recognize(gray: pixels, width: Int(w), height: Int(h), dpi: Int(options.ocrDPI),
+        if lease == nil { lease = try engines.engine(options: options, name: name) }
+        let result = try lease!.recognize(gray: pixels, width: Int(w), height: Int(h), dpi: Int(options.ocrDPI),
                                          timeout: options.ocrTimeout, name: name)
         result.add(to: &out, page: page + 1, timeout: options.ocrTimeout)
         return (Int(w), Int(h))

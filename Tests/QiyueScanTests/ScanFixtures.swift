@@ -14,7 +14,15 @@ enum ScanFixtures {
         [UInt8](FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) ?? Data())
     }
 
-    static func ingestor(_ options: IngestOptions = IngestOptions()) -> Ingestor {
+    /// Options for the tests: Simplified Chinese only (one model loaded, not two: the test process
+    /// stays small).
+    static var options: IngestOptions {
+        var o = IngestOptions()
+        o.ocrLanguages = "chi_sim"
+        return o
+    }
+
+    static func ingestor(_ options: IngestOptions = ScanFixtures.options) -> Ingestor {
         #if Scan
         return Ingestor(options: options, scanner: shared)
         #else
@@ -26,7 +34,7 @@ enum ScanFixtures {
     static let shared = Scanner()
     #endif
 
-    static func read(_ name: String, _ options: IngestOptions = IngestOptions()) throws(QiyueError) -> Ingestor.Input {
+    static func read(_ name: String, _ options: IngestOptions = ScanFixtures.options) throws(QiyueError) -> Ingestor.Input {
         try ingestor(options).read(bytes(name), name: name)
     }
 

@@ -75,7 +75,7 @@ import QiyueIngest
         do { _ = try ScanFixtures.ingestor().read(png, name: "huge.png"); Issue.record("read") } catch { let e = error;
             #expect(e.code == .imageTooLarge && e.path == "huge.png" && e.message.contains("100000×100000"), "\(e)")
         }
-        var o = IngestOptions()
+        var o = ScanFixtures.options
         o.maxPixels = 10_000
         do { _ = try ScanFixtures.read("scan.png", o); Issue.record("read") } catch { let e = error;
             #expect(e.code == .imageTooLarge)
@@ -94,7 +94,7 @@ import QiyueIngest
     }
 
     @Test func missingLanguageDataIsACodedError() throws {
-        var o = IngestOptions()
+        var o = ScanFixtures.options
         o.ocrLanguages = "no_such_language"
         do { _ = try ScanFixtures.read("scan.tiff", o); Issue.record("read") } catch { let e = error;
             #expect(e.code == .scanUnavailable)

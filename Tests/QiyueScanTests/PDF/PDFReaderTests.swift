@@ -43,7 +43,7 @@ import QiyueIngest
     }
 
     @Test func pageLimitRefusesLongPDFs() throws {
-        var o = IngestOptions()
+        var o = ScanFixtures.options
         o.maxPages = 1
         do { _ = try ScanFixtures.read("text.pdf", o); Issue.record("read") } catch { let e = error;
             #expect(e.code == .tooManyPages && e.message.contains("2 pages"))
@@ -51,7 +51,7 @@ import QiyueIngest
     }
 
     @Test func ocrNeverLeavesAScanUnread() throws {
-        var o = IngestOptions()
+        var o = ScanFixtures.options
         o.ocr = .never
         do { _ = try ScanFixtures.read("scan.pdf", o); Issue.record("read") } catch { let e = error;
             #expect(e.code == .noTextRecognized && e.message.contains("--ocr never"))
