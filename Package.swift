@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -8,6 +8,12 @@ let package = Package(
         .library(name: "Qiyue", targets: ["Qiyue"]),
         .library(name: "QiyueIngest", targets: ["QiyueIngest"]),
         .executable(name: "qiyue", targets: ["QiyueCLI"]),
+    ],
+    // The Scan trait (on by default) builds PDF and OCR input (poppler, Tesseract) into the tool;
+    // `swift build --disable-default-traits` builds a text-only tool without those libraries.
+    traits: [
+        .trait(name: "Scan", description: "PDF (poppler) and OCR (Tesseract) input: the QiyueScan module."),
+        .default(enabledTraits: ["Scan"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -32,6 +38,19 @@ let package = Package(
         ),
         .target(name: "CXMLBridge", dependencies: ["CLibXML2"]),
         .target(name: "CZipBridge", linkerSettings: [.linkedLibrary("z")]),
+        // PDF (poppler-glib, cairo) and OCR (Tesseract, Leptonica): only the QiyueScan module uses them.
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]
+        ),
+        .target(name: "CPopplerBridge", dependencies: ["CPoppler"]),
+        .systemLibrary(
+            name: "CTesseract",
+            pkgConfig: "tesseract",
+            providers: [.apt(["libtesseract-dev"])]
+        ),
+        .target(name: "CTesseractBridge", dependencies: ["CTesseract"], linkerSettings: [.linkedLibrary("lept")]),
 
         // MARK: Core library — the pipeline, one folder per stage.
         .target(
@@ -53,11 +72,19 @@ let package = Package(
             ]
         ),
 
+        // MARK: Scanned input — PDF through poppler, images and scanned pages through Tesseract.
+        // Built only with the Scan trait; neither Qiyue nor QiyueIngest depends on it.
+        .target(
+            name: "QiyueScan",
+            dependencies: ["Qiyue", "QiyueIngest", "CPopplerBridge", "CTesseractBridge"]
+        ),
+
         // MARK: Command-line tool.
         .executableTarget(
             name: "QiyueCLI",
             dependencies: [
                 "Qiyue", "QiyueIngest",
+                .target(name: "QiyueScan", condition: .when(traits: ["Scan"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
@@ -71,6 +98,15 @@ let package = Package(
         ),
         // Runs the built `qiyue` binary as a subprocess (standard input, --output, qiyue text).
         .testTarget(name: "QiyueCLITests", dependencies: ["QiyueCLI", "QiyueIngest", "Qiyue", "IngestFixtures"]),
+        // PDF, image, hOCR and ALTO fixtures (Tests/QiyueScanTests/Fixtures, made by scripts/fixtures/render.sh).
+        .testTarget(
+            name: "QiyueScanTests",
+            dependencies: [
+                "QiyueIngest", "Qiyue",
+                .target(name: "QiyueScan", condition: .when(traits: ["Scan"])),
+            ],
+            exclude: ["Fixtures"]
+        ),
         // Test support, not shipped: DOCX fixtures (and zip bombs) built in the tests.
         .target(
             name: "IngestFixtures",

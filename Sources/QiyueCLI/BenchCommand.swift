@@ -53,6 +53,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "With --docx: word (paragraph and run properties as Word writes them, document.xml about 20× the text) or plain (bare paragraphs, about 3×).")
     var docxStyle: DocxWriter.Style = .word
 
+    @Flag(help: "Also take the text of every PDF, image, hOCR or ALTO input (what qiyue text prints) as plain UTF-8 text and time both sets in the same run, interleaved; prints both and the paged/text time ratio.")
+    var pagedVsText = false
+
     @OptionGroup var input: InputOptions
 
     func run() throws {
@@ -63,9 +66,11 @@ struct BenchCommand: ParsableCommand {
         }
         let bytes = inputs.reduce(0) { $0 + $1.1.count } * repeatInputs
         let bench = try BenchRunner(stage: stage, input: input, category: category)
-        let docxInputs = docx ? try Self.savedAsDocx(inputs, bench: bench, style: docxStyle) : []
+        var docxInputs = docx ? try Self.savedAsDocx(inputs, bench: bench, style: docxStyle) : []
+        if pagedVsText { docxInputs = Self.asText(inputs, bench: bench) }
+        let compare = docx || pagedVsText
         _ = try bench.runOnce(inputs)  // warm-up: loads rules, ICU data, caches
-        if docx { _ = try bench.runOnce(docxInputs) }
+        if compare { _ = try bench.runOnce(docxInputs) }
         var times: [Double] = [], docxTimes: [Double] = []
         bench.directNanos = 0
         bench.foundationNanos = 0
@@ -76,7 +81,7 @@ struct BenchCommand: ParsableCommand {
         }
         for _ in 0..<max(1, runs) {
             times.append(try timed(inputs))
-            if docx { docxTimes.append(try timed(docxInputs)) }
+            if compare { docxTimes.append(try timed(docxInputs)) }
         }
         times.sort()
         docxTimes.sort()
@@ -102,6 +107,13 @@ struct BenchCommand: ParsableCommand {
                                100 * direct / (extract + direct), direct / 1e6 / Double(docs * times.count),
                                100 * foundation / (extract + foundation), foundation / 1e6 / Double(docs * times.count)))
         }
+        if pagedVsText {
+            let tm = docxTimes[docxTimes.count / 2]
+            let pages = inputs.compactMap { try? bench.ingestor.read($0.1, name: $0.0).source.pages?.count }.reduce(0, +)
+            Output.line(String(format: "pages: %d, %.1f pages/s (median)", pages, Double(pages * max(1, repeatInputs)) / median))
+            Output.line(String(format: "the same texts as plain text: min run %.3f s, median %.3f s, max %.3f s", docxTimes.first!, tm, docxTimes.last!))
+            Output.line(String(format: "paged/text time: %.2f× (medians)", median / tm))
+        }
         Output.line("peak memory (max RSS): \(PeakMemory.megabytes()) MB")
     }
 }
@@ -114,6 +126,16 @@ extension BenchCommand {
         try inputs.compactMap { name, bytes in
             guard let read = try? bench.ingestor.read(bytes, name: name) else { return nil }
             return (name + ".docx", try DocxWriter.docx(fromText: read.decoded.text, numbering: true, style: style))
+        }
+    }
+}
+
+extension BenchCommand {
+    /// Every paged input's text (what `qiyue text` prints) as plain UTF-8 text.
+    static func asText(_ inputs: [(String, [UInt8])], bench: BenchRunner) -> [(String, [UInt8])] {
+        inputs.compactMap { name, bytes in
+            guard let read = try? bench.ingestor.read(bytes, name: name) else { return nil }
+            return (name + ".txt", Array(read.decoded.text.utf8))
         }
     }
 }
@@ -139,7 +161,7 @@ final class BenchRunner {
         self.stage = stage
         self.category = category
         icu = try ICUWordBreakReference()
-        ingestor = Ingestor(options: input.ingest)
+        ingestor = input.ingestor
         pipeline = try input.makePipeline { _ in stage == .extract || stage == .json ? .shipped : .none }
         analyzer = pipeline.analyzer
         entities = EntityExtractor(knowledge: pipeline.knowledge)
@@ -151,7 +173,7 @@ final class BenchRunner {
         for (name, bytes) in inputs {
             // Text, HTML and DOCX alike, as `qiyue extract` reads them.
             guard let read = try? ingestor.read(bytes, name: name) else { continue }
-            let decoded = read.decoded, source = read.source
+            let decoded = read.analyzed, source = read.source
             if stage == .icu { n += icu.countBoundaries(decoded.text); continue }
             if stage == .read { n += decoded.encoding.count; continue }
             switch stage {

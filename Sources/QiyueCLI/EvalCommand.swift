@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Qiyue
+import QiyueIngest
 
 /// `qiyue eval`: accuracy over the annotated Corpus.
 struct EvalCommand: ParsableCommand {
@@ -14,6 +15,7 @@ struct EvalCommand: ParsableCommand {
         CORPUS/classification (classification-only documents), and prints the scores and every miss.
         Example:
           qiyue eval Corpus
+          qiyue eval --noisy 7      # facts F1 on clean text and on OCR-like variants (seeded), repaired as OCR input is
         """
     )
 
@@ -29,11 +31,34 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Print the result as JSON.")
     var json = false
 
+    @Option(help: "Also score OCR-like variants of the Corpus documents made by the seeded noise model (confusions, spaces, line wraps, dropped punctuation), repaired as OCR input is; prints per-dimension F1 on clean and noisy text.")
+    var noisy: UInt64?
+
+    @Flag(help: "With --noisy: analyze the noisy text without OCR repair.")
+    var noRepair = false
+
+    @Option(help: "Score facts on the clean documents and on DIR/<id>.txt instead (the text qiyue text printed for a scan of <id>, repaired as OCR input is); documents without one there are scored clean in both.")
+    var ocrTexts: String?
+
+    @Option(help: "With --noisy: make only this kind of error (digit, currency, day, capital, decimal, figureSpace, space, wrap, drop).")
+    var noiseOnly: String?
+
+    @Option(help: "With --noisy: also write each noisy variant (before repair) to this directory, as <id>.txt.")
+    var writeNoisy: String?
+
     @OptionGroup var input: InputOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let pipeline = try input.makePipeline()
+        if let seed = noisy {
+            try runNoisy(pipeline, seed: seed)
+            return
+        }
+        if let dir = ocrTexts {
+            try runOCRTexts(pipeline, directory: dir)
+            return
+        }
         let entities = try EntityCorpus(directory: corpus + "/entities")
         let entityFailures = entities.check(analyzer: pipeline.analyzer)
         // The blind sets: written and annotated by helpers that had not read the extractors, never
@@ -87,6 +112,65 @@ struct EvalCommand: ParsableCommand {
             try out.line("")
             try out.line("Blind set (written by a helper that had not read the extractors; never edited, not in the floors)")
             try out.line(blindFacts.renderText(misses: !noMisses))
+        }
+    }
+
+    /// Facts F1 per dimension on the clean documents and their noisy variants.
+    private func runNoisy(_ pipeline: Pipeline, seed: UInt64) throws {
+        let clean = try FactEvaluation.run(corpus: corpus, pipeline: pipeline, goldCategory: goldCategory)
+        let repair = !noRepair
+        var rates = OCRNoise.Rates()
+        if let k = noiseOnly {
+            guard let r = OCRNoise.Rates.only(k) else {
+                throw ValidationError("--noise-only: unknown kind '\(k)'; expected one of \(OCRNoise.Rates.kinds.joined(separator: ", "))")
+            }
+            rates = r
+        }
+        var changed = 0, repairs = 0
+        let noisy = try FactEvaluation.run(corpus: corpus, pipeline: pipeline, goldCategory: goldCategory) { text, id in
+            // Each document's own stream: the same seed gives the same variant whatever the order.
+            var noise = OCRNoise(seed: seed ^ UInt64(truncatingIfNeeded: id.unicodeScalars.reduce(5381) { ($0 &* 33) &+ Int($1.value) }),
+                                 rates: rates)
+            let variant = noise.apply(text)
+            if variant != text { changed += 1 }
+            if let dir = writeNoisy {
+                try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+                _ = FileManager.default.createFile(atPath: dir + "/" + id + ".txt", contents: Data(variant.utf8))
+            }
+            guard repair else { return variant }
+            let r = OCRRepairer().repair(variant)
+            repairs += r.repairs.count
+            return r.text
+        }
+        try compare(clean, noisy, title: "Noisy evaluation, seed \(seed): \(changed)/\(noisy.documents) documents changed, \(repair ? "\(repairs) repairs" : "no repair")", label: "noisy")
+    }
+
+    /// Facts F1 per dimension on the clean documents and on the OCR texts of their scans.
+    private func runOCRTexts(_ pipeline: Pipeline, directory: String) throws {
+        let clean = try FactEvaluation.run(corpus: corpus, pipeline: pipeline, goldCategory: goldCategory)
+        var found = 0
+        let ocr = try FactEvaluation.run(corpus: corpus, pipeline: pipeline, goldCategory: goldCategory) { text, id in
+            guard let data = FileManager.default.contents(atPath: directory + "/" + id + ".txt") else { return text }
+            found += 1
+            let recognized = String(decoding: data, as: UTF8.self)
+            return noRepair ? recognized : OCRRepairer().repair(recognized).text
+        }
+        try compare(clean, ocr, title: "OCR evaluation: \(found)/\(ocr.documents) documents read from \(directory)", label: "OCR")
+    }
+
+    private func compare(_ clean: FactEvaluation, _ other: FactEvaluation, title: String, label: String) throws {
+        try ResultOutput.with(output, inputs: []) { out in
+            try out.line(title)
+            try out.line("dimension              clean F1  \(label.padding(toLength: 5, withPad: " ", startingAt: 0)) F1  drop (points)")
+            var worst = 0.0
+            for d in clean.dimensions {
+                let n = other.score(d.name)?.f1 ?? 0
+                let drop = (d.f1 - n) * 100
+                worst = max(worst, drop)
+                let pad = String(repeating: " ", count: max(1, 22 - d.name.count))
+                try out.line(d.name + pad + String(format: "%8.3f  %8.3f  %6.1f", d.f1, n, drop))
+            }
+            try out.line(String(format: "largest drop: %.1f points", worst))
         }
     }
 

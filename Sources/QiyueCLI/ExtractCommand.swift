@@ -11,9 +11,12 @@ struct ExtractCommand: ParsableCommand {
         discussion: """
         Writes one JSON document (schema qiyue.document/1, Rules/schema/qiyue.document-1.schema.json)
         per input to standard output (or --output FILE): JSON Lines when there are several inputs.
-        Inputs are text (UTF-8, UTF-16, GB18030, Big5), HTML/XML, DOCX, or legacy .doc/.wps (through
-        LibreOffice), told apart by content; `-` is standard input (--input-format and --encoding are
-        hints for it). Directories are searched for .txt/.html/.htm/.xml/.docx/.doc/.wps files. An input
+        Inputs are text (UTF-8, UTF-16, GB18030, Big5), HTML/XML, DOCX, legacy .doc/.wps (through
+        LibreOffice), PDF (text layer, or OCR for scanned pages), images (PNG, JPEG, TIFF through
+        Tesseract), hOCR or ALTO, told apart by content; `-` is standard input (--input-format and
+        --encoding are hints for it). Paged inputs give source.pages and each fact its page; OCR
+        inputs each fact's word boxes, minConfidence and needsReview, and source.repairs.
+        Directories are searched for .txt/.html/.htm/.xml/.docx/.doc/.wps/.pdf/.png/.jpg/.tif/.hocr files. An input
         that cannot be read (missing, empty, binary, too large, undecodable, a zip bomb) is reported on
         standard error with the file name and an error code, skipped, and makes the exit status 1; the
         other inputs are still processed. Input files are only read.
@@ -51,7 +54,9 @@ struct ExtractCommand: ParsableCommand {
             func emit(_ read: Ingestor.Input) throws {
                 var source = read.source
                 if includeText { source.text = read.decoded.text }
-                let reports = pipeline.reports(read.decoded, source: source, split: split, category: category)
+                // OCR input is analyzed repaired; spans index the text as recognized (same length).
+                var reports = pipeline.reports(read.analyzed, source: source, split: split, category: category)
+                for i in reports.indices { read.annotate(&reports[i]) }
                 if reports.count > 1 {
                     Output.error("notice \(source.path): a page of \(reports.count) documents, reported one per line (--no-split for one report)")
                 }

@@ -14,10 +14,10 @@ struct InputFile: Sendable {
 }
 
 /// Expands the command line's paths into input files: files as given, directories walked
-/// recursively (sorted, symbolic-link loops skipped) for .txt/.html/.htm/.xml/.docx/.doc/.wps files. A directory
+/// recursively (sorted, symbolic-link loops skipped) for .txt/.html/.htm/.xml/.docx/.doc/.wps/.pdf/.png/.jpg/.jpeg/.tif/.tiff/.hocr files. A directory
 /// that cannot be read is an error entry (`Q100`), never skipped without a word.
 enum FileWalker {
-    static let extensions = ["txt", "html", "htm", "xml", "docx", "doc", "wps"]
+    static let extensions = ["txt", "html", "htm", "xml", "docx", "doc", "wps", "pdf", "png", "jpg", "jpeg", "tif", "tiff", "hocr"]
 
     static func inputs(_ paths: [String]) -> [Result<InputFile, QiyueError>] {
         var out: [Result<InputFile, QiyueError>] = []

@@ -2,13 +2,16 @@ import ArgumentParser
 import Foundation
 import Qiyue
 import QiyueIngest
+#if Scan
+import QiyueScan
+#endif
 
 /// Options shared by every command that reads input files.
 struct InputOptions: ParsableArguments {
     @Option(name: .long, help: "Force the input encoding (an ICU converter name such as GBK, Big5, UTF-16LE) instead of detecting it.")
     var encoding: String?
 
-    @Option(name: .long, help: "Read inputs as this format instead of sniffing their content: text, html, xml or docx (useful for standard input).")
+    @Option(name: .long, help: "Read inputs as this format instead of sniffing their content: text, html, xml, docx, pdf, image, hocr or alto (useful for standard input).")
     var inputFormat: SourceFormat?
 
     @Option(name: .long, help: "Refuse inputs larger than this many bytes.")
@@ -25,6 +28,33 @@ struct InputOptions: ParsableArguments {
 
     @Option(name: .long, help: "LibreOffice executable for legacy .doc/.wps files (default: $QIYUE_SOFFICE, or soffice on PATH).")
     var soffice: String?
+
+    @Option(name: .long, help: "PDF: which pages go through OCR: auto (pages without a usable text layer), always, never.")
+    var ocr: OCRMode = .auto
+
+    @Option(name: .long, help: "PDF: refuse PDFs of more pages than this (Q122).")
+    var maxPages: Int = IngestOptions().maxPages
+
+    @Option(name: .long, help: "Images and scanned pages: refuse images of more pixels than this (Q124).")
+    var maxPixels: Int = IngestOptions().maxPixels
+
+    @Option(name: .long, help: "OCR: seconds Tesseract may spend on one page; then the words read so far are kept (warning Q126).")
+    var ocrTimeout: Double = IngestOptions().ocrTimeout
+
+    @Option(name: .long, help: "OCR: resolution scanned PDF pages are rendered at.")
+    var ocrDpi: Double = IngestOptions().ocrDPI
+
+    @Option(name: .long, help: "OCR: Tesseract languages.")
+    var ocrLanguages: String = IngestOptions.defaultLanguages
+
+    @Option(name: .long, help: "OCR: Tesseract's data directory (default: its own, or $TESSDATA_PREFIX).")
+    var tessdata: String?
+
+    @Option(name: .long, help: "OCR: facts whose lowest word confidence (0-100) is under this get needsReview.")
+    var reviewBelow: Double = IngestOptions().reviewThreshold
+
+    @Flag(name: .long, help: "OCR: analyze the recognized text as it is, without repairing confusions in figures, dates and amounts.")
+    var noOcrRepair = false
 
     @Flag(name: .long, help: "Keep Traditional characters instead of converting them to Simplified.")
     var keepTraditional = false
@@ -57,16 +87,40 @@ struct InputOptions: ParsableArguments {
         guard maxCharacters > 0 else { throw ValidationError("--max-characters must be positive") }
         guard regexTimeLimit > 0 else { throw ValidationError("--regex-time-limit must be positive") }
         guard regexBudget > 0 else { throw ValidationError("--regex-budget must be positive") }
+        guard maxPages > 0 else { throw ValidationError("--max-pages must be positive") }
+        guard maxPixels > 0 else { throw ValidationError("--max-pixels must be positive") }
+        guard ocrTimeout > 0 else { throw ValidationError("--ocr-timeout must be positive") }
+        guard ocrDpi >= 36 && ocrDpi <= 1200 else { throw ValidationError("--ocr-dpi must be between 36 and 1200") }
+        guard (0...100).contains(reviewBelow) else { throw ValidationError("--review-below must be between 0 and 100") }
     }
 
     var ingest: IngestOptions {
-        IngestOptions(decoding: decoding, format: inputFormat, maxUncompressedBytes: maxUncompressedBytes,
-                      maxCompressionRatio: maxCompressionRatio, maxEntries: maxZipEntries, soffice: soffice)
+        var o = IngestOptions(decoding: decoding, format: inputFormat, maxUncompressedBytes: maxUncompressedBytes,
+                              maxCompressionRatio: maxCompressionRatio, maxEntries: maxZipEntries, soffice: soffice)
+        o.ocr = ocr
+        o.maxPages = maxPages
+        o.maxPixels = maxPixels
+        o.ocrTimeout = ocrTimeout
+        o.ocrDPI = ocrDpi
+        o.ocrLanguages = ocrLanguages
+        o.tessdata = tessdata
+        o.reviewThreshold = reviewBelow
+        o.repair = !noOcrRepair
+        return o
     }
 
+    /// The ingestor for these options (every input format, sniffed by content); PDF and images
+    /// need the Scan trait.
+    var ingestor: Ingestor { Ingestor(options: ingest, scanner: Self.scanner) }
+
+    #if Scan
+    /// One scanner for the run: its Tesseract instances are reused from input to input.
+    static let scanner: (any PageScanner)? = Scanner()
+    #else
+    static let scanner: (any PageScanner)? = nil
+    #endif
+
     /// Reads one input of any format; `-` is standard input (labelled `<stdin>`).
-    /// The ingestor for these options (every input format, sniffed by content).
-    var ingestor: Ingestor { Ingestor(options: ingest) }
 
     func read(_ path: String) throws(QiyueError) -> Ingestor.Input {
         let ingestor = self.ingestor
@@ -99,6 +153,7 @@ struct InputOptions: ParsableArguments {
 }
 
 extension SourceFormat: ExpressibleByArgument {}
+extension OCRMode: ExpressibleByArgument {}
 
 /// Standard input, read up to a limit.
 enum StandardInput {

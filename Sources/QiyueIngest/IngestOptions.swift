@@ -28,6 +28,29 @@ public struct IngestOptions: Sendable {
     public var soffice: String?
     /// Seconds LibreOffice may take to convert one file (default 120).
     public var conversionTimeout: Double
+    /// PDF: when pages go through OCR (default: pages without a usable text layer).
+    public var ocr: OCRMode = .auto
+    /// PDF: most pages read (default 500); a longer PDF is refused (Q122).
+    public var maxPages: Int = 500
+    /// Images and rendered pages: most pixels (default 40 million, an A4 page at 600 dpi is 35
+    /// million); a larger image is refused before it is decoded (Q124).
+    public var maxPixels: Int = 40_000_000
+    /// Seconds Tesseract may spend on one page (default 60); past it the page keeps the words read
+    /// so far (warning Q126).
+    public var ocrTimeout: Double = 60
+    /// Resolution scanned PDF pages are rendered at for OCR (default 300 dpi).
+    public var ocrDPI: Double = 300
+    /// Tesseract languages (default ``defaultLanguages``, `chi_sim+chi_tra`).
+    public var ocrLanguages: String = IngestOptions.defaultLanguages
+    /// Tesseract's data directory (default: its own, or $TESSDATA_PREFIX).
+    public var tessdata: String? = nil
+    /// Facts whose lowest word confidence is under this (0–100) get `needsReview` (default 70).
+    public var reviewThreshold: Double = 70
+    /// Whether recognized text is repaired (O→0 in figures, f→¥ …) before analysis (default true).
+    public var repair: Bool = true
+
+    /// Simplified Chinese first, then Traditional.
+    public static let defaultLanguages = "chi_sim+chi_tra"
 
     /// Creates options with the safe defaults.
     public init(decoding: DecodingOptions = DecodingOptions(), format: SourceFormat? = nil,

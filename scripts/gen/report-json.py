@@ -35,6 +35,9 @@ TYPES = [
     ("SourceInfo", "Sources/Qiyue/Document/Document.swift", "SourceInfo"),
     ("Producer", "Sources/Qiyue/Output/Producer.swift", "Producer"),
     ("Reading", "Sources/Qiyue/Extraction/Entity.swift", "EntityValue.Reading"),
+    ("PageInfo", "Sources/Qiyue/Document/PageInfo.swift", "PageInfo"),
+    ("WordBox", "Sources/Qiyue/Output/WordBox.swift", "WordBox"),
+    ("OCRRepair", "Sources/Qiyue/Output/OCRRepair.swift", "OCRRepair"),
 ]
 EXTRA = {}  # more (name, file, qualified) may be appended by modules' own generators
 

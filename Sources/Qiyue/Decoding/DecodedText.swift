@@ -8,6 +8,14 @@ public enum SourceFormat: String, Sendable, Codable, CaseIterable {
     case xml
     /// A Word document (Office Open XML): read by the QiyueIngest module, not by ``TextDecoder``.
     case docx
+    /// A PDF: its text layer (poppler) or, for pages without one, OCR (QiyueScan module).
+    case pdf
+    /// An image (PNG, JPEG, TIFF …) read by OCR (QiyueScan module).
+    case image
+    /// hOCR, the HTML Tesseract and other engines write: the words, their boxes and confidences.
+    case hocr
+    /// ALTO XML from an OCR engine: the words, their boxes and confidences.
+    case alto
 }
 
 /// Decoded input text and how it was decoded.

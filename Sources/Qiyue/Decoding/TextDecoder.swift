@@ -42,6 +42,8 @@ public struct TextDecoder: Sendable {
             return decoded
         case .docx:
             throw QiyueError(.notDocx, path: name, "DOCX input is read by the QiyueIngest module (Ingestor), not by TextDecoder")
+        case .pdf, .image, .hocr, .alto:
+            throw QiyueError(.usage, path: name, "\(format.rawValue) input is read by the QiyueIngest and QiyueScan modules (Ingestor), not by TextDecoder")
         case .html, .xml:
             let (extracted, strippedFallback) = try Self.extractMarkupChecked(decoded.text, xml: format == .xml, name: name)
             var out = DecodedText(text: extracted, encoding: decoded.encoding, format: format)

@@ -31,6 +31,11 @@ public struct SourceInfo: Sendable, Codable, Hashable {
     public var part: Int?
     /// See ``part``.
     public var parts: Int?
+    /// For paged inputs (PDF, images, hOCR, ALTO): each page with its span in the text.
+    public var pages: [PageInfo]? = nil
+    /// For OCR inputs: the recognition errors repaired before analysis (spans still index the text
+    /// as recognized, what `qiyue text` prints).
+    public var repairs: [OCRRepair]? = nil
 
     /// Creates source information.
     public init(path: String, encoding: String = "UTF-8", format: SourceFormat = .text, span: TextSpan? = nil) {

@@ -130,8 +130,10 @@ public struct FactEvaluation: Codable, Sendable {
     /// Evaluates every `<id>.txt` with a `<id>.gold.json` in `corpus/documents`. With
     /// `goldCategory`, the gold category replaces the classifier's (to score facts alone).
     /// `directory` (under `corpus`) picks another annotated set, such as `blind/documents`.
+    /// `transform`, when given, rewrites each document's text before it is analyzed (the OCR noise
+    /// model of `qiyue eval --noisy`).
     public static func run(corpus: String, pipeline: Pipeline, goldCategory: Bool = false,
-                           directory: String = "documents") throws -> FactEvaluation {
+                           directory: String = "documents", transform: ((String, String) -> String)? = nil) throws -> FactEvaluation {
         let dir = corpus + "/" + directory
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".gold.json") }.sorted()
         guard !names.isEmpty else { throw QiyueError(.usage, path: dir, "no *.gold.json files") }
@@ -160,8 +162,14 @@ public struct FactEvaluation: Codable, Sendable {
             }
             let report: ContractReport
             do {
-                report = try pipeline.report(contentsOf: dir + "/" + id + ".txt",
-                                             category: goldCategory && gold.classification.isContract ? gold.classification.category : nil)
+                let category = goldCategory && gold.classification.isContract ? gold.classification.category : nil
+                if let transform {
+                    let clean = try TextDecoder().decode(contentsOf: dir + "/" + id + ".txt").text
+                    report = pipeline.report(DecodedText(text: transform(clean, id), encoding: "UTF-8", format: .text),
+                                             source: SourceInfo(path: dir + "/" + id + ".txt"), category: category)
+                } else {
+                    report = try pipeline.report(contentsOf: dir + "/" + id + ".txt", category: category)
+                }
             } catch {
                 ev.errors.append("\(id): \(error)")
                 continue

@@ -173,6 +173,14 @@ public struct Party: Codable, Sendable, Hashable {
     public var contact: String?
     /// Span of the party's definition.
     public var span: TextSpan
+    /// The page it is on (paged inputs: PDF, images, hOCR, ALTO).
+    public var page: Int? = nil
+    /// OCR inputs: the recognized words under its span, with boxes and confidences.
+    public var boxes: [WordBox]? = nil
+    /// OCR inputs: the lowest confidence of those words (0–100).
+    public var minConfidence: Double? = nil
+    /// OCR inputs: true when that is under the review threshold (`--review-below`).
+    public var needsReview: Bool? = nil
     /// Fax number.
     public var fax: String? = nil
     /// E-mail address.
@@ -234,6 +242,14 @@ public struct Amount: Codable, Sendable, Hashable {
     public var purposeCue: String?
     /// Span.
     public var span: TextSpan
+    /// The page it is on (paged inputs: PDF, images, hOCR, ALTO).
+    public var page: Int? = nil
+    /// OCR inputs: the recognized words under its span, with boxes and confidences.
+    public var boxes: [WordBox]? = nil
+    /// OCR inputs: the lowest confidence of those words (0–100).
+    public var minConfidence: Double? = nil
+    /// OCR inputs: true when that is under the review threshold (`--review-below`).
+    public var needsReview: Bool? = nil
     /// True for a figure beyond Double's range: then there is no value.
     public var overflow: Bool? = nil
 }
@@ -246,6 +262,14 @@ public struct DateMention: Codable, Sendable, Hashable {
     public var bound: String?
     /// Span.
     public var span: TextSpan
+    /// The page it is on (paged inputs: PDF, images, hOCR, ALTO).
+    public var page: Int? = nil
+    /// OCR inputs: the recognized words under its span, with boxes and confidences.
+    public var boxes: [WordBox]? = nil
+    /// OCR inputs: the lowest confidence of those words (0–100).
+    public var minConfidence: Double? = nil
+    /// OCR inputs: true when that is under the review threshold (`--review-below`).
+    public var needsReview: Bool? = nil
     /// false for an impossible date (2月30日, 2023-02-29): then `value` holds only its possible part
     /// ("2023-02", "--02"), never an impossible ISO date, and the parts are in `year`, `month`, `day`.
     public var valid: Bool? = nil
@@ -288,6 +312,14 @@ public struct Deadline: Codable, Sendable, Hashable {
     public var text: String
     /// Span.
     public var span: TextSpan
+    /// The page it is on (paged inputs: PDF, images, hOCR, ALTO).
+    public var page: Int? = nil
+    /// OCR inputs: the recognized words under its span, with boxes and confidences.
+    public var boxes: [WordBox]? = nil
+    /// OCR inputs: the lowest confidence of those words (0–100).
+    public var minConfidence: Double? = nil
+    /// OCR inputs: true when that is under the review threshold (`--review-below`).
+    public var needsReview: Bool? = nil
 }
 
 /// A period (term).
@@ -304,6 +336,14 @@ public struct Period: Codable, Sendable, Hashable {
     public var text: String
     /// Span.
     public var span: TextSpan
+    /// The page it is on (paged inputs: PDF, images, hOCR, ALTO).
+    public var page: Int? = nil
+    /// OCR inputs: the recognized words under its span, with boxes and confidences.
+    public var boxes: [WordBox]? = nil
+    /// OCR inputs: the lowest confidence of those words (0–100).
+    public var minConfidence: Double? = nil
+    /// OCR inputs: true when that is under the review threshold (`--review-below`).
+    public var needsReview: Bool? = nil
 
     /// An amount of time.
     public struct DurationValue: Codable, Sendable, Hashable {
@@ -344,6 +384,14 @@ public struct Penalty: Codable, Sendable, Hashable {
     public var text: String
     /// Span.
     public var span: TextSpan
+    /// The page it is on (paged inputs: PDF, images, hOCR, ALTO).
+    public var page: Int? = nil
+    /// OCR inputs: the recognized words under its span, with boxes and confidences.
+    public var boxes: [WordBox]? = nil
+    /// OCR inputs: the lowest confidence of those words (0–100).
+    public var minConfidence: Double? = nil
+    /// OCR inputs: true when that is under the review threshold (`--review-below`).
+    public var needsReview: Bool? = nil
     /// The cap as a fraction of the penalty's base (违约金累计不超过合同总价款的20% → 0.2), when given.
     public var capRate: Double? = nil
     /// The cap as a sum (违约金最高不超过5万元 → 50000), when given.
@@ -364,6 +412,14 @@ public struct Rate: Codable, Sendable, Hashable {
     public var text: String
     /// Span.
     public var span: TextSpan
+    /// The page it is on (paged inputs: PDF, images, hOCR, ALTO).
+    public var page: Int? = nil
+    /// OCR inputs: the recognized words under its span, with boxes and confidences.
+    public var boxes: [WordBox]? = nil
+    /// OCR inputs: the lowest confidence of those words (0–100).
+    public var minConfidence: Double? = nil
+    /// OCR inputs: true when that is under the review threshold (`--review-below`).
+    public var needsReview: Bool? = nil
 }
 
 /// A numbered clause.
@@ -376,6 +432,14 @@ public struct ClauseEntry: Codable, Sendable, Hashable {
     public var depth: Int
     /// Span.
     public var span: TextSpan
+    /// The page it is on (paged inputs: PDF, images, hOCR, ALTO).
+    public var page: Int? = nil
+    /// OCR inputs: the recognized words under its span, with boxes and confidences.
+    public var boxes: [WordBox]? = nil
+    /// OCR inputs: the lowest confidence of those words (0–100).
+    public var minConfidence: Double? = nil
+    /// OCR inputs: true when that is under the review threshold (`--review-below`).
+    public var needsReview: Bool? = nil
 }
 
 /// A risk found by a rule.
@@ -396,6 +460,14 @@ public struct Risk: Codable, Sendable, Hashable {
     public var basis: [String]
     /// The offending text's span (the title for an absence).
     public var span: TextSpan
+    /// The page it is on (paged inputs: PDF, images, hOCR, ALTO).
+    public var page: Int? = nil
+    /// OCR inputs: the recognized words under its span, with boxes and confidences.
+    public var boxes: [WordBox]? = nil
+    /// OCR inputs: the lowest confidence of those words (0–100).
+    public var minConfidence: Double? = nil
+    /// OCR inputs: true when that is under the review threshold (`--review-below`).
+    public var needsReview: Bool? = nil
     /// The offending text.
     public var evidence: String
 

@@ -73,6 +73,8 @@ public struct JSONWriter {
     public mutating func member(_ k: StaticString, _ v: SourceFormat) { key(k); string(v.rawValue) }
     public mutating func member(_ k: StaticString, _ v: [String]) { key(k); array(v) { $0.string($1) } }
     public mutating func member(_ k: StaticString, _ v: [String]?) { if let v { member(k, v) } }
+    public mutating func member(_ k: StaticString, _ v: [Double]) { key(k); array(v) { $0.number($1) } }
+    public mutating func member(_ k: StaticString, _ v: [Double]?) { if let v { member(k, v) } }
     public mutating func member(_ k: StaticString, _ v: [TextSpan]) { key(k); array(v) { $0.span($1) } }
     public mutating func member(_ k: StaticString, _ v: [TextSpan]?) { if let v { member(k, v) } }
     public mutating func member<T: JSONWritable>(_ k: StaticString, _ v: T) { key(k); v.writeJSON(to: &self); first = false }

@@ -112,12 +112,16 @@ extension Party: JSONWritable {
         w.member("aliases", aliases)
         w.member("bankAccounts", bankAccounts)
         w.member("blank", blank)
+        w.member("boxes", boxes)
         w.member("contact", contact)
         w.member("email", email)
         w.member("fax", fax)
         w.member("ids", ids)
         w.member("kind", kind)
+        w.member("minConfidence", minConfidence)
         w.member("name", name)
+        w.member("needsReview", needsReview)
+        w.member("page", page)
         w.member("phones", phones)
         w.member("postcode", postcode)
         w.member("representative", representative)
@@ -156,11 +160,15 @@ extension Amount: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
         w.member("blank", blank)
+        w.member("boxes", boxes)
         w.member("currency", currency)
         w.member("figures", figures)
         w.member("max", max)
         w.member("min", min)
+        w.member("minConfidence", minConfidence)
+        w.member("needsReview", needsReview)
         w.member("overflow", overflow)
+        w.member("page", page)
         w.member("purpose", purpose)
         w.member("purposeCue", purposeCue)
         w.member("shareOfTotal", shareOfTotal)
@@ -178,8 +186,12 @@ extension DateMention: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
         w.member("bound", bound)
+        w.member("boxes", boxes)
         w.member("day", day)
+        w.member("minConfidence", minConfidence)
         w.member("month", month)
+        w.member("needsReview", needsReview)
+        w.member("page", page)
         w.member("span", span)
         w.member("valid", valid)
         w.member("value", value)
@@ -207,8 +219,12 @@ extension Deadline: JSONWritable {
         w.member("action", action)
         w.member("blank", blank)
         w.member("bound", bound)
+        w.member("boxes", boxes)
         w.member("date", date)
+        w.member("minConfidence", minConfidence)
+        w.member("needsReview", needsReview)
         w.member("obligor", obligor)
+        w.member("page", page)
         w.member("relative", relative)
         w.member("span", span)
         w.member("text", text)
@@ -220,9 +236,13 @@ extension Period: JSONWritable {
     /// Writes this value as a JSON object.
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
+        w.member("boxes", boxes)
         w.member("duration", duration)
         w.member("end", end)
         w.member("kind", kind)
+        w.member("minConfidence", minConfidence)
+        w.member("needsReview", needsReview)
+        w.member("page", page)
         w.member("span", span)
         w.member("start", start)
         w.member("text", text)
@@ -248,10 +268,14 @@ extension Penalty: JSONWritable {
         w.member("annualizedRate", annualizedRate)
         w.member("base", base)
         w.member("blank", blank)
+        w.member("boxes", boxes)
         w.member("cap", cap)
         w.member("capAmount", capAmount)
         w.member("capRate", capRate)
         w.member("form", form)
+        w.member("minConfidence", minConfidence)
+        w.member("needsReview", needsReview)
+        w.member("page", page)
         w.member("payee", payee)
         w.member("payer", payer)
         w.member("payerSide", payerSide)
@@ -269,7 +293,11 @@ extension Rate: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
         w.member("annualizedRate", annualizedRate)
+        w.member("boxes", boxes)
         w.member("kind", kind)
+        w.member("minConfidence", minConfidence)
+        w.member("needsReview", needsReview)
+        w.member("page", page)
         w.member("per", per)
         w.member("rate", rate)
         w.member("span", span)
@@ -282,8 +310,12 @@ extension ClauseEntry: JSONWritable {
     /// Writes this value as a JSON object.
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
+        w.member("boxes", boxes)
         w.member("depth", depth)
+        w.member("minConfidence", minConfidence)
+        w.member("needsReview", needsReview)
         w.member("number", number)
+        w.member("page", page)
         w.member("span", span)
         w.member("title", title)
         w.endObject()
@@ -295,9 +327,13 @@ extension Risk: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
         w.member("basis", basis)
+        w.member("boxes", boxes)
         w.member("evidence", evidence)
         w.member("message", message)
         w.member("messageEn", messageEn)
+        w.member("minConfidence", minConfidence)
+        w.member("needsReview", needsReview)
+        w.member("page", page)
         w.member("rule", rule)
         w.member("severity", severity)
         w.member("span", span)
@@ -327,9 +363,11 @@ extension SourceInfo: JSONWritable {
         w.member("format", format)
         w.member("headers", headers)
         w.member("id", id)
+        w.member("pages", pages)
         w.member("part", part)
         w.member("parts", parts)
         w.member("path", path)
+        w.member("repairs", repairs)
         w.member("sha256", sha256)
         w.member("span", span)
         w.member("tables", tables)
@@ -356,6 +394,45 @@ extension EntityValue.Reading: JSONWritable {
         w.beginObject()
         w.member("text", text)
         w.member("value", value)
+        w.endObject()
+    }
+}
+
+extension PageInfo: JSONWritable {
+    /// Writes this value as a JSON object.
+    public func writeJSON(to w: inout JSONWriter) {
+        w.beginObject()
+        w.member("confidence", confidence)
+        w.member("height", height)
+        w.member("number", number)
+        w.member("ocr", ocr)
+        w.member("span", span)
+        w.member("unit", unit)
+        w.member("width", width)
+        w.endObject()
+    }
+}
+
+extension WordBox: JSONWritable {
+    /// Writes this value as a JSON object.
+    public func writeJSON(to w: inout JSONWriter) {
+        w.beginObject()
+        w.member("box", box)
+        w.member("confidence", confidence)
+        w.member("page", page)
+        w.member("text", text)
+        w.endObject()
+    }
+}
+
+extension OCRRepair: JSONWritable {
+    /// Writes this value as a JSON object.
+    public func writeJSON(to w: inout JSONWriter) {
+        w.beginObject()
+        w.member("original", original)
+        w.member("reason", reason)
+        w.member("repaired", repaired)
+        w.member("span", span)
         w.endObject()
     }
 }

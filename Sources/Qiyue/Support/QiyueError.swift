@@ -42,6 +42,29 @@ public struct QiyueError: Error, CustomStringConvertible, Sendable, Equatable {
         public static let outputIsInput = Code(rawValue: "Q115")
         /// The output file could not be written.
         public static let unwritableOutput = Code(rawValue: "Q116")
+        /// The input is not a readable PDF (damaged, truncated, not a PDF at all).
+        public static let badPDF = Code(rawValue: "Q120")
+        /// The PDF is encrypted and needs a password.
+        public static let encryptedPDF = Code(rawValue: "Q121")
+        /// The PDF has more pages than `--max-pages`.
+        public static let tooManyPages = Code(rawValue: "Q122")
+        /// The image cannot be decoded (damaged, or a format Leptonica does not read).
+        public static let badImage = Code(rawValue: "Q123")
+        /// An image or a rendered page has more pixels than `--max-pixels`.
+        public static let imageTooLarge = Code(rawValue: "Q124")
+        /// PDF or image input needs the Scan trait (poppler, Tesseract) and this tool was built
+        /// without it, or Tesseract's language data is missing.
+        public static let scanUnavailable = Code(rawValue: "Q125")
+        /// OCR of a page passed `--ocr-timeout` seconds: the words read so far are kept (a warning).
+        public static let ocrTimeout = Code(rawValue: "Q126")
+        /// Tesseract failed on a page.
+        public static let ocrFailed = Code(rawValue: "Q127")
+        /// A PDF page has no usable text layer and `--ocr never` keeps it unread (a warning).
+        public static let noTextLayer = Code(rawValue: "Q128")
+        /// The input holds no text at all: no text layer and nothing recognized.
+        public static let noTextRecognized = Code(rawValue: "Q129")
+        /// hOCR or ALTO input is malformed or holds no words.
+        public static let badOCRMarkup = Code(rawValue: "Q130")
         /// A data file under Rules/ is missing or malformed.
         public static let badRuleData = Code(rawValue: "Q200")
         /// A risk rule file failed validation.

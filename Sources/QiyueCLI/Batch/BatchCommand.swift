@@ -114,7 +114,7 @@ struct BatchCommand: ParsableCommand {
         let first = try reportOptions.makePipeline(input)
         let settings = BatchSettings(format: format, stream: streamFormat, split: split ?? (streamFormat == nil),
                                      category: reportOptions.category, includeText: reportOptions.includeText,
-                                     redactor: try reportOptions.redactor(), ingest: input.ingest, maxBytes: input.maxBytes)
+                                     redactor: try reportOptions.redactor(), ingestor: input.ingestor, maxBytes: input.maxBytes)
 
         // Inputs: enumerated up front for paths (so the progress has a total), streamed otherwise.
         var entries: [Result<InputFile, QiyueError>] = []

@@ -11,7 +11,7 @@ struct BatchSettings: Sendable {
     var category: String?
     var includeText: Bool
     var redactor: Redactor?
-    var ingest: IngestOptions
+    var ingestor: Ingestor
     var maxBytes: Int
 }
 
@@ -28,7 +28,7 @@ final class BatchWorker {
         self.pipeline = pipeline
         self.settings = settings
         self.done = done
-        ingestor = Ingestor(options: settings.ingest)
+        ingestor = settings.ingestor
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     }
 
@@ -94,7 +94,9 @@ final class BatchWorker {
         var source = input.source
         if settings.includeText { source.text = input.decoded.text }
         if let id { source.id = id }
-        let reports = pipeline.reports(input.decoded, source: source, split: settings.split, category: settings.category)
+        // OCR input is analyzed repaired; spans index the text as recognized (same length).
+        var reports = pipeline.reports(input.analyzed, source: source, split: settings.split, category: settings.category)
+        for i in reports.indices { input.annotate(&reports[i]) }
         var result = BatchResult()
         result.documents = reports.map { r in
             BatchResult.DocumentStat(category: r.classification.isContract ? (r.classification.category ?? "other_contract") : "not_contract",

@@ -47,4 +47,18 @@ import Testing
         #expect(validator.validate(json).isEmpty, "\(validator.validate(json))")
         #expect((json["source"] as? [String: Any])?["unacceptedChanges"] as? Bool == true)
     }
+
+    @Test func pagedSourceAndTracedFactsValidate() throws {
+        let validator = try SchemaValidator(path: TestSupport.root.appendingPathComponent("Rules/schema/qiyue.document-1.schema.json").path)
+        let text = "甲方：张三\n总价款人民币壹佰万元整（¥1,000,000.00）。\n"
+        var source = SourceInfo(path: "scan.png", encoding: "UTF-8", format: .image)
+        source.pages = [PageInfo(number: 1, span: TextSpan(0, 31), width: 1200, height: 800, unit: "px", ocr: true, confidence: 88.5)]
+        source.repairs = [OCRRepair(span: TextSpan(19, 20), original: "f", repaired: "¥", reason: "currency sign before a figure")]
+        var report = try Pipeline().report(DecodedText(text: text, encoding: "UTF-8", format: .image), source: source, category: "house_sale")
+        report.trace { _ in FactTrace(page: 1, boxes: [WordBox(text: "壹佰万", page: 1, box: [10, 20, 90, 44], confidence: 61)],
+                                      minConfidence: 61, needsReview: true) }
+        #expect(report.amounts.first?.needsReview == true && report.parties.first?.page == 1)
+        let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(report)) as! [String: Any]
+        #expect(validator.validate(json).isEmpty, "\(validator.validate(json))")
+    }
 }

@@ -1,0 +1,48 @@
+import Testing
+import Qiyue
+@testable import QiyueIngest
+
+/// OCR repairs: each kind of confusion, only where the context decides, never changing the length.
+@Suite struct OCRRepairerTests {
+    func repaired(_ s: String) -> String {
+        let (out, repairs) = OCRRepairer().repair(s)
+        #expect(out.unicodeScalars.count == s.unicodeScalars.count)
+        for r in repairs { #expect(r.span.length == 1) }
+        return out.replacingOccurrences(of: "\u{200B}", with: "")
+    }
+
+    @Test func figuresDatesAndSigns() {
+        #expect(repaired("总价款为f1,850,000.00元") == "总价款为¥1,850,000.00元")
+        #expect(repaired("租金（#3,000）") == "租金（¥3,000）")
+        #expect(repaired("2O24年3月l5日") == "2024年3月15日")
+        #expect(repaired("2024年3月15曰前") == "2024年3月15日前")
+        #expect(repaired("¥1,850,000、00元") == "¥1,850,000.00元")
+        #expect(repaired("¥1,850, 000.00") == "¥1,850,000.00")
+        #expect(repaired("¥1,850,\n000.00") == "¥1,850,000.00")
+        #expect(repaired("身份证号33010219900l011234") == "身份证号330102199001011234")
+        #expect(repaired("出卖人〈甲方):张伟") == "出卖人(甲方):张伟")
+        #expect(repaired("总价款为人民市壹佰万元") == "总价款为人民币壹佰万元")
+        #expect(repaired("杭州市人民市场") == "杭州市人民市场")
+    }
+
+    @Test func wordsAndFiguresCheckEachOther() {
+        #expect(repaired("人民币过佰撞拾伍万元整（1,850,000.00）") == "人民币壹佰捌拾伍万元整（1,850,000.00）")
+        #expect(repaired("定金人民币伍万元整（450,000.00）") == "定金人民币伍万元整（¥50,000.00）")
+    }
+
+    @Test func leavesWhatContextDoesNotDecide() {
+        // A real mismatch of words and figures stays for the report to show.
+        #expect(repaired("人民币壹佰万元整（2,000,000.00）") == "人民币壹佰万元整（2,000,000.00）")
+        #expect(repaired("Oil 100 IOU") == "Oil 100 IOU")
+        #expect(repaired("二〇二四年") == "二〇二四年")
+        #expect(repaired("第1条 2 3") == "第1条 2 3")
+        #expect(repaired("3#楼") == "3#楼")
+    }
+
+    @Test func capitalNumerals() {
+        #expect(CapitalNumerals.words(1_850_000).map { String(String.UnicodeScalarView($0)) } == "壹佰捌拾伍万")
+        #expect(CapitalNumerals.words(100_500).map { String(String.UnicodeScalarView($0)) } == "壹拾万零伍佰")
+        #expect(CapitalNumerals.value("壹佰捌拾伍萬".unicodeScalars) == 1_850_000)
+        #expect(CapitalNumerals.value("叁仟".unicodeScalars) == 3000)
+    }
+}
