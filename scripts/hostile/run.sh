@@ -63,7 +63,8 @@ check "HTML nested 200,000 deep" ok 60 800 -- "$Q" extract "$W/deep.html"
 python3 -c "print('<a>'*100000 + 'x' + '</a>'*100000)" > "$W/deep.xml"
 check "XML nested 100,000 deep" any-code 60 800 -- "$Q" extract --input-format xml "$W/deep.xml"
 printf '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><r>&x;甲方</r>' > "$W/xxe.xml"
-check "XXE entity (never resolved)" any-code 20 300 -- "$Q" extract --input-format xml "$W/xxe.xml"
+check "XXE entity (never resolved)" ok 20 300 -- "$Q" text --input-format xml "$W/xxe.xml"
+if grep -q "root:" "$W/out"; then fail=$((fail + 1)); echo "FAIL XXE: /etc/passwd reached the output"; fi
 python3 - "$W/laughs.xml" <<'PY'
 import sys
 d = ['<!ENTITY l0 "ha">'] + [f'<!ENTITY l{i} "' + f'&l{i-1};' * 10 + '">' for i in range(1, 10)]
@@ -90,16 +91,22 @@ cat > "$W/catastrophic.yaml" <<'YAML'
 id: catastrophic
 severity: low
 title: 灾难性回溯
-message: test
-basis: [test]
+message: 用户规则中的灾难性回溯正则表达式
+basis: [测试]
+categories: [all]
 when:
-  text:
-    regex: "(a+)+$"
+  text: '(a+)+$'
+  within: document
 examples:
-  - ruleid: "aaaa"
+  fire:
+    - text: aaa
+    - text: aaaa
+  ok:
+    - text: bbb
+    - text: aab
 YAML
 python3 -c "print('a'*50000 + '!')" > "$W/aaaa.txt"
-check "catastrophic user regex (a+)+\$ on 50,000 a's" ok 60 400 -- "$Q" extract --category lease --rules "$W/catastrophic.yaml" "$W/aaaa.txt"
+check "catastrophic user regex (a+)+\$ on 50,000 a's" Q202 60 400 -- "$Q" extract --category lease --rules "$W/catastrophic.yaml" "$W/aaaa.txt"
 python3 - "$W/bomb.yaml" <<'PY'
 import sys
 lines = ['a0: &a0 ["x","x","x","x","x","x","x","x","x"]'] + [f'a{i}: &a{i} [' + ','.join([f'*a{i-1}'] * 9) + ']' for i in range(1, 10)]
@@ -115,7 +122,8 @@ check "impossible dates" ok 20 300 -- "$Q" extract --category loan "$W/dates.txt
 mkfifo "$W/fifo"
 check "a FIFO (never opened for reading)" Q100 10 300 -- "$Q" extract "$W/fifo"
 check "a character device" Q100 10 300 -- "$Q" extract /dev/zero
-check "a directory of nothing" ok 10 300 -- "$Q" extract "$W/tiny" --max-bytes 1 -o "$W/none.jsonl"
+mkdir -p "$W/nothing"
+check "an empty directory" ok 10 300 -- "$Q" extract "$W/nothing" -o "$W/none.jsonl"
 # Permissions: unreadable file and directory, read by another user.
 if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1 && command -v runuser >/dev/null; then
   mkdir -p "$W/perm/closed"; cp "$contract" "$W/perm/secret.txt"; cp "$contract" "$W/perm/closed/x.txt"
