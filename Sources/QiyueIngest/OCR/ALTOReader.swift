@@ -11,8 +11,8 @@ import Qiyue
 public enum ALTOReader {
     /// Whether the bytes look like ALTO (an `alto` root element near the start).
     public static func looksLikeALTO(_ bytes: [UInt8]) -> Bool {
-        let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
-        return head.contains("<alto") || head.contains(":alto ") || head.contains("www.loc.gov/standards/alto")
+        ByteSearch.contains(bytes, "<alto", within: 4096) || ByteSearch.contains(bytes, ":alto ", within: 4096)
+            || ByteSearch.contains(bytes, "www.loc.gov/standards/alto", within: 4096)
     }
 
     /// Reads ALTO; `path` names it in errors.

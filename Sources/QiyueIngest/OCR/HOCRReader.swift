@@ -11,8 +11,9 @@ import Qiyue
 public enum HOCRReader {
     /// Whether the bytes look like hOCR (an `ocr_page` near the start of HTML or XHTML).
     public static func looksLikeHOCR(_ bytes: [UInt8]) -> Bool {
-        let head = String(decoding: bytes.prefix(8192), as: UTF8.self)
-        return head.contains("ocr_page") && (head.contains("<html") || head.contains("<div") || head.contains("<?xml"))
+        ByteSearch.contains(bytes, "ocr_page", within: 8192)
+            && (ByteSearch.contains(bytes, "<html", within: 8192) || ByteSearch.contains(bytes, "<div", within: 8192)
+                || ByteSearch.contains(bytes, "<?xml", within: 8192))
     }
 
     /// Reads hOCR; `path` names it in errors.
