@@ -13,6 +13,6 @@ struct QiyueCommand: ParsableCommand {
         processed); 64 usage error (a bad option or argument); 74 the results could not be written
         (Q500: a closed pipe, a full disk).
         """,
-        subcommands: [ExtractCommand.self, TextCommand.self, EntitiesCommand.self, SegmentCommand.self, SplitCommand.self, RulesCommand.self, EvalCommand.self, BenchCommand.self]
+        subcommands: [ExtractCommand.self, TextCommand.self, EntitiesCommand.self, SegmentCommand.self, SplitCommand.self, RulesCommand.self, EvalCommand.self, BenchCommand.self, ServeCommand.self, ReportCommand.self]
     )
 }
