@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import NIOCore
 import Qiyue
 import QiyueServer
@@ -27,14 +26,13 @@ import Testing
         return Array((lines.joined(separator: "\n") + "\n").utf8)
     }
 
-    static func waitDone(_ client: any TestClientProtocol, _ id: String) async throws -> [String: Any] {
+    static func waitDone(_ client: TestClient, _ id: String) async throws -> [String: Any] {
         let start = Date()
         var last = ""
         while Date().timeIntervalSince(start) < 60 {
             let r = try await client.execute(uri: "/v1/jobs/\(id)", method: .get)
             last = String(buffer: r.body).prefix(300).description
-            if let j = F.json(r) as? [String: Any], j["status"] as? String == "done",
-               j["callback"] == nil || j["callback"] as? String != "pending" { return j }
+            if let j = F.json(r) as? [String: Any], j["expiresAt"] is String { return j }
             try await Task.sleep(nanoseconds: 50_000_000)
         }
         Issue.record("job \(id) not done: \(last)")
@@ -51,9 +49,11 @@ import Testing
             await received.add(Array(body.readableBytesView), request.headers[.init("X-Qiyue-Signature")!])
             return Response(status: .ok)
         }
-        let receiver = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
-        try await receiver.test(.live) { hook in
-            let port = hook.port!
+        try await LiveServer.run({ port in
+            Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                        onServerRunning: { port.set($0.localAddress?.port ?? 0) })
+        }) { hook in
+            let port = hook.port
             try await F.live { client in
                 let r = try await client.execute(uri: "/v1/jobs?callback=http://127.0.0.1:\(port)/hook", method: .post,
                                                  headers: F.headers("application/x-ndjson"), body: ByteBuffer(bytes: Self.jsonLines()))

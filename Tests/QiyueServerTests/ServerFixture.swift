@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import NIOCore
 import Qiyue
 import QiyueServer
@@ -14,7 +13,7 @@ enum ServerFixture {
         c.host = "127.0.0.1"
         c.port = 0
         c.workers = 1
-        c.queueLength = 4
+        c.queueLength = 64
         c.maxBodyBytes = 256 << 10
         c.rulesDirectory = root.appendingPathComponent("Rules").path
         c.callbackHosts = ["127.0.0.1"]
@@ -29,8 +28,8 @@ enum ServerFixture {
     static let server: QiyueHTTPServer = try! QiyueHTTPServer(configuration: configuration())
 
     /// Runs `body` against `server` listening on a free loopback port.
-    static func live<T: Sendable>(_ server: QiyueHTTPServer = server, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
-        try await server.application().test(.live) { client in try await body(client) }
+    static func live<T: Sendable>(_ server: QiyueHTTPServer = server, _ body: @escaping @Sendable (TestClient) async throws -> T) async throws -> T {
+        try await LiveServer.run({ port in server.application { port.set($0) } }, body)
     }
 
     static func corpus(_ path: String) -> [UInt8] {

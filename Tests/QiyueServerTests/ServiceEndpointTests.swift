@@ -2,7 +2,6 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import HummingbirdTesting
 import NIOCore
 import Qiyue
 import QiyueServer
@@ -101,7 +100,7 @@ import Testing
         let doc = Array(String(String(repeating: String(decoding: F.corpus("documents/gen-a-09.txt"), as: UTF8.self), count: 20).prefix(80_000)).utf8)
         try await F.live(server) { client in
             // Separate connections (the test client's one connection would serialize them).
-            let url = URL(string: "http://127.0.0.1:\(client.port!)/v1/extract?split=false")!
+            let url = URL(string: "http://127.0.0.1:\(client.port)/v1/extract?split=false")!
             let statuses = try await withThrowingTaskGroup(of: (Int, String?, String?).self) { group in
                 for _ in 0..<4 {
                     group.addTask {

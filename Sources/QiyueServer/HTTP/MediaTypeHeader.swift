@@ -25,7 +25,8 @@ struct MediaTypeHeader {
     /// outer when the type is not a document type at all.
     var documentFormat: SourceFormat?? {
         switch type {
-        case "", "text/plain", "application/octet-stream": return .some(nil)
+        // curl's -d/--data-binary default type: the body is the document all the same.
+        case "", "text/plain", "application/octet-stream", "application/x-www-form-urlencoded": return .some(nil)
         case "text/html", "application/xhtml+xml": return .some(.html)
         case "text/xml", "application/xml": return .some(.xml)
         case "application/vnd.openxmlformats-officedocument.wordprocessingml.document": return .some(.docx)

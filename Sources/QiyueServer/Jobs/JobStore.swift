@@ -79,16 +79,15 @@ public final class JobStore: @unchecked Sendable {
                 if result.error != nil { j.failed += 1 }
             }
         }
-        let expires = Date().addingTimeInterval(configuration.jobRetention)
-        update(id) { j in
-            j.status = "done"
-            j.expiresAt = ISO8601DateFormatter().string(from: expires)
-        }
-        lock.withLock { expiry[id] = expires }
+        update(id) { $0.status = "done" }
         if let callback, let finished = status(id) {
             let delivered = await sender.deliver(finished, to: callback)
             update(id) { $0.callback = delivered ? "delivered" : "failed" }
         }
+        // The retention time runs from the end of the job (and of its callback).
+        let expires = Date().addingTimeInterval(configuration.jobRetention)
+        update(id) { $0.expiresAt = ISO8601DateFormatter().string(from: expires) }
+        lock.withLock { expiry[id] = expires }
         // Deleted after its retention time even if nobody asks for it again.
         try? await Task.sleep(nanoseconds: UInt64(max(0, expires.timeIntervalSinceNow) * 1_000_000_000))
         lock.withLock { jobs[id] = nil; expiry[id] = nil }
