@@ -18,7 +18,7 @@ enum LiveServer {
         defer { task.cancel() }
         let start = Date()
         while port.port == nil {
-            guard Date().timeIntervalSince(start) < 30 else { throw CancellationError() }
+            guard Date().timeIntervalSince(start) < 300 else { throw CancellationError() }
             try await Task.sleep(nanoseconds: 5_000_000)
         }
         // Cancelled, not awaited: a graceful shutdown would wait for the client's idle keep-alive

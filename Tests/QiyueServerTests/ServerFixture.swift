@@ -21,6 +21,7 @@ enum ServerFixture {
         c.callbackBackoff = 0.05
         c.callbackAttempts = 3
         c.jobRetention = 1
+        c.requestTimeout = 300
         return c
     }
 

@@ -25,6 +25,8 @@ public struct ExtractRequest: Sendable, Equatable {
     /// - Throws: 400 `Q703` for a bad value (the parameter is named in the message).
     public init(query: [(String, String)]) throws(APIError) {
         for (name, value) in query {
+            // An empty list parameter is the same as leaving it out.
+            if value.isEmpty && (name == "only_rules" || name == "redact" || name == "category") { continue }
             switch name {
             case "split": split = try Self.bool(name, value)
             case "include_text": includeText = try Self.bool(name, value)

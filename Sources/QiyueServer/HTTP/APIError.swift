@@ -10,6 +10,8 @@ public struct APIError: Error, HTTPResponseError, Sendable {
     public var error: QiyueError
     /// Seconds for `Retry-After` (503), if any.
     public var retryAfter: Int?
+    /// The methods for `Allow` (405), if any.
+    public var allow: String?
 
     /// Creates an error with a status.
     public init(_ status: HTTPResponse.Status, _ code: QiyueError.Code, _ message: String, retryAfter: Int? = nil) {
@@ -41,6 +43,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
         if let retryAfter { headers[.retryAfter] = String(retryAfter) }
+        if let allow { headers[.allow] = allow }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

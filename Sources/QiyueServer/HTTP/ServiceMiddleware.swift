@@ -9,8 +9,8 @@ struct ServiceMiddleware<Context: RequestContext>: RouterMiddleware {
     let apiKey: String?
     let metrics: ServerMetrics
     let logger: Logger
-    /// Paths that exist (for telling 405 from 404).
-    let knownPaths: [String]
+    /// Route patterns and their methods (for telling 405 from 404, and `Allow`).
+    let knownPaths: [String: String]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
@@ -56,8 +56,10 @@ struct ServiceMiddleware<Context: RequestContext>: RouterMiddleware {
         case let e as QiyueError: return APIError(e)
         case let e as HTTPError:
             if e.status == .notFound {
-                if knownPaths.contains(where: { Self.matches(request.uri.path, $0) }) {
-                    return APIError(.methodNotAllowed, .methodNotAllowed, "\(request.method.rawValue) is not allowed on \(request.uri.path)")
+                if let allowed = knownPaths.first(where: { Self.matches(request.uri.path, $0.key) })?.value {
+                    var e = APIError(.methodNotAllowed, .methodNotAllowed, "\(request.method.rawValue) is not allowed on \(request.uri.path)")
+                    e.allow = allowed
+                    return e
                 }
                 return APIError(.notFound, .notFound, "no endpoint at \(request.uri.path)")
             }

@@ -22,6 +22,10 @@ enum JobInput {
         return files.map { Document(name: $0.name, bytes: $0.bytes) }
     }
 
+    private struct Batch: Decodable {
+        var documents: [Line]
+    }
+
     private struct Line: Decodable {
         var name: String?
         var text: String?
@@ -52,9 +56,19 @@ enum JobInput {
                 }
             }
             docs = out
+        case "application/json":
+            guard let batch = try? JSONDecoder().decode(Batch.self, from: Data(body)) else {
+                throw APIError(.badRequest, .badJob, "a JSON job is {\"documents\": [{\"name\", \"text\" or \"base64\"}]}")
+            }
+            docs = try batch.documents.enumerated().map { n, l in
+                let name = l.name ?? "doc-\(n + 1)"
+                if let t = l.text { return Document(name: name, bytes: Array(t.utf8)) }
+                if let b = l.base64, let d = Data(base64Encoded: b) { return Document(name: name, bytes: Array(d)) }
+                throw APIError(.badRequest, .badJob, "document \(n + 1) has neither text nor valid base64")
+            }
         default:
             throw APIError(.unsupportedMediaType, .unsupportedMediaType,
-                           "a job is JSON Lines (application/x-ndjson) or a zip archive (application/zip), not '\(mediaType)'")
+                           "a job is JSON Lines (application/x-ndjson), JSON (application/json) or a zip archive (application/zip), not '\(mediaType)'")
         }
         guard !docs.isEmpty else { throw APIError(.badRequest, .badJob, "the job holds no document") }
         guard docs.count <= limit else { throw APIError(.badRequest, .badJob, "the job holds \(docs.count) documents, over the limit of \(limit)") }

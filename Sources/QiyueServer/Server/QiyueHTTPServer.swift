@@ -35,7 +35,7 @@ public struct QiyueHTTPServer: Sendable {
     /// The Hummingbird application (tests run it on a loopback port).
     public func application(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         let router = Router(context: BasicRequestContext.self)
-        router.add(middleware: ServiceMiddleware(apiKey: configuration.apiKey, metrics: metrics, logger: logger, knownPaths: Routes.paths))
+        router.add(middleware: ServiceMiddleware(apiKey: configuration.apiKey, metrics: metrics, logger: logger, knownPaths: Routes.methods))
         Routes(service: service, jobs: jobs, metrics: metrics, configuration: configuration).add(to: router)
         return Application(
             router: router,

@@ -15,6 +15,12 @@ struct Routes: Sendable {
     /// The route patterns, as the spec writes them.
     static let paths = ["/", "/healthz", "/metrics", "/v1/rules", "/v1/schema", "/v1/extract", "/v1/jobs", "/v1/jobs/{id}"]
 
+    /// The methods of each route (for `Allow` on 405).
+    static let methods: [String: String] = [
+        "/": "GET, HEAD", "/healthz": "GET, HEAD", "/metrics": "GET, HEAD", "/v1/rules": "GET, HEAD", "/v1/schema": "GET, HEAD",
+        "/v1/extract": "POST", "/v1/jobs": "POST", "/v1/jobs/{id}": "GET, HEAD",
+    ]
+
     /// The CLI's JSON form (sorted keys, slashes unescaped).
     static var encoder: JSONEncoder {
         let e = JSONEncoder()
@@ -51,6 +57,7 @@ struct Routes: Sendable {
         router.post("/v1/jobs") { request, _ in
             try await Deadline.run(seconds: configuration.requestTimeout) {
                 var req = try ExtractRequest(query: Array(request.uri.queryParameters.map { (String($0.key), String($0.value)) }))
+                _ = try service.engine(for: req.onlyRules)  // an unknown rule is refused now, not per document
                 let callback = try request.uri.queryParameters["callback"].map { try jobs.checkCallback(String($0)) }
                 let media = MediaTypeHeader(request.headers[.contentType])
                 let body = try await BodyReader.collect(request, limit: configuration.maxBodyBytes)
