@@ -103,6 +103,7 @@ let package = Package(
                 // every CI build; the tests talk HTTP with URLSession instead.
                 "QiyueServer", "QiyueReport", "Qiyue",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

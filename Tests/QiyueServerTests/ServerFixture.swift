@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import NIOCore
 import Qiyue
 import QiyueServer
@@ -25,8 +26,18 @@ enum ServerFixture {
         return c
     }
 
+    /// Warnings and errors only: no access log line per test request.
+    static var logger: Logger {
+        var l = Logger(label: "qiyue.test")
+        l.logLevel = .warning
+        return l
+    }
+
+    /// A server for a configuration, logging quietly.
+    static func make(_ c: ServerConfiguration) throws -> QiyueHTTPServer { try QiyueHTTPServer(configuration: c, logger: logger) }
+
     /// The shared server (default test configuration).
-    static let server: QiyueHTTPServer = try! QiyueHTTPServer(configuration: configuration())
+    static let server: QiyueHTTPServer = try! make(configuration())
 
     /// Runs `body` against `server` listening on a free loopback port.
     static func live<T: Sendable>(_ server: QiyueHTTPServer = server, _ body: @escaping @Sendable (TestClient) async throws -> T) async throws -> T {

@@ -56,7 +56,7 @@ import Testing
         let doc = F.corpus("documents/gen-a-09.txt")
         var c = F.configuration()
         c.workers = 1
-        let server = try QiyueHTTPServer(configuration: c)
+        let server = try F.make(c)
         try await F.live(server) { client in
             _ = try await client.execute(uri: "/v1/extract", method: .post, body: ByteBuffer(bytes: doc))
             _ = try await client.execute(uri: "/v1/extract", method: .post, headers: F.headers("application/json"), body: ByteBuffer(string: "{}"))
@@ -77,7 +77,7 @@ import Testing
         #expect(throws: QiyueError.self) { try open.validate() }
         var keyed = F.configuration()
         keyed.apiKey = "k-123"
-        let server = try QiyueHTTPServer(configuration: keyed)
+        let server = try F.make(keyed)
         try await F.live(server) { client in
             let none = try await client.execute(uri: "/v1/rules", method: .get)
             #expect(none.status == .unauthorized)
@@ -95,7 +95,7 @@ import Testing
         var c = F.configuration()
         c.workers = 1
         c.queueLength = 0
-        let server = try QiyueHTTPServer(configuration: c)
+        let server = try F.make(c)
         // A large contract keeps the only worker busy while the other requests arrive.
         let doc = Array(String(String(repeating: String(decoding: F.corpus("documents/gen-a-09.txt"), as: UTF8.self), count: 20).prefix(80_000)).utf8)
         try await F.live(server) { client in
@@ -128,7 +128,7 @@ import Testing
     @Test func aSlowRequestTimesOut() async throws {
         var c = F.configuration()
         c.requestTimeout = 0.02
-        let server = try QiyueHTTPServer(configuration: c)
+        let server = try F.make(c)
         let doc = Array(String(String(repeating: String(decoding: F.corpus("documents/gen-a-09.txt"), as: UTF8.self), count: 20).prefix(80_000)).utf8)
         try await F.live(server) { client in
             let r = try await client.execute(uri: "/v1/extract?split=false", method: .post, body: ByteBuffer(bytes: doc))

@@ -2,7 +2,18 @@ import Qiyue
 
 /// A rule parameter value as JSON.
 public enum JSONValue: Encodable, Sendable {
-    case null, bool(Bool), number(Double), string(String), list([JSONValue]), map([String: JSONValue])
+    /// `null`.
+    case null
+    /// `true` or `false`.
+    case bool(Bool)
+    /// A number.
+    case number(Double)
+    /// A string.
+    case string(String)
+    /// An array.
+    case list([JSONValue])
+    /// An object.
+    case map([String: JSONValue])
 
     /// The JSON form of a rule value.
     public init(_ v: RiskValue) {

@@ -40,9 +40,10 @@ struct ServiceMiddleware<Context: RequestContext>: RouterMiddleware {
         return response
     }
 
-    /// Checks `X-API-Key` (constant time) when a key is configured; `/healthz` stays open.
+    /// Checks `X-API-Key` (constant time) when a key is configured; `/healthz` and the page itself
+    /// (`/`, static HTML with a field for the key) stay open.
     private func authorize(_ request: Request) throws {
-        guard let apiKey, request.uri.path != "/healthz" else { return }
+        guard let apiKey, request.uri.path != "/healthz", request.uri.path != "/" else { return }
         let given = Array((request.headers[.init("X-API-Key")!] ?? "").utf8)
         let want = Array(apiKey.utf8)
         var diff = UInt8(given.count == want.count ? 0 : 1)
