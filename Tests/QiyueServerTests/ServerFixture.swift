@@ -21,7 +21,7 @@ enum ServerFixture {
         c.callbackSecret = "test-secret"
         c.callbackBackoff = 0.05
         c.callbackAttempts = 3
-        c.jobRetention = 1
+        c.jobRetention = 600
         c.requestTimeout = 300
         return c
     }
