@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .library(name: "Qiyue", targets: ["Qiyue"]),
         .library(name: "QiyueIngest", targets: ["QiyueIngest"]),
+        .library(name: "QiyueReport", targets: ["QiyueReport"]),
+        .library(name: "QiyueServer", targets: ["QiyueServer"]),
         .executable(name: "qiyue", targets: ["QiyueCLI"]),
     ],
     // The Scan trait (on by default) builds PDF and OCR input (poppler, Tesseract) into the tool;
@@ -20,6 +22,12 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // HTTP service only (QiyueServer): the core library and QiyueReport never see these.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         // MARK: Bridges — C targets whose public headers expose only plain C types.
@@ -79,11 +87,29 @@ let package = Package(
             dependencies: ["Qiyue", "QiyueIngest", "CPopplerBridge", "CTesseractBridge"]
         ),
 
+        // MARK: Review page — the HTML view of reports (the server's GET / and `qiyue report --html`).
+        // No HTTP dependency: the page is a Swift string, the reports are embedded as JSON.
+        .target(name: "QiyueReport", dependencies: ["Qiyue"]),
+
+        // MARK: HTTP service — `qiyue serve`. The only module that sees Hummingbird.
+        .target(
+            name: "QiyueServer",
+            dependencies: [
+                "Qiyue", "QiyueIngest", "QiyueReport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+
         // MARK: Command-line tool.
         .executableTarget(
             name: "QiyueCLI",
             dependencies: [
-                "Qiyue", "QiyueIngest",
+                "Qiyue", "QiyueIngest", "QiyueReport", "QiyueServer",
                 .target(name: "QiyueScan", condition: .when(traits: ["Scan"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
@@ -106,6 +132,18 @@ let package = Package(
                 .target(name: "QiyueScan", condition: .when(traits: ["Scan"])),
             ],
             exclude: ["Fixtures"]
+        ),
+        // Starts the server on a loopback port and talks HTTP to it.
+        .testTarget(
+            name: "QiyueServerTests",
+            dependencies: [
+                // Not HummingbirdTesting: it brings AsyncHTTPClient, NIOSSL (BoringSSL) and HTTP/2 into
+                // every CI build; the tests talk HTTP with URLSession instead.
+                "QiyueServer", "QiyueReport", "Qiyue",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         // Test support, not shipped: DOCX fixtures (and zip bombs) built in the tests.
         .target(

@@ -12,8 +12,9 @@ public final class Pipeline {
     public let analyzer: Analyzer
     /// The loaded rule data.
     public var knowledge: KnowledgeBase { analyzer.knowledge }
-    /// The risk rules run on contracts (nil: none).
-    public let risks: RiskEngine?
+    /// The risk rules run on contracts (nil: none); a caller may swap in another engine between
+    /// documents (the server's `only_rules`).
+    public var risks: RiskEngine?
     private var entityExtractor: EntityExtractor
     /// The date two-digit years are read near when a document has no four-digit year ("YYYY-MM-DD").
     public var referenceDate: String? {

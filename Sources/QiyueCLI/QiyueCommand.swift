@@ -14,6 +14,6 @@ struct QiyueCommand: ParsableCommand {
         (Q500: a closed pipe, a full disk).
         """,
         version: Producer.version,
-        subcommands: [ExtractCommand.self, BatchCommand.self, TextCommand.self, EntitiesCommand.self, SegmentCommand.self, SplitCommand.self, RulesCommand.self, EvalCommand.self, BenchCommand.self]
+        subcommands: [ExtractCommand.self, BatchCommand.self, TextCommand.self, EntitiesCommand.self, SegmentCommand.self, SplitCommand.self, RulesCommand.self, EvalCommand.self, BenchCommand.self, ServeCommand.self, ReportCommand.self]
     )
 }

@@ -1,0 +1,147 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import NIOCore
+import Qiyue
+import QiyueServer
+import Testing
+
+/// The read-only endpoints, routing errors, the API key, limits and metrics.
+@Suite struct ServiceEndpointTests {
+    typealias F = ServerFixture
+
+    @Test func healthRulesAndSchema() async throws {
+        try await F.live { client in
+            let health = try await client.execute(uri: "/healthz", method: .get)
+            #expect(health.status == .ok)
+            #expect((F.json(health) as? [String: Any])?["status"] as? String == "ok")
+            let rules = try await client.execute(uri: "/v1/rules", method: .get)
+            let list = try #require((F.json(rules) as? [String: Any])?["rules"] as? [[String: Any]])
+            #expect(list.count == F.server.service.rules.count && !list.isEmpty)
+            #expect(list.allSatisfy { $0["id"] is String && $0["basis"] is [Any] && $0["params"] is [String: Any] && $0["severity"] is String })
+            let schema = try await client.execute(uri: "/v1/schema", method: .get)
+            #expect(schema.status == .ok)
+            #expect(((F.json(schema) as? [String: Any])?["$id"] as? String)?.contains("qiyue.document") == true
+                    || (F.json(schema) as? [String: Any])?["properties"] != nil)
+        }
+    }
+
+    @Test func theReviewPageIsServedSelfContained() async throws {
+        try await F.live { client in
+            let r = try await client.execute(uri: "/", method: .get)
+            #expect(r.status == .ok)
+            #expect(r.headers[.contentType]?.hasPrefix("text/html") == true)
+            let html = String(buffer: r.body)
+            #expect(html.contains("<script"))
+            #expect(!html.contains("src=\"http") && !html.contains("href=\"http"))
+        }
+    }
+
+    @Test func unknownPathsAndMethodsAreJSONErrors() async throws {
+        try await F.live { client in
+            let missing = try await client.execute(uri: "/v2/nothing", method: .get)
+            #expect(missing.status == .notFound)
+            #expect(F.errorCode(missing) == "Q700")
+            let method = try await client.execute(uri: "/v1/rules", method: .delete)
+            #expect(method.status == .methodNotAllowed)
+            #expect(F.errorCode(method) == "Q701")
+            let job = try await client.execute(uri: "/v1/jobs/not-a-job", method: .get)
+            #expect(job.status == .notFound)
+            #expect(F.errorCode(job) == "Q708")
+        }
+    }
+
+    @Test func metricsCountRequestsDocumentsRisksAndErrors() async throws {
+        let doc = F.corpus("documents/gen-a-09.txt")
+        var c = F.configuration()
+        c.workers = 1
+        let server = try F.make(c)
+        try await F.live(server) { client in
+            _ = try await client.execute(uri: "/v1/extract", method: .post, body: ByteBuffer(bytes: doc))
+            _ = try await client.execute(uri: "/v1/extract", method: .post, headers: F.headers("application/json"), body: ByteBuffer(string: "{}"))
+            let r = try await client.execute(uri: "/metrics", method: .get)
+            let text = String(buffer: r.body)
+            #expect(r.headers[.contentType]?.hasPrefix("text/plain") == true)
+            #expect(text.contains(#"qiyue_http_requests_total{method="POST",route="/v1/extract",status="200"} 1"#))
+            #expect(text.contains("qiyue_http_request_duration_seconds_bucket"))
+            #expect(text.contains("qiyue_documents_total 1"))
+            #expect(text.contains("qiyue_risks_total{rule="))
+            #expect(text.contains(#"qiyue_errors_total{code="Q702"} 1"#))
+        }
+    }
+
+    @Test func anAPIKeyIsRequiredBeyondLoopbackAndCheckedWhenSet() async throws {
+        var open = F.configuration()
+        open.host = "0.0.0.0"
+        #expect(throws: QiyueError.self) { try open.validate() }
+        var keyed = F.configuration()
+        keyed.apiKey = "k-123"
+        let server = try F.make(keyed)
+        try await F.live(server) { client in
+            let none = try await client.execute(uri: "/v1/rules", method: .get)
+            #expect(none.status == .unauthorized)
+            #expect(F.errorCode(none) == "Q710")
+            let wrong = try await client.execute(uri: "/v1/rules", method: .get, headers: [.init("X-API-Key")!: "k-124"])
+            #expect(wrong.status == .unauthorized)
+            let right = try await client.execute(uri: "/v1/rules", method: .get, headers: [.init("X-API-Key")!: "k-123"])
+            #expect(right.status == .ok)
+            let health = try await client.execute(uri: "/healthz", method: .get)
+            #expect(health.status == .ok)
+        }
+    }
+
+    @Test func aFullServerAnswers503WithRetryAfter() async throws {
+        var c = F.configuration()
+        c.workers = 1
+        c.queueLength = 0
+        let server = try F.make(c)
+        // A large contract keeps the only worker busy while the other requests arrive.
+        let doc = Array(String(String(repeating: String(decoding: F.corpus("documents/gen-a-09.txt"), as: UTF8.self), count: 20).prefix(80_000)).utf8)
+        try await F.live(server) { client in
+            // Separate connections (the test client's one connection would serialize them).
+            let url = URL(string: "http://127.0.0.1:\(client.port)/v1/extract?split=false")!
+            let statuses = try await withThrowingTaskGroup(of: (Int, String?, String?).self) { group in
+                for _ in 0..<4 {
+                    group.addTask {
+                        var request = URLRequest(url: url)
+                        request.httpMethod = "POST"
+                        request.httpBody = Data(doc)
+                        request.setValue("text/plain", forHTTPHeaderField: "Content-Type")
+                        let (data, response) = try await URLSession.shared.data(for: request)
+                        let http = response as! HTTPURLResponse
+                        let code = ((try? JSONSerialization.jsonObject(with: data)) as? [String: [String: String]])?["error"]?["code"]
+                        return (http.statusCode, code, http.value(forHTTPHeaderField: "Retry-After"))
+                    }
+                }
+                var out: [(Int, String?, String?)] = []
+                for try await s in group { out.append(s) }
+                return out
+            }
+            #expect(statuses.contains { $0.0 == 200 })
+            let busy = statuses.filter { $0.0 == 503 }
+            #expect(!busy.isEmpty)
+            #expect(busy.allSatisfy { $0.1 == "Q720" && $0.2 == "1" })
+        }
+    }
+
+    @Test func aSlowRequestTimesOut() async throws {
+        var c = F.configuration()
+        c.requestTimeout = 0.02
+        let server = try F.make(c)
+        let doc = Array(String(String(repeating: String(decoding: F.corpus("documents/gen-a-09.txt"), as: UTF8.self), count: 20).prefix(80_000)).utf8)
+        try await F.live(server) { client in
+            let r = try await client.execute(uri: "/v1/extract?split=false", method: .post, body: ByteBuffer(bytes: doc))
+            #expect(r.status == .serviceUnavailable)
+            #expect(F.errorCode(r) == "Q721")
+        }
+    }
+
+    @Test func hmacMatchesRFC4231() {
+        // RFC 4231 test case 2.
+        #expect(HMACSHA256.hex(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8))
+                == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+        #expect(HMACSHA256.sha256([]).map { String(format: "%02x", $0) }.joined()
+                == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+}
