@@ -9,7 +9,7 @@ import Foundation
 /// r.mask("110101199003071234", as: .ids)   // "110101********1234"
 /// r.mask("13800138000", as: .phones)       // "138****8000"
 /// ```
-public struct Redactor: Sendable {
+public struct Redactor: Sendable, Hashable {
     /// What can be masked.
     public enum Kind: String, CaseIterable, Sendable {
         /// Identity numbers (身份证, 香港/台湾 ids), taxpayer ids of persons.
@@ -36,11 +36,13 @@ public struct Redactor: Sendable {
     /// A redactor for these kinds.
     public init(kinds: Set<Kind>) { self.kinds = kinds }
 
-    /// Parses `ids,phones,accounts,names` (also `all`); for a bad list, the unknown word.
+    /// Parses `ids,phones,accounts,names,emails` (also `contacts` for phones and e-mail, and
+    /// `all`); for a bad list, the unknown word.
     public static func parse(_ list: String) -> Result<Redactor, UnknownKind> {
         var kinds = Set<Kind>()
         for word in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !word.isEmpty {
             if word == "all" { kinds.formUnion(Kind.allCases); continue }
+            if word == "contacts" { kinds.formUnion([.phones, .emails]); continue }
             guard let k = Kind(rawValue: word) else { return .failure(UnknownKind(word: word)) }
             kinds.insert(k)
         }
@@ -95,6 +97,15 @@ public struct Redactor: Sendable {
             for b in p.bankAccounts ?? [] { add(b.account, .accounts); add(b.holder, .names) }
         }
         return out.map { ($0.key, $0.value) }.sorted { $0.original.unicodeScalars.count > $1.original.unicodeScalars.count }
+    }
+
+    /// A copy of a report with its personal data masked everywhere it appears (party fields,
+    /// evidence, clause text, `source.text`), each value keeping its length.
+    public func redacted(_ report: ContractReport) -> ContractReport {
+        let targets = targets(report)
+        guard !targets.isEmpty else { return report }
+        let json = apply(targets, to: JSONWriter.string(report))
+        return (try? JSONDecoder().decode(ContractReport.self, from: Data(json.utf8))) ?? report
     }
 
     /// `text` with every target replaced by its masked form.

@@ -12,7 +12,7 @@ public struct ExtractRequest: Sendable, Equatable {
     /// Put the decoded text into `source.text` (`include_text`).
     public var includeText = false
     /// What to mask in the parties (`redact`, comma-separated).
-    public var redact: Set<Redaction> = []
+    public var redact: Redactor? = nil
     /// A charset given by the client (from `Content-Type`), instead of detecting it.
     public var charset: String?
     /// A format hint from the content type (html, xml, docx), instead of sniffing.
@@ -41,12 +41,11 @@ public struct ExtractRequest: Sendable, Equatable {
                 guard !ids.isEmpty else { throw APIError(.badRequest, .badParameter, "only_rules needs one or more rule ids, comma-separated") }
                 onlyRules = ids
             case "redact":
-                for item in value.split(separator: ",") {
-                    guard let r = Redaction(rawValue: String(item)) else {
-                        throw APIError(.badRequest, .badParameter,
-                                       "unknown redaction '\(item)'; expected \(Redaction.allCases.map(\.rawValue).joined(separator: ", "))")
-                    }
-                    redact.formUnion(r == .all ? Set(Redaction.allCases) : [r])
+                switch Redactor.parse(value) {
+                case .success(let r): redact = r
+                case .failure(let bad):
+                    throw APIError(.badRequest, .badParameter,
+                                   "unknown redaction '\(bad.word)'; expected ids, phones, accounts, names, emails, contacts or all")
                 }
             default: continue
             }

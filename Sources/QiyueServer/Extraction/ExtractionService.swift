@@ -55,8 +55,11 @@ public final class ExtractionService: Sendable {
             if request.includeText { source.text = read.decoded.text }
             pipeline.risks = engine
             defer { pipeline.risks = self.shipped }
-            return pipeline.reports(read.decoded, source: source, split: request.split, category: request.category)
-                .map { Redaction.apply(request.redact, to: $0) }
+            // As `qiyue extract`: OCR input is analyzed repaired, its facts traced to the page.
+            var reports = pipeline.reports(read.analyzed, source: source, split: request.split, category: request.category)
+            for i in reports.indices { read.annotate(&reports[i]) }
+            guard let redactor = request.redact else { return reports }
+            return reports.map(redactor.redacted)
         }
     }
 
