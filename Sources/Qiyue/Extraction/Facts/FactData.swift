@@ -190,6 +190,7 @@ final class FactData: Sendable {
     let statutoryPayments: WordTable<Bool>
     let explicitPenalty: WordTable<Bool>
     let agreedPenaltyWords: WordTable<Bool>
+    let penaltyWording: PenaltyWording
     let baseIntroducers: WordTable<Bool>
     let rateCues: WordTable<String>
     let ratePeriods: [String: String]
@@ -266,6 +267,7 @@ final class FactData: Sendable {
         recurringDue = table(d.recurringDue ?? [])
         dueOn = table(d.dueOn ?? [])
         agreedPenaltyWords = table(n.agreedPenaltyWords)
+        penaltyWording = try PenaltyWording(directory: directory)
         periodKinds = inverted(r.kinds)
         genericPeriodCues = Set((r.genericCues ?? []).map(EntityData.norm))
         noticeLead = table(r.noticeLead ?? [])

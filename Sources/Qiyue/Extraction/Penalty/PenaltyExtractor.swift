@@ -48,8 +48,20 @@ struct PenaltyExtractor {
             } else if ctx.contains(ctx.data.agreedPenaltyWords, in: r) {
                 p.form = "fixed"   // an agreed penalty measured in words (相当于一个月工资)
                 found = [p]
+            } else if ctx.data.penaltyWording.isReferenceRateInterest(in: r, ctx) {
+                p.form = "periodic"   // 按同期贷款市场报价利率支付逾期利息: a rate named, not given
+                p.per = ctx.first(ctx.data.periodic, in: r)?.value ?? "year"
+                found = [p]
+            } else if let verb = ctx.data.penaltyWording.damagesVerb(in: r, ctx) {
+                p.form = "one_off"    // 赔偿甲方因此遭受的全部损失: damages without a measure
+                // Who pays: the party that must act on the verb (乙方有权退车，甲方应…赔偿乙方损失).
+                if p.payer != "either", let a = ctx.actor(of: verb), a != "both" {
+                    p.payer = a
+                    p.payerSide = ctx.sides[a] ?? ctx.defaultSide(a)
+                }
+                found = [p]
             }
-            out += found   // none: damages without a measure are not a penalty clause
+            out += found   // none: a penalty word without a measure, a rate or damages wording
         }
         return out
     }
@@ -71,7 +83,13 @@ struct PenaltyExtractor {
             var p = template
             p.rate = rate.value?.value
             p.base = base(before: rate.range.lowerBound, in: r, ctx)
-            if let per = periodic { p.form = "periodic"; p.per = per.value } else { p.form = "one_off"; p.per = "once" }
+            if let per = periodic ?? ratePeriod(before: rate.range.lowerBound, in: r, ctx) {
+                p.form = "periodic"
+                p.per = per.value
+            } else {
+                p.form = "one_off"
+                p.per = "once"
+            }
             if let rv = p.rate, p.form == "periodic" { p.annualizedRate = rv * FactContext.perYear(p.per) }
             // Its cap: after it and before the next rate; for the first, also one before it
             // (违约金以合同金额的15%为上限，每逾期一日按万分之五支付).
@@ -85,6 +103,14 @@ struct PenaltyExtractor {
             out.append(p)
         }
         return out
+    }
+
+    /// The period of a rate written right after a rate word (按逾期金额月利率 1% → month).
+    private func ratePeriod(before offset: Int, in r: Range<Int>, _ ctx: FactContext) -> (range: Range<Int>, value: String)? {
+        var e = offset
+        while e > r.lowerBound && FactContext.isSpace(ctx.t[e - 1]) { e -= 1 }
+        guard let m = ctx.match(ctx.data.rateCues, endingAt: e), let per = ctx.data.ratePeriods[ctx.text(m.start..<e)] else { return nil }
+        return (m.start..<e, per)
     }
 
     /// A rate or a sum right after a cap word in its phrase (累计不超过合同总价款的20%), or right
@@ -119,9 +145,15 @@ struct PenaltyExtractor {
             if e < ctx.t.count && (ctx.t[e] == 0x25 || ctx.t[e] == 0x2030) { return true }
             let before = ctx.text(max(r.lowerBound, Int(tok.start) - 3)..<Int(tok.start))
             if before.hasSuffix("分之") { return true }
+            // 按逾期付款金额的________向供方支付: a blank after 的 that no unit follows.
+            if before.hasSuffix("的"), e >= ctx.t.count || !CharClass.isHan(ctx.t[e]) || Self.afterBlankRate.contains(ctx.t[e]),
+               ctx.contains(ctx.data.baseIntroducers, in: r.lowerBound..<Int(tok.start)) { return true }
         }
         return false
     }
+
+    /// What may follow a blank rate slot (…的____向对方支付, …的____计付).
+    private static let afterBlankRate = ScalarSet("向支计作")
 
     /// The base of a rate: from 按/以 to 的 before the rate (按[总价款]的千分之五).
     private func base(before offset: Int, in r: Range<Int>, _ ctx: FactContext) -> String? {

@@ -1,0 +1,61 @@
+/// The penalty wording beyond a rate or a sum, from Rules/facts/penalties.yaml: damages without a
+/// measure (乙方应赔偿甲方因此遭受的全部损失) and late-payment interest at a rate named but not given
+/// (按同期贷款市场报价利率支付逾期利息). Optional keys: an older Rules directory has none of them.
+struct PenaltyWording: Sendable {
+    struct File: Decodable, Sendable {
+        struct Damages: Decodable, Sendable {
+            var verbs: [String]
+            var notAfter: [String]?
+            var notBefore: [String]?
+            var harms: [String]
+            var conditions: [String]
+        }
+        var damages: Damages?
+        var referenceRates: [String]?
+        var interestWords: [String]?
+    }
+
+    let damageVerbs: WordTable<Bool>
+    let notAfterVerb: WordTable<Bool>
+    let notBeforeVerb: WordTable<Bool>
+    let harms: WordTable<Bool>
+    let conditions: WordTable<Bool>
+    let referenceRates: WordTable<Bool>
+    let interestWords: WordTable<Bool>
+
+    init(directory: String) throws(QiyueError) {
+        let f: File = try EntityData.load(directory, "facts/penalties.yaml")
+        func table(_ words: [String]?) -> WordTable<Bool> { WordTable((words ?? []).map { (EntityData.norm($0), true) }) }
+        damageVerbs = table(f.damages?.verbs)
+        notAfterVerb = table(f.damages?.notAfter)
+        notBeforeVerb = table(f.damages?.notBefore)
+        harms = table(f.damages?.harms)
+        conditions = table(f.damages?.conditions)
+        referenceRates = table(f.referenceRates)
+        interestWords = table(f.interestWords)
+    }
+
+    /// The damages verb of a damages clause without a measure in the sentence `r`, if it is one.
+    func damagesVerb(in r: Range<Int>, _ ctx: FactContext) -> Range<Int>? {
+        guard ctx.contains(harms, in: r), ctx.contains(conditions, in: r) else { return nil }
+        for v in ctx.findAll(damageVerbs, in: r) {
+            if v.range.upperBound < r.upperBound, ctx.match(notAfterVerb, at: v.range.upperBound) != nil { continue }
+            if negated(before: v.range.lowerBound, from: r.lowerBound, ctx) { continue }
+            return v.range
+        }
+        return nil
+    }
+
+    /// Interest on late payment at a named reference rate (no figure).
+    func isReferenceRateInterest(in r: Range<Int>, _ ctx: FactContext) -> Bool {
+        ctx.contains(interestWords, in: r) && ctx.contains(referenceRates, in: r)
+    }
+
+    /// A negation ending at most two characters before `i` (不予赔偿, 不另行赔偿).
+    private func negated(before i: Int, from lo: Int, _ ctx: FactContext) -> Bool {
+        for gap in 0...2 where i - gap > lo {
+            if let m = ctx.match(notBeforeVerb, endingAt: i - gap), m.start >= lo { return true }
+        }
+        return false
+    }
+}
