@@ -68,6 +68,11 @@ struct AmountExtractor {
             }
             return (c.value, ctx.text(c.range))
         }
+        // 甲方支付50%，即人民币22,500元: a share paid, with no cue, is a part of the price.
+        if cues.isEmpty, let p = ctx.entities(.percentage, in: from..<r.lowerBound).last(where: { $0.range.upperBound <= r.lowerBound }),
+           ctx.contains(ctx.data.scheduleVerbs, in: from..<p.range.lowerBound) {
+            return (ctx.data.amounts.partOfPrice, nil)
+        }
         // 3. Right after, the sentence before, or a little after.
         if let intro = ctx.match(ctx.data.afterIntroducers, at: i) { i = intro.end }
         if let c = ctx.match(ctx.data.purposeCues, at: i) { return (c.value, ctx.text(i..<c.end)) }

@@ -94,7 +94,8 @@ final class FactData: Sendable {
         var shareTolerance: Double
         var cumulative: [String]?
         var offset: [String]?
-        static let empty = ScheduleFile(verbs: [], purposes: [], triggers: [:], shareTolerance: 0.005, cumulative: [], offset: [])
+        var deferTo: [String: [String]]?
+        static let empty = ScheduleFile(verbs: [], purposes: [], triggers: [:], shareTolerance: 0.005, cumulative: [], offset: [], deferTo: [:])
     }
     struct PenaltiesFile: Decodable, Sendable {
         var penaltyWords: [String]

@@ -24,11 +24,13 @@ struct PenaltyExtractor {
                             text: "", span: ctx.doc.originalSpan(ctx.trimmed(r)))
             p.text = ctx.doc.originalText(p.span)
             (p.payer, p.payee) = parties(in: r, ctx)
+            if p.payer == nil, let prev = continued(r, ctx) { p.payer = parties(in: prev, ctx).0 }
             if let payer = p.payer, payer != "either" { p.payerSide = ctx.sides[payer] ?? ctx.defaultSide(payer) }
             if let trig = ctx.first(ctx.data.triggers, in: r) { p.trigger = ctx.text(trig.range) }
             var found: [Penalty] = []
             if depositForm && rates.isEmpty && !hasPenaltyWord {
                 p.form = "deposit"
+                depositPayer(&p, in: r, ctx)
                 found = [p]
             } else if !rates.isEmpty {
                 found = ratePenalties(p, rates, caps: caps, in: r, ctx)
@@ -38,6 +40,7 @@ struct PenaltyExtractor {
                 found = [p]
             } else if depositForm {
                 p.form = "deposit"
+                depositPayer(&p, in: r, ctx)
                 found = [p]
             } else if let m = money.first(where: { !capStarts.contains($0.range.lowerBound) }) {
                 p.form = "fixed"
@@ -103,6 +106,25 @@ struct PenaltyExtractor {
             out.append(p)
         }
         return out
+    }
+
+    /// The sentence that `r` continues on the same line after a semicolon (出卖人应于交房前将户口迁出；
+    /// 逾期未迁出的，每逾期一日…): who is bound there pays here.
+    private func continued(_ r: Range<Int>, _ ctx: FactContext) -> Range<Int>? {
+        guard let i = ctx.doc.sentenceIndex(at: r.lowerBound), i > 0 else { return nil }
+        let prev = ctx.doc.sentences[i - 1].range
+        var e = prev.upperBound
+        while e > prev.lowerBound && FactContext.isSpace(ctx.t[e - 1]) { e -= 1 }
+        guard e > prev.lowerBound, ctx.t[e - 1] == 0x3B || ctx.t[e - 1] == 0xFF1B else { return nil }   // ；
+        if (prev.upperBound..<r.lowerBound).contains(where: { ctx.t[$0] == Scalar.lineFeed }) { return nil }
+        return prev
+    }
+
+    /// In a 定金 clause the party that breaches pays (乙方付款后甲方不交付车辆的，应双倍返还定金 → 甲方).
+    private func depositPayer(_ p: inout Penalty, in r: Range<Int>, _ ctx: FactContext) {
+        guard p.payer != "either", let b = ctx.data.penaltyWording.breachingRole(in: r, ctx), b != p.payer else { return }
+        p.payer = b
+        p.payerSide = ctx.sides[b] ?? ctx.defaultSide(b)
     }
 
     /// The period of a rate written right after a rate word (按逾期金额月利率 1% → month).
@@ -173,7 +195,9 @@ struct PenaltyExtractor {
         var payee: String?
         if let m = mentions.first(where: { ctx.isObject($0.range, in: r) }) { payee = ctx.role(m.label) }
         if ctx.contains(ctx.data.mutual, in: r) { return ("either", nil) }
-        for m in mentions where m.range.lowerBound >= 2 && ctx.text((m.range.lowerBound - 2)..<m.range.lowerBound) == "要求" {
+        // 要求X支付 → X; but 乙方无权要求甲方返还定金: the one who may not ask is the one who loses.
+        for m in mentions where m.range.lowerBound >= 2 && ctx.text((m.range.lowerBound - 2)..<m.range.lowerBound) == "要求"
+            && !(m.range.lowerBound >= 4 && ["无权", "不得"].contains(ctx.text((m.range.lowerBound - 4)..<(m.range.lowerBound - 2)))) {
             return (ctx.role(m.label), payee)
         }
         guard let role = ctx.subject(in: r) else { return (nil, payee) }

@@ -13,6 +13,7 @@ struct PenaltyWording: Sendable {
         var damages: Damages?
         var referenceRates: [String]?
         var interestWords: [String]?
+        var breachMarkers: [String]?
     }
 
     let damageVerbs: WordTable<Bool>
@@ -22,6 +23,7 @@ struct PenaltyWording: Sendable {
     let conditions: WordTable<Bool>
     let referenceRates: WordTable<Bool>
     let interestWords: WordTable<Bool>
+    let breachMarkers: WordTable<Bool>
 
     init(directory: String) throws(QiyueError) {
         let f: File = try EntityData.load(directory, "facts/penalties.yaml")
@@ -33,6 +35,7 @@ struct PenaltyWording: Sendable {
         conditions = table(f.damages?.conditions)
         referenceRates = table(f.referenceRates)
         interestWords = table(f.interestWords)
+        breachMarkers = table(f.breachMarkers)
     }
 
     /// The damages verb of a damages clause without a measure in the sentence `r`, if it is one.
@@ -49,6 +52,16 @@ struct PenaltyWording: Sendable {
     /// Interest on late payment at a named reference rate (no figure).
     func isReferenceRateInterest(in r: Range<Int>, _ ctx: FactContext) -> Bool {
         ctx.contains(interestWords, in: r) && ctx.contains(referenceRates, in: r)
+    }
+
+    /// The role that breaches in `r`: the first one a breach word follows (甲方不交付车辆的, 乙方无故拒绝).
+    func breachingRole(in r: Range<Int>, _ ctx: FactContext) -> String? {
+        for m in ctx.roles(in: r) where !ctx.isObject(m.range, in: r) {
+            var k = m.range.upperBound
+            if k < r.upperBound && ctx.t[k] == 0x5982 { k += 1 }   // 如
+            if k < r.upperBound, ctx.match(breachMarkers, at: k) != nil { return ctx.role(m.label) }
+        }
+        return nil
     }
 
     /// A negation ending at most two characters before `i` (不予赔偿, 不另行赔偿).

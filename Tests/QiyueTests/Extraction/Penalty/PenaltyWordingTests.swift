@@ -58,3 +58,21 @@ import Testing
         #expect(f.allSatisfy { $0.form != "periodic" })
     }
 }
+
+/// In a 定金 clause the party that breaches pays, whoever the sentence names first.
+@Suite struct DepositPayerTests {
+    @Test func theBreachingPartyPays() throws {
+        let text = "二手车买卖协议\n卖方（甲方）：张三\n买方（乙方）：李四\n六、违约责任\n1．乙方付款后甲方不交付车辆的，应双倍返还定金；乙方无故拒绝受领车辆的，定金不予退还。\n2．因乙方原因导致本合同解除的，乙方无权要求甲方返还定金。\n"
+        let p = try Pipeline().report(text: text, category: "vehicle_sale").0.penalties.filter { $0.form == "deposit" }
+        #expect(p.map { $0.payer ?? "∅" } == ["甲方", "乙方", "乙方"])
+    }
+}
+
+/// A penalty sentence without a party that continues the one before it after a semicolon.
+@Suite struct ContinuedPayerTests {
+    @Test func thePartyOfTheSentenceBefore() throws {
+        let text = "房屋买卖合同\n出卖人（甲方）：张三\n买受人（乙方）：李四\n3．甲方应于交房前将户口从该房屋迁出；逾期未迁出的，每逾期一日按总房价款的万分之二向乙方支付违约金。\n"
+        let p = try Pipeline().report(text: text, category: "house_sale").0.penalties
+        #expect(p.first?.payer == "甲方")
+    }
+}
