@@ -60,6 +60,12 @@ struct AmountExtractor {
                 let prev = cues[cues.count - 2]
                 if ctx.data.amounts.stages.contains(prev.value) && c.range.lowerBound - prev.range.upperBound <= 4 { c = prev }
             }
+            // A kind of payment right before a total word: 年租金合计, 保证金共计 → that kind.
+            if cues.count >= 2, c.value == "total_price" {
+                let prev = cues[cues.count - 2]
+                if !ctx.data.amounts.generic.contains(prev.value), !ctx.data.amounts.stages.contains(prev.value),
+                   c.range.lowerBound - prev.range.upperBound <= 1 { c = prev }
+            }
             // A percentage between a price cue and the amount: a part of the price.
             if ctx.data.amounts.generic.contains(c.value),
                ctx.entities(.percentage, in: c.range.upperBound..<r.lowerBound).contains(where: {

@@ -2,7 +2,8 @@
 /// by tabs, as DOCX tables and pipe or box tables are read — under a header row that names a price
 /// column (单价（元）, 金额, 合计, from `tableMoneyHeaders` in Rules/entities/currencies.yaml). In
 /// such a row a cell that is only a figure written as money — thousands groups (18,000) or two
-/// decimals (75.00) — is an amount; counts (12, 2台) and codes (HT-TB1600) are not. The currency is
+/// decimals (75.00) — is an amount: in a price column when the row lines up with the header, in any
+/// column when cells were merged; counts (12, 2台) and codes (HT-TB1600) are not. The currency is
 /// that of the nearest amount found in the text, else CNY.
 ///
 /// One pass over the lines; only lines with a tab are looked into.
@@ -12,7 +13,8 @@ struct TableMoneyExtractor {
     func extract(_ doc: Document, near money: [Entity]) -> [Entity] {
         let t = doc.normalized
         var out: [Entity] = []
-        var inTable = false, priceTable = false, blankLines = 0
+        var inTable = false, blankLines = 0
+        var columns: [Bool] = []   // per header cell: whether it names a price
         var ls = 0
         while ls <= t.count {
             var le = ls
@@ -25,10 +27,10 @@ struct TableMoneyExtractor {
             } else if !inTable {
                 inTable = true
                 blankLines = 0
-                priceTable = first(data.tableMoneyHeaders, in: line, t)
+                columns = Self.cells(line, t).map { first(data.tableMoneyHeaders, in: $0, t) }
             } else {
                 blankLines = 0
-                if priceTable { cells(line, doc, &out) }
+                if columns.contains(true) { priceCells(line, columns, doc, &out) }
             }
             ls = le + 1
         }
@@ -52,9 +54,9 @@ struct TableMoneyExtractor {
         return false
     }
 
-    /// Each cell of the row that is only a money-like figure.
-    private func cells(_ line: Range<Int>, _ doc: Document, _ out: inout [Entity]) {
-        let t = doc.normalized
+    /// The cells of a row, trimmed (empty cells kept, so columns line up).
+    static func cells(_ line: Range<Int>, _ t: [UInt32]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
         var cs = line.lowerBound
         while cs <= line.upperBound {
             var ce = cs
@@ -62,13 +64,23 @@ struct TableMoneyExtractor {
             var a = cs, b = ce
             while a < b && CharClass.isSpace(t[a]) { a += 1 }
             while b > a && CharClass.isSpace(t[b - 1]) { b -= 1 }
-            if a < b, let v = Self.moneyFigure(t, a..<b) {
-                var value = EntityValue()
-                value.value = v
-                value.currency = "CNY"
-                out.append(Entity(dim: .money, range: a..<b, value: value, rule: "money.table", in: doc))
-            }
+            out.append(a..<b)
             cs = ce + 1
+        }
+        return out
+    }
+
+    /// Each cell of the row that is only a money-like figure — in a price column when the row has
+    /// as many cells as the header, anywhere when cells were merged.
+    private func priceCells(_ line: Range<Int>, _ columns: [Bool], _ doc: Document, _ out: inout [Entity]) {
+        let row = Self.cells(line, doc.normalized)
+        let aligned = row.count == columns.count
+        for (k, c) in row.enumerated() where !c.isEmpty && (!aligned || columns[k]) {
+            guard let v = Self.moneyFigure(doc.normalized, c) else { continue }
+            var value = EntityValue()
+            value.value = v
+            value.currency = "CNY"
+            out.append(Entity(dim: .money, range: c, value: value, rule: "money.table", in: doc))
         }
     }
 

@@ -47,3 +47,13 @@ import Testing
         #expect(TableMoneyExtractor.moneyFigure(t, 0..<t.count) == nil)
     }
 }
+
+/// Columns line up with the header when the row has as many cells: a figure under 面积 is no price.
+@Suite struct TableMoneyColumnTests {
+    @Test func onlyPriceColumns() throws {
+        let kb = try KnowledgeBase()
+        let doc = try Analyzer(knowledge: kb).analyze(text: "房号\t面积\t单价（元）\n101\t1,200.00\t15,000\n")
+        let m = EntityExtractor(knowledge: kb).extract(doc, dims: [.money]).filter { $0.rule == "money.table" }
+        #expect(m.compactMap { $0.value?.value } == [15000])
+    }
+}
