@@ -55,7 +55,7 @@ struct PenaltyExtractor {
                 p.form = "periodic"   // 按同期贷款市场报价利率支付逾期利息: a rate named, not given
                 p.per = ctx.first(ctx.data.periodic, in: r)?.value ?? "year"
                 found = [p]
-            } else if let verb = ctx.data.penaltyWording.damagesVerb(in: r, ctx) {
+            } else if let verb = ctx.data.penaltyWording.damagesVerb(in: r, clause: s.clause, ctx) {
                 p.form = "one_off"    // 赔偿甲方因此遭受的全部损失: damages without a measure
                 // Who pays: the party that must act on the verb (乙方有权退车，甲方应…赔偿乙方损失).
                 if p.payer != "either", let a = ctx.actor(of: verb), a != "both" {

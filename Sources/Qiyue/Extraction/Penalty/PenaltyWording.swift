@@ -9,6 +9,8 @@ struct PenaltyWording: Sendable {
             var notBefore: [String]?
             var harms: [String]
             var conditions: [String]
+            var breach: [String]?
+            var clauseTitles: [String]?
         }
         var damages: Damages?
         var referenceRates: [String]?
@@ -21,6 +23,8 @@ struct PenaltyWording: Sendable {
     let notBeforeVerb: WordTable<Bool>
     let harms: WordTable<Bool>
     let conditions: WordTable<Bool>
+    let breach: WordTable<Bool>
+    let clauseTitles: [String]
     let referenceRates: WordTable<Bool>
     let interestWords: WordTable<Bool>
     let breachMarkers: WordTable<Bool>
@@ -33,20 +37,35 @@ struct PenaltyWording: Sendable {
         notBeforeVerb = table(f.damages?.notBefore)
         harms = table(f.damages?.harms)
         conditions = table(f.damages?.conditions)
+        breach = table(f.damages?.breach)
+        clauseTitles = (f.damages?.clauseTitles ?? []).map(EntityData.norm)
         referenceRates = table(f.referenceRates)
         interestWords = table(f.interestWords)
         breachMarkers = table(f.breachMarkers)
     }
 
-    /// The damages verb of a damages clause without a measure in the sentence `r`, if it is one.
-    func damagesVerb(in r: Range<Int>, _ ctx: FactContext) -> Range<Int>? {
+    /// The damages verb of a damages clause without a measure in the sentence `r` (in clause
+    /// `clause`), if it is one: it names a breach, or sits in a breach clause (违约责任).
+    func damagesVerb(in r: Range<Int>, clause: Int?, _ ctx: FactContext) -> Range<Int>? {
         guard ctx.contains(harms, in: r), ctx.contains(conditions, in: r) else { return nil }
+        guard ctx.contains(breach, in: r) || inBreachClause(clause, ctx.doc) else { return nil }
         for v in ctx.findAll(damageVerbs, in: r) {
             if v.range.upperBound < r.upperBound, ctx.match(notAfterVerb, at: v.range.upperBound) != nil { continue }
             if negated(before: v.range.lowerBound, from: r.lowerBound, ctx) { continue }
             return v.range
         }
         return nil
+    }
+
+    private func inBreachClause(_ clause: Int?, _ doc: Document) -> Bool {
+        var c = clause
+        var steps = 0
+        while let i = c, steps < 8 {
+            if let t = doc.clauses[i].title, clauseTitles.contains(where: { t.contains($0) }) { return true }
+            c = doc.clauses[i].parent
+            steps += 1
+        }
+        return false
     }
 
     /// Interest on late payment at a named reference rate (no figure).

@@ -8,8 +8,8 @@ import Testing
 
     init() throws { pipeline = try Pipeline() }
 
-    func penalties(_ text: String, _ category: String = "service") -> [Penalty] {
-        pipeline.report(text: "服务合同\n委托方（甲方）：某某科技有限公司\n服务方（乙方）：某某信息有限公司\n" + text, category: category).0.penalties
+    func penalties(_ text: String, _ category: String = "service", clause: String = "第八条 违约责任") -> [Penalty] {
+        pipeline.report(text: "服务合同\n委托方（甲方）：某某科技有限公司\n服务方（乙方）：某某信息有限公司\n\(clause)\n" + text, category: category).0.penalties
     }
 
     @Test(arguments: [
@@ -33,6 +33,13 @@ import Testing
     ])
     func notDamagesClauses(_ text: String) {
         #expect(penalties(text).isEmpty, "\(penalties(text).map(\.text))")
+    }
+
+    @Test func damagesOutsideABreachClauseNeedABreach() {
+        let text = "因乙方使用不当造成设备毁损的，由乙方负责赔偿。"
+        #expect(penalties(text, clause: "第七条 设备维护").isEmpty)
+        #expect(penalties("乙方违反操作规程造成设备毁损的，由乙方负责赔偿。", clause: "第七条 设备维护").count == 1)
+        #expect(penalties(text).count == 1)
     }
 
     @Test func interestAtAReferenceRate() throws {
