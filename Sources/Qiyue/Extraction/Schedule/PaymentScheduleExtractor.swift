@@ -22,7 +22,9 @@ struct PaymentScheduleExtractor {
             let shares = ctx.entities(.percentage, in: r).filter { p in
                 guard let v = p.value?.value, v > 0, v <= 1, r.contains(p.range.lowerBound) else { return false }
                 let phrase = ctx.phrase(at: p.range.lowerBound)
-                return !ctx.contains(ctx.data.capWords, in: max(r.lowerBound, phrase.lowerBound)..<p.range.lowerBound)
+                // 按成交价的1.5%向乙方支付居间服务费: a rate that sets a fee, not a share of the price.
+                let setsFee = ctx.first(ctx.data.purposeCues, in: p.range.upperBound..<max(p.range.upperBound, phrase.upperBound))?.value == "fee"
+                return !setsFee && !ctx.contains(ctx.data.capWords, in: max(r.lowerBound, phrase.lowerBound)..<p.range.lowerBound)
                     && ctx.first(ctx.data.periodic, in: max(r.lowerBound, phrase.lowerBound)..<p.range.lowerBound) == nil
             }
             let sentenceSpan = ctx.doc.originalSpan(r)

@@ -75,3 +75,12 @@ import Testing
         #expect(s.allSatisfy { $0.amount == nil && $0.share == nil })
     }
 }
+
+/// A rate that sets a fee (按成交价的1.5%支付居间服务费) is not an instalment of the price.
+@Suite struct PaymentScheduleFeeRateTests {
+    @Test func aFeeRateIsNoShare() throws {
+        let text = "房屋居间合同\n委托人（甲方）：张三\n居间人（乙方）：某某房产经纪有限公司\n3.1 甲方与出卖人签订房屋买卖合同的，甲方应按成交价的 1.5% 向乙方支付居间服务费。\n3.2 服务费于房屋买卖合同签订之日起3日内支付50%，于转移登记之日起3日内支付其余50%。\n"
+        let s = try Pipeline().report(text: text, category: "service").0.document.paymentSchedule ?? []
+        #expect(s.compactMap(\.share) == [0.5, 0.5])
+    }
+}
