@@ -54,6 +54,8 @@ final class EntityData: Sendable {
         var standaloneSubunits: [String]
         var inclusiveMarks: [String]
         var spokenMajor: [String]
+        /// Optional in older Rules directories.
+        var tableMoneyHeaders: [String]?
     }
     struct Time: Decodable, Sendable {
         var durationUnits: [String: String]
@@ -166,6 +168,7 @@ final class EntityData: Sendable {
     let durationCues: WordTable<Bool>
     let halfWords: WordTable<Bool>
     let annotations: WordTable<Bool>
+    let tableMoneyHeaders: WordTable<Bool>
     let standaloneSubunits: WordTable<Bool>
     let inclusiveMarks: WordTable<Bool>
     let spokenMajor: WordTable<Bool>
@@ -251,6 +254,7 @@ final class EntityData: Sendable {
         durationCues = WordTable(time.durationCues.map { ($0, true) })
         halfWords = WordTable(time.halfWords.map { ($0, true) })
         annotations = WordTable(currencies.annotations.map { (Self.norm($0), true) })
+        tableMoneyHeaders = WordTable((currencies.tableMoneyHeaders ?? []).map { (Self.norm($0), true) })
         standaloneSubunits = WordTable(currencies.standaloneSubunits.map { ($0, true) })
         inclusiveMarks = WordTable(currencies.inclusiveMarks.map { (Self.norm($0), true) })
         spokenMajor = WordTable(currencies.spokenMajor.map { ($0, true) })

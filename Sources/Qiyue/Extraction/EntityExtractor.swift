@@ -34,6 +34,10 @@ public struct EntityExtractor: Sendable {
         let dates = DateExtractor(data: data, parser: parser, referenceYear: referenceYear).extract(doc)
         for d in dates where free(d.range) { take(d.range); if dims.contains(.date) { out.append(d) } }
         for m in money where free(m.range) { take(m.range); if dims.contains(.money) { out.append(m) } }
+        for m in TableMoneyExtractor(data: data).extract(doc, near: money) where free(m.range) {
+            take(m.range)
+            if dims.contains(.money) { out.append(m) }
+        }
         let durations = DurationExtractor(data: data, parser: parser).extract(doc)
         for d in durations where free(d.range) { take(d.range); if dims.contains(.duration) { out.append(d) } }
         if dims.contains(.percentage) || dims.contains(.number) {

@@ -24,7 +24,7 @@ struct LineNormalizer {
             if options.stripMarkup { stripMarkdown(text, line, &keep); collapseLabelGaps(text, line, &keep) }
             stripBullet(text, line, &keep)
             if options.collapseSpacedCJK { collapseSpaced(text, line, &keep) }
-            if options.collapseFigureSpaces { collapseFigureGaps(text, line, &keep) }
+            if options.collapseFigureSpaces { collapseFigureGaps(text, line, &keep); FigureGroupGaps.collapse(text, line, &keep) }
         }
         if options.joinWrappedLines && lines.count > 1 {
             for k in 0..<(lines.count - 1) {

@@ -60,6 +60,12 @@ struct AmountExtractor {
                 let prev = cues[cues.count - 2]
                 if ctx.data.amounts.stages.contains(prev.value) && c.range.lowerBound - prev.range.upperBound <= 4 { c = prev }
             }
+            // A kind of payment right before a total word: 年租金合计, 保证金共计 → that kind.
+            if cues.count >= 2, c.value == "total_price" {
+                let prev = cues[cues.count - 2]
+                if !ctx.data.amounts.generic.contains(prev.value), !ctx.data.amounts.stages.contains(prev.value),
+                   c.range.lowerBound - prev.range.upperBound <= 1 { c = prev }
+            }
             // A percentage between a price cue and the amount: a part of the price.
             if ctx.data.amounts.generic.contains(c.value),
                ctx.entities(.percentage, in: c.range.upperBound..<r.lowerBound).contains(where: {
@@ -67,6 +73,11 @@ struct AmountExtractor {
                 return (ctx.data.amounts.partOfPrice, ctx.text(c.range))
             }
             return (c.value, ctx.text(c.range))
+        }
+        // 甲方支付50%，即人民币22,500元: a share paid, with no cue, is a part of the price.
+        if cues.isEmpty, let p = ctx.entities(.percentage, in: from..<r.lowerBound).last(where: { $0.range.upperBound <= r.lowerBound }),
+           ctx.contains(ctx.data.scheduleVerbs, in: from..<p.range.lowerBound) {
+            return (ctx.data.amounts.partOfPrice, nil)
         }
         // 3. Right after, the sentence before, or a little after.
         if let intro = ctx.match(ctx.data.afterIntroducers, at: i) { i = intro.end }

@@ -94,7 +94,8 @@ final class FactData: Sendable {
         var shareTolerance: Double
         var cumulative: [String]?
         var offset: [String]?
-        static let empty = ScheduleFile(verbs: [], purposes: [], triggers: [:], shareTolerance: 0.005, cumulative: [], offset: [])
+        var deferTo: [String: [String]]?
+        static let empty = ScheduleFile(verbs: [], purposes: [], triggers: [:], shareTolerance: 0.005, cumulative: [], offset: [], deferTo: [:])
     }
     struct PenaltiesFile: Decodable, Sendable {
         var penaltyWords: [String]
@@ -190,6 +191,7 @@ final class FactData: Sendable {
     let statutoryPayments: WordTable<Bool>
     let explicitPenalty: WordTable<Bool>
     let agreedPenaltyWords: WordTable<Bool>
+    let penaltyWording: PenaltyWording
     let baseIntroducers: WordTable<Bool>
     let rateCues: WordTable<String>
     let ratePeriods: [String: String]
@@ -266,6 +268,7 @@ final class FactData: Sendable {
         recurringDue = table(d.recurringDue ?? [])
         dueOn = table(d.dueOn ?? [])
         agreedPenaltyWords = table(n.agreedPenaltyWords)
+        penaltyWording = try PenaltyWording(directory: directory)
         periodKinds = inverted(r.kinds)
         genericPeriodCues = Set((r.genericCues ?? []).map(EntityData.norm))
         noticeLead = table(r.noticeLead ?? [])

@@ -7,6 +7,7 @@
 /// - `money.words-figures`: a written amount followed by its figures in brackets, merged into one
 /// - `money.range` / `money.bound`: 1万-5万元, 不超过5000元, 5000元以上
 /// - `money.blank`: a template slot — 人民币 元整, ¥____, ______元, 多万元
+/// - `money.table`: a money-like figure in a price table's cell (TableMoneyExtractor)
 struct MoneyExtractor {
     let data: EntityData
     let parser: NumberParser

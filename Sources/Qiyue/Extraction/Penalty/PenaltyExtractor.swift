@@ -24,11 +24,13 @@ struct PenaltyExtractor {
                             text: "", span: ctx.doc.originalSpan(ctx.trimmed(r)))
             p.text = ctx.doc.originalText(p.span)
             (p.payer, p.payee) = parties(in: r, ctx)
+            if p.payer == nil, let prev = continued(r, ctx) { p.payer = parties(in: prev, ctx).0 }
             if let payer = p.payer, payer != "either" { p.payerSide = ctx.sides[payer] ?? ctx.defaultSide(payer) }
             if let trig = ctx.first(ctx.data.triggers, in: r) { p.trigger = ctx.text(trig.range) }
             var found: [Penalty] = []
             if depositForm && rates.isEmpty && !hasPenaltyWord {
                 p.form = "deposit"
+                depositPayer(&p, in: r, ctx)
                 found = [p]
             } else if !rates.isEmpty {
                 found = ratePenalties(p, rates, caps: caps, in: r, ctx)
@@ -38,6 +40,7 @@ struct PenaltyExtractor {
                 found = [p]
             } else if depositForm {
                 p.form = "deposit"
+                depositPayer(&p, in: r, ctx)
                 found = [p]
             } else if let m = money.first(where: { !capStarts.contains($0.range.lowerBound) }) {
                 p.form = "fixed"
@@ -48,8 +51,20 @@ struct PenaltyExtractor {
             } else if ctx.contains(ctx.data.agreedPenaltyWords, in: r) {
                 p.form = "fixed"   // an agreed penalty measured in words (相当于一个月工资)
                 found = [p]
+            } else if ctx.data.penaltyWording.isReferenceRateInterest(in: r, ctx) {
+                p.form = "periodic"   // 按同期贷款市场报价利率支付逾期利息: a rate named, not given
+                p.per = ctx.first(ctx.data.periodic, in: r)?.value ?? "year"
+                found = [p]
+            } else if let verb = ctx.data.penaltyWording.damagesVerb(in: r, clause: s.clause, ctx) {
+                p.form = "one_off"    // 赔偿甲方因此遭受的全部损失: damages without a measure
+                // Who pays: the party that must act on the verb (乙方有权退车，甲方应…赔偿乙方损失).
+                if p.payer != "either", let a = ctx.actor(of: verb), a != "both" {
+                    p.payer = a
+                    p.payerSide = ctx.sides[a] ?? ctx.defaultSide(a)
+                }
+                found = [p]
             }
-            out += found   // none: damages without a measure are not a penalty clause
+            out += found   // none: a penalty word without a measure, a rate or damages wording
         }
         return out
     }
@@ -71,7 +86,13 @@ struct PenaltyExtractor {
             var p = template
             p.rate = rate.value?.value
             p.base = base(before: rate.range.lowerBound, in: r, ctx)
-            if let per = periodic { p.form = "periodic"; p.per = per.value } else { p.form = "one_off"; p.per = "once" }
+            if let per = periodic ?? ratePeriod(before: rate.range.lowerBound, in: r, ctx) {
+                p.form = "periodic"
+                p.per = per.value
+            } else {
+                p.form = "one_off"
+                p.per = "once"
+            }
             if let rv = p.rate, p.form == "periodic" { p.annualizedRate = rv * FactContext.perYear(p.per) }
             // Its cap: after it and before the next rate; for the first, also one before it
             // (违约金以合同金额的15%为上限，每逾期一日按万分之五支付).
@@ -85,6 +106,33 @@ struct PenaltyExtractor {
             out.append(p)
         }
         return out
+    }
+
+    /// The sentence that `r` continues on the same line after a semicolon (出卖人应于交房前将户口迁出；
+    /// 逾期未迁出的，每逾期一日…): who is bound there pays here.
+    private func continued(_ r: Range<Int>, _ ctx: FactContext) -> Range<Int>? {
+        guard let i = ctx.doc.sentenceIndex(at: r.lowerBound), i > 0 else { return nil }
+        let prev = ctx.doc.sentences[i - 1].range
+        var e = prev.upperBound
+        while e > prev.lowerBound && FactContext.isSpace(ctx.t[e - 1]) { e -= 1 }
+        guard e > prev.lowerBound, ctx.t[e - 1] == 0x3B || ctx.t[e - 1] == 0xFF1B else { return nil }   // ；
+        if (prev.upperBound..<r.lowerBound).contains(where: { ctx.t[$0] == Scalar.lineFeed }) { return nil }
+        return prev
+    }
+
+    /// In a 定金 clause the party that breaches pays (乙方付款后甲方不交付车辆的，应双倍返还定金 → 甲方).
+    private func depositPayer(_ p: inout Penalty, in r: Range<Int>, _ ctx: FactContext) {
+        guard p.payer != "either", let b = ctx.data.penaltyWording.breachingRole(in: r, ctx), b != p.payer else { return }
+        p.payer = b
+        p.payerSide = ctx.sides[b] ?? ctx.defaultSide(b)
+    }
+
+    /// The period of a rate written right after a rate word (按逾期金额月利率 1% → month).
+    private func ratePeriod(before offset: Int, in r: Range<Int>, _ ctx: FactContext) -> (range: Range<Int>, value: String)? {
+        var e = offset
+        while e > r.lowerBound && FactContext.isSpace(ctx.t[e - 1]) { e -= 1 }
+        guard let m = ctx.match(ctx.data.rateCues, endingAt: e), let per = ctx.data.ratePeriods[ctx.text(m.start..<e)] else { return nil }
+        return (m.start..<e, per)
     }
 
     /// A rate or a sum right after a cap word in its phrase (累计不超过合同总价款的20%), or right
@@ -119,9 +167,15 @@ struct PenaltyExtractor {
             if e < ctx.t.count && (ctx.t[e] == 0x25 || ctx.t[e] == 0x2030) { return true }
             let before = ctx.text(max(r.lowerBound, Int(tok.start) - 3)..<Int(tok.start))
             if before.hasSuffix("分之") { return true }
+            // 按逾期付款金额的________向供方支付: a blank after 的 that no unit follows.
+            if before.hasSuffix("的"), e >= ctx.t.count || !CharClass.isHan(ctx.t[e]) || Self.afterBlankRate.contains(ctx.t[e]),
+               ctx.contains(ctx.data.baseIntroducers, in: r.lowerBound..<Int(tok.start)) { return true }
         }
         return false
     }
+
+    /// What may follow a blank rate slot (…的____向对方支付, …的____计付).
+    private static let afterBlankRate = ScalarSet("向支计作")
 
     /// The base of a rate: from 按/以 to 的 before the rate (按[总价款]的千分之五).
     private func base(before offset: Int, in r: Range<Int>, _ ctx: FactContext) -> String? {
@@ -141,7 +195,9 @@ struct PenaltyExtractor {
         var payee: String?
         if let m = mentions.first(where: { ctx.isObject($0.range, in: r) }) { payee = ctx.role(m.label) }
         if ctx.contains(ctx.data.mutual, in: r) { return ("either", nil) }
-        for m in mentions where m.range.lowerBound >= 2 && ctx.text((m.range.lowerBound - 2)..<m.range.lowerBound) == "要求" {
+        // 要求X支付 → X; but 乙方无权要求甲方返还定金: the one who may not ask is the one who loses.
+        for m in mentions where m.range.lowerBound >= 2 && ctx.text((m.range.lowerBound - 2)..<m.range.lowerBound) == "要求"
+            && !(m.range.lowerBound >= 4 && ["无权", "不得"].contains(ctx.text((m.range.lowerBound - 4)..<(m.range.lowerBound - 2)))) {
             return (ctx.role(m.label), payee)
         }
         guard let role = ctx.subject(in: r) else { return (nil, payee) }

@@ -22,12 +22,15 @@ struct PaymentScheduleExtractor {
             let shares = ctx.entities(.percentage, in: r).filter { p in
                 guard let v = p.value?.value, v > 0, v <= 1, r.contains(p.range.lowerBound) else { return false }
                 let phrase = ctx.phrase(at: p.range.lowerBound)
-                return !ctx.contains(ctx.data.capWords, in: max(r.lowerBound, phrase.lowerBound)..<p.range.lowerBound)
+                // 按成交价的1.5%向乙方支付居间服务费: a rate that sets a fee, not a share of the price.
+                let setsFee = ctx.first(ctx.data.purposeCues, in: p.range.upperBound..<max(p.range.upperBound, phrase.upperBound))?.value == "fee"
+                return !setsFee && !ctx.contains(ctx.data.capWords, in: max(r.lowerBound, phrase.lowerBound)..<p.range.lowerBound)
                     && ctx.first(ctx.data.periodic, in: max(r.lowerBound, phrase.lowerBound)..<p.range.lowerBound) == nil
             }
             let sentenceSpan = ctx.doc.originalSpan(r)
             // Both lists are in text order: the ones inside the sentence by binary search.
-            let inSentence = Self.within(amounts, sentenceSpan, \.span).filter { $0.value != nil }
+            // A blank instalment of a template (首付款____元) is one too, with no amount.
+            let inSentence = Self.within(amounts, sentenceSpan, \.span).filter { $0.value != nil || $0.blank && data.purposes.contains($0.purpose) }
             let sentenceDeadlines = Self.within(deadlines, sentenceSpan, \.span)
             // One instalment per share (两期写在一句里: 签订后支付50%，验收后支付其余50%), else per sentence.
             var parts: [(share: Entity?, from: Int, to: Int)] = []
@@ -46,13 +49,19 @@ struct PaymentScheduleExtractor {
                     ?? (part.share != nil ? inSentence.first { $0.purpose != "total_price" && $0.span.start >= part.from && $0.span.end <= part.to } : nil)
                 guard part.share != nil || amount != nil else { continue }
                 let deadline = sentenceDeadlines.first { $0.span.start >= part.from && $0.span.end <= part.to } ?? (parts.count == 1 ? sentenceDeadlines.first : nil)
-                let trigger: String
+                var trigger: String
                 if let d = deadline {
                     trigger = d.relative.map { data.triggers[$0.anchor] ?? "other" } ?? "date"
                 } else if let cue = ctx.findAll(ctx.data.anchors, in: r).first {
                     trigger = data.triggers[cue.value] ?? "other"
                 } else {
                     trigger = "other"
+                }
+                // 验收合格后，收到发票之日起30日内支付: the invoice only starts the clock; the
+                // instalment is paid on the event the sentence names (deferTo in schedule.yaml).
+                if parts.count == 1, let over = data.deferTo?[trigger] {
+                    let named = Set(ctx.findAll(ctx.data.anchors, in: r).map { data.triggers[$0.value] ?? "other" })
+                    if let t = over.first(where: named.contains) { trigger = t }
                 }
                 var shareValue = part.share?.value?.value
                 if let v = shareValue, let p = part.share {

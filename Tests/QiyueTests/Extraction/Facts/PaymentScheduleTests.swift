@@ -58,3 +58,29 @@ import Testing
         #expect(s.count == 2)
     }
 }
+
+/// An invoice that only starts the clock gives way to the event the sentence names; template
+/// blanks are instalments without an amount.
+@Suite struct PaymentScheduleTriggerTests {
+    @Test func acceptanceBeforeTheInvoice() throws {
+        let text = "设备采购合同\n买方（甲方）：某某公司\n卖方（乙方）：某某设备公司\n第四条 付款\n1. 合同签订后7个工作日内，甲方支付合同总价的30%；\n2. 全部货物验收合格后，甲方收到乙方开具的发票之日起30个工作日内支付合同总价的70%。\n"
+        let s = try Pipeline().report(text: text, category: "sale_of_goods").0.document.paymentSchedule ?? []
+        #expect(s.map(\.trigger) == ["signing", "acceptance"])
+    }
+
+    @Test func blankInstalmentsOfATemplate() throws {
+        let text = "房屋买卖合同\n出卖人（甲方）：________\n买受人（乙方）：________\n第三条 付款\n1. 乙方于____年__月__日前支付首付款人民币________元；\n2. 乙方于____年__月__日前支付剩余房款人民币________元。\n"
+        let s = try Pipeline().report(text: text, category: "house_sale").0.document.paymentSchedule ?? []
+        #expect(s.count == 2)
+        #expect(s.allSatisfy { $0.amount == nil && $0.share == nil })
+    }
+}
+
+/// A rate that sets a fee (按成交价的1.5%支付居间服务费) is not an instalment of the price.
+@Suite struct PaymentScheduleFeeRateTests {
+    @Test func aFeeRateIsNoShare() throws {
+        let text = "房屋居间合同\n委托人（甲方）：张三\n居间人（乙方）：某某房产经纪有限公司\n3.1 甲方与出卖人签订房屋买卖合同的，甲方应按成交价的 1.5% 向乙方支付居间服务费。\n3.2 服务费于房屋买卖合同签订之日起3日内支付50%，于转移登记之日起3日内支付其余50%。\n"
+        let s = try Pipeline().report(text: text, category: "service").0.document.paymentSchedule ?? []
+        #expect(s.compactMap(\.share) == [0.5, 0.5])
+    }
+}

@@ -1,0 +1,93 @@
+/// The penalty wording beyond a rate or a sum, from Rules/facts/penalties.yaml: damages without a
+/// measure (乙方应赔偿甲方因此遭受的全部损失) and late-payment interest at a rate named but not given
+/// (按同期贷款市场报价利率支付逾期利息). Optional keys: an older Rules directory has none of them.
+struct PenaltyWording: Sendable {
+    struct File: Decodable, Sendable {
+        struct Damages: Decodable, Sendable {
+            var verbs: [String]
+            var notAfter: [String]?
+            var notBefore: [String]?
+            var harms: [String]
+            var conditions: [String]
+            var breach: [String]?
+            var clauseTitles: [String]?
+        }
+        var damages: Damages?
+        var referenceRates: [String]?
+        var interestWords: [String]?
+        var breachMarkers: [String]?
+    }
+
+    let damageVerbs: WordTable<Bool>
+    let notAfterVerb: WordTable<Bool>
+    let notBeforeVerb: WordTable<Bool>
+    let harms: WordTable<Bool>
+    let conditions: WordTable<Bool>
+    let breach: WordTable<Bool>
+    let clauseTitles: [String]
+    let referenceRates: WordTable<Bool>
+    let interestWords: WordTable<Bool>
+    let breachMarkers: WordTable<Bool>
+
+    init(directory: String) throws(QiyueError) {
+        let f: File = try EntityData.load(directory, "facts/penalties.yaml")
+        func table(_ words: [String]?) -> WordTable<Bool> { WordTable((words ?? []).map { (EntityData.norm($0), true) }) }
+        damageVerbs = table(f.damages?.verbs)
+        notAfterVerb = table(f.damages?.notAfter)
+        notBeforeVerb = table(f.damages?.notBefore)
+        harms = table(f.damages?.harms)
+        conditions = table(f.damages?.conditions)
+        breach = table(f.damages?.breach)
+        clauseTitles = (f.damages?.clauseTitles ?? []).map(EntityData.norm)
+        referenceRates = table(f.referenceRates)
+        interestWords = table(f.interestWords)
+        breachMarkers = table(f.breachMarkers)
+    }
+
+    /// The damages verb of a damages clause without a measure in the sentence `r` (in clause
+    /// `clause`), if it is one: it names a breach, or sits in a breach clause (违约责任).
+    func damagesVerb(in r: Range<Int>, clause: Int?, _ ctx: FactContext) -> Range<Int>? {
+        guard ctx.contains(harms, in: r), ctx.contains(conditions, in: r) else { return nil }
+        guard ctx.contains(breach, in: r) || inBreachClause(clause, ctx.doc) else { return nil }
+        for v in ctx.findAll(damageVerbs, in: r) {
+            if v.range.upperBound < r.upperBound, ctx.match(notAfterVerb, at: v.range.upperBound) != nil { continue }
+            if negated(before: v.range.lowerBound, from: r.lowerBound, ctx) { continue }
+            return v.range
+        }
+        return nil
+    }
+
+    private func inBreachClause(_ clause: Int?, _ doc: Document) -> Bool {
+        var c = clause
+        var steps = 0
+        while let i = c, steps < 8 {
+            if let t = doc.clauses[i].title, clauseTitles.contains(where: { t.contains($0) }) { return true }
+            c = doc.clauses[i].parent
+            steps += 1
+        }
+        return false
+    }
+
+    /// Interest on late payment at a named reference rate (no figure).
+    func isReferenceRateInterest(in r: Range<Int>, _ ctx: FactContext) -> Bool {
+        ctx.contains(interestWords, in: r) && ctx.contains(referenceRates, in: r)
+    }
+
+    /// The role that breaches in `r`: the first one a breach word follows (甲方不交付车辆的, 乙方无故拒绝).
+    func breachingRole(in r: Range<Int>, _ ctx: FactContext) -> String? {
+        for m in ctx.roles(in: r) where !ctx.isObject(m.range, in: r) {
+            var k = m.range.upperBound
+            if k < r.upperBound && ctx.t[k] == 0x5982 { k += 1 }   // 如
+            if k < r.upperBound, ctx.match(breachMarkers, at: k) != nil { return ctx.role(m.label) }
+        }
+        return nil
+    }
+
+    /// A negation ending at most two characters before `i` (不予赔偿, 不另行赔偿).
+    private func negated(before i: Int, from lo: Int, _ ctx: FactContext) -> Bool {
+        for gap in 0...2 where i - gap > lo {
+            if let m = ctx.match(notBeforeVerb, endingAt: i - gap), m.start >= lo { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,78 @@
+/// Spaces inside a figure written with thousands groups: "8 , 500", "102 , 000" (spaces around a
+/// thousands comma) and "45 000.00", "¥ 3 000" (a space as the thousands separator, SI style).
+///
+/// The figure starts with one to three digits and every further group has exactly three. It is
+/// joined only where it reads as a quantity — a currency sign or 币 before it, or decimals, 元 or 万
+/// after it; for comma groups also a measure word after it (平方米, 件, 台) — so account and phone
+/// numbers split in groups ("6222 0812 0510 606") and lists ("101 , 102") stay apart. Only spaces are removed, so
+/// every surviving scalar keeps its original span.
+enum FigureGroupGaps {
+    private static let maxGap = 2
+
+    static func collapse(_ t: [UInt32], _ line: Range<Int>, _ keep: inout [Bool]) {
+        var i = line.lowerBound
+        let end = line.upperBound
+        while i < end {
+            guard CharClass.isDigit(t[i]) else { i += 1; continue }
+            var e = i
+            while e < end && CharClass.isDigit(t[e]) { e += 1 }
+            // The start of a figure: not after a digit, a separator or a decimal point.
+            let prev = previous(t, line, i)
+            if e - i > 3 || prev.map({ CharClass.isDigit(t[$0]) || t[$0] == 0x2C || t[$0] == 0x2E }) == true {
+                i = e
+                continue
+            }
+            var gaps: [Int] = []
+            var spaceGroups = 0
+            while true {
+                let q = skipSpaces(t, e, end)
+                var r = q
+                let comma = q < end && t[q] == 0x2C
+                if comma { r = skipSpaces(t, q + 1, end) }
+                guard comma || q > e, r + 3 <= end,
+                      CharClass.isDigit(t[r]), CharClass.isDigit(t[r + 1]), CharClass.isDigit(t[r + 2]),
+                      r + 3 == end || !CharClass.isDigit(t[r + 3]) else { break }
+                // A plain comma group needs no help ("8,500" is already one figure).
+                if comma && q == e && r == q + 1 { e = r + 3; continue }
+                for k in e..<r where CharClass.isSpace(t[k]) { gaps.append(k) }
+                if !comma { spaceGroups += 1 }
+                e = r + 3
+            }
+            if !gaps.isEmpty && (readsAsMoney(t, line, prev, e) || spaceGroups == 0 && measureAfter(t, line, e)) {
+                for g in gaps { keep[g] = false }
+            }
+            i = e
+        }
+    }
+
+    /// The last non-space position before `i` on the line, if it is close.
+    private static func previous(_ t: [UInt32], _ line: Range<Int>, _ i: Int) -> Int? {
+        var p = i - 1
+        while p >= line.lowerBound && p >= i - maxGap && t[p] == Scalar.space { p -= 1 }
+        return p >= line.lowerBound && t[p] != Scalar.space ? p : nil
+    }
+
+    /// Skips up to two plain spaces (a tab is a cell boundary).
+    private static func skipSpaces(_ t: [UInt32], _ i: Int, _ end: Int) -> Int {
+        var j = i
+        while j < end && j - i < maxGap && (t[j] == Scalar.space || t[j] == 0xA0 || t[j] == 0x3000) { j += 1 }
+        return j
+    }
+
+    private static let signs = ScalarSet("¥$€£币")
+    private static let after = ScalarSet("元圆万")
+
+    private static let measures = ScalarSet("万亿千百个件台套辆米亩吨平公斤克股份%")
+
+    private static func measureAfter(_ t: [UInt32], _ line: Range<Int>, _ e: Int) -> Bool {
+        let a = skipSpaces(t, e, line.upperBound)
+        return a < line.upperBound && measures.contains(t[a])
+    }
+
+    private static func readsAsMoney(_ t: [UInt32], _ line: Range<Int>, _ prev: Int?, _ e: Int) -> Bool {
+        if let p = prev, signs.contains(t[p]) { return true }
+        if e + 1 < line.upperBound && t[e] == 0x2E && CharClass.isDigit(t[e + 1]) { return true }
+        let a = skipSpaces(t, e, line.upperBound)
+        return a < line.upperBound && after.contains(t[a])
+    }
+}

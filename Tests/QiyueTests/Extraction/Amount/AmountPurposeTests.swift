@@ -1,0 +1,42 @@
+import Testing
+@testable import Qiyue
+
+/// Purpose cues added for charges named by 费, 造价, a kind before a total word, and a share paid
+/// without a cue.
+@Suite struct AmountPurposeTests {
+    let pipeline: Pipeline
+
+    init() throws { pipeline = try Pipeline() }
+
+    func purposes(_ text: String, _ category: String = "service") -> [String] {
+        pipeline.report(text: "服务合同\n甲方：某某科技有限公司\n乙方：某某信息有限公司\n" + text, category: category).0.amounts.map(\.purpose)
+    }
+
+    @Test(arguments: [
+        "5.2 装卸费：每吨人民币28.00元，按实际发生量结算。",
+        "3.1 加盟费：人民币 8 万元（大写：捌万元整）。",
+        "其中安全文明施工费人民币伍拾捌万元整。",
+        "乙方可以按每托盘每日人民币5元加收仓储费。",
+    ])
+    func anyNamedCharge(_ text: String) {
+        #expect(purposes(text) == ["fee"])
+    }
+
+    @Test func constructionCost() {
+        #expect(purposes("3.1 本工程总造价为人民币壹拾捌万陆仟元整。") == ["total_price"])
+    }
+
+    @Test func aKindBeforeATotalWord() {
+        #expect(purposes("月租金为人民币8,500元，年租金合计人民币102,000元。", "lease") == ["rent", "rent"])
+    }
+
+    @Test func aSharePaidWithoutACue() {
+        let p = purposes("设计费总额为人民币45,000元。签订后3个工作日内，甲方支付 50%，即人民币 22,500 元；交付后甲方支付剩余 50%，即人民币 22,500 元。")
+        #expect(p == ["total_price", "installment", "balance"])
+    }
+
+    @Test func wagesAndLoans() {
+        #expect(purposes("考核优秀的，发放年度奖励性绩效人民币贰万元。", "labor") == ["wage"])
+        #expect(purposes("甲方同意出借乙方人民币拾万元整。", "loan") == ["loan_principal"])
+    }
+}

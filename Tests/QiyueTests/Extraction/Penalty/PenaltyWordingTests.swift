@@ -1,0 +1,85 @@
+import Testing
+@testable import Qiyue
+
+/// Penalties measured otherwise than by a figure: damages without a measure, interest at a rate
+/// named but not given, a rate word before the rate, a blank rate slot after 的.
+@Suite struct PenaltyWordingTests {
+    let pipeline: Pipeline
+
+    init() throws { pipeline = try Pipeline() }
+
+    func penalties(_ text: String, _ category: String = "service", clause: String = "第八条 违约责任") -> [Penalty] {
+        pipeline.report(text: "服务合同\n委托方（甲方）：某某科技有限公司\n服务方（乙方）：某某信息有限公司\n\(clause)\n" + text, category: category).0.penalties
+    }
+
+    @Test(arguments: [
+        ("乙方违反保密义务的，应赔偿甲方因此遭受的全部损失。", "乙方"),
+        ("因乙方施工质量问题给甲方造成损失的，由乙方负责赔偿。", "乙方"),
+        ("如交付后发现成果存在缺陷的，甲方有权退回，乙方应退还全部费用并赔偿甲方损失。", "乙方"),
+        ("任何一方违反本合同约定给对方造成损失的，应当予以赔偿。", "either"),
+    ])
+    func damagesWithoutAMeasure(_ c: (String, String)) throws {
+        let p = penalties(c.0)
+        try #require(p.count == 1, "\(p.map(\.text))")
+        #expect(p[0].form == "one_off" && p[0].rate == nil && p[0].amount == nil)
+        #expect(p[0].payer == c.1)
+    }
+
+    @Test(arguments: [
+        "因不可抗力造成损失的，双方均不承担赔偿责任。",
+        "保证范围包括主债权本金、利息、违约金、损害赔偿金以及实现债权的费用。",
+        "因乙方使用不当造成损坏的，由乙方负责修复或赔偿。",
+        "乙方对甲方的间接损失不予赔偿。",
+    ])
+    func notDamagesClauses(_ text: String) {
+        #expect(penalties(text).isEmpty, "\(penalties(text).map(\.text))")
+    }
+
+    @Test func damagesOutsideABreachClauseNeedABreach() {
+        let text = "因乙方使用不当造成设备毁损的，由乙方负责赔偿。"
+        #expect(penalties(text, clause: "第七条 设备维护").isEmpty)
+        #expect(penalties("乙方违反操作规程造成设备毁损的，由乙方负责赔偿。", clause: "第七条 设备维护").count == 1)
+        #expect(penalties(text).count == 1)
+    }
+
+    @Test func interestAtAReferenceRate() throws {
+        let p = penalties("甲方逾期付款的，按同期贷款市场报价利率向乙方支付逾期利息。")
+        try #require(p.count == 1)
+        #expect(p[0].form == "periodic" && p[0].per == "year" && p[0].rate == nil && p[0].payer == "甲方")
+        let d = penalties("受让方逾期付款的，以LPR的四倍为标准，按日向转让方支付逾期利息。", "other_contract")
+        #expect(d.first?.per == "day" && d.first?.form == "periodic")
+    }
+
+    @Test func rateWordGivesThePeriod() throws {
+        let p = penalties("甲方逾期付款的，应按逾期金额月利率 1% 向乙方支付逾期利息。")
+        try #require(p.count == 1)
+        #expect(p[0].form == "periodic" && p[0].per == "month" && p[0].rate == 0.01)
+    }
+
+    @Test func blankRateAfterDe() throws {
+        let p = penalties("甲方逾期付款的，每逾期一日，按逾期付款金额的________向乙方支付违约金。")
+        try #require(p.count == 1)
+        #expect(p[0].blank && p[0].form == "periodic" && p[0].per == "day")
+        // A blank sum (的____元) stays a blank amount, not a rate.
+        let f = penalties("乙方违约的，应按合同约定的______元向甲方支付违约金。")
+        #expect(f.allSatisfy { $0.form != "periodic" })
+    }
+}
+
+/// In a 定金 clause the party that breaches pays, whoever the sentence names first.
+@Suite struct DepositPayerTests {
+    @Test func theBreachingPartyPays() throws {
+        let text = "二手车买卖协议\n卖方（甲方）：张三\n买方（乙方）：李四\n六、违约责任\n1．乙方付款后甲方不交付车辆的，应双倍返还定金；乙方无故拒绝受领车辆的，定金不予退还。\n2．因乙方原因导致本合同解除的，乙方无权要求甲方返还定金。\n"
+        let p = try Pipeline().report(text: text, category: "vehicle_sale").0.penalties.filter { $0.form == "deposit" }
+        #expect(p.map { $0.payer ?? "∅" } == ["甲方", "乙方", "乙方"])
+    }
+}
+
+/// A penalty sentence without a party that continues the one before it after a semicolon.
+@Suite struct ContinuedPayerTests {
+    @Test func thePartyOfTheSentenceBefore() throws {
+        let text = "房屋买卖合同\n出卖人（甲方）：张三\n买受人（乙方）：李四\n3．甲方应于交房前将户口从该房屋迁出；逾期未迁出的，每逾期一日按总房价款的万分之二向乙方支付违约金。\n"
+        let p = try Pipeline().report(text: text, category: "house_sale").0.penalties
+        #expect(p.first?.payer == "甲方")
+    }
+}

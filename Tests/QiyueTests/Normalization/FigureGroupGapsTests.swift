@@ -1,0 +1,44 @@
+import Testing
+@testable import Qiyue
+
+/// Spaces inside a figure's thousands groups are removed where the figure reads as money or a
+/// measure; account numbers, phone numbers and lists written in groups stay apart.
+@Suite struct FigureGroupGapsTests {
+    static let joined: [(String, String)] = [
+        ("月租金为人民币 8 , 500 元", "月租金为人民币8,500元"),
+        ("价款人民币 1 , 250 , 000 元", "价款人民币1,250,000元"),
+        ("固定费用 ¥ 45 000.00 元", "固定费用 ¥45000.00元"),
+        ("违约金人民币 3 000 元", "违约金人民币3000元"),
+        ("建筑面积 1 , 200 平方米", "建筑面积1,200 平方米"),
+    ]
+    static let kept: [(String, String)] = [
+        ("账号 6222 0812 0510 606", "账号6222 0812 0510 606"),
+        ("电话 138 5712 6609", "电话138 5712 6609"),
+        ("编号 101 , 102 , 103", "编号101 , 102 , 103"),
+        ("第 3 幢 502 室", "第3 幢502 室"),
+    ]
+
+    @Test(arguments: joined + kept)
+    func groups(_ c: (String, String)) throws {
+        let doc = try Analyzer().analyze(text: c.0)
+        #expect(doc.normalizedText == c.1)
+        let n = doc.normalizedText.unicodeScalars.count
+        for i in 0..<n {
+            #expect(doc.originalText(doc.originalSpan(i..<(i + 1))) == doc.normalizedText(i..<(i + 1)))
+        }
+    }
+
+    @Test func spacedAmountsKeepTheirPurposes() throws {
+        let text = """
+            房屋租赁合同
+            出租方（甲方）：张三
+            承租方（乙方）：李四
+            第三条 月租金为人民币 8 , 500 元，押金人民币 17 , 000 元。
+            第九条 任何一方提前解除合同的，应向对方支付违约金 ¥ 17 000.00 元。
+            """
+        let (r, _) = try Pipeline().report(text: text, category: "lease")
+        #expect(r.amounts.contains { $0.value == 8500 && $0.purpose == "rent" })
+        #expect(r.amounts.contains { $0.value == 17000 && $0.purpose == "security_deposit" })
+        #expect(r.penalties.contains { $0.amount == 17000 && $0.payer == "either" && $0.form == "fixed" })
+    }
+}
