@@ -55,6 +55,11 @@ final class FactData: Sendable {
         var recurringLead: [String]?
         var recurringDue: [String]?
         var dueOn: [String]?
+        var dueBy: [String]?
+        var receiptCues: [String: String]?
+        var localStart: [String]?
+        var receiptObjects: [String: [String]]?
+        var receiptElided: [String]?
     }
     struct PeriodsFile: Decodable, Sendable {
         var kinds: [String: [String]]
@@ -67,6 +72,9 @@ final class FactData: Sendable {
         var validWords: [String]?
         var genericOf: [String]?
         var afterBreakers: [String]?
+        var fromPoint: [String]?
+        var endPoint: [String]?
+        var rangeSeparators: [String]?
         var termKindByCategory: [String: String]?
         var contractWords: [String]?
         var deadlineActions: [String: [String]]?
@@ -156,6 +164,14 @@ final class FactData: Sendable {
     let blankDurationBounds: WordTable<String>
     let dateBefore: WordTable<Bool>
     let dueOn: WordTable<Bool>
+    /// 不迟于/最迟于 before a date: due by it (bound before).
+    let dueBy: WordTable<Bool>
+    /// 收到/接到: a receipt cue, whose event is named by what is received (`receiptObjects`).
+    let receiptCues: [String: String]
+    /// 变更后5日内: a start point the duration's phrase names itself.
+    let localStart: WordTable<Bool>
+    let receiptObjects: WordTable<String>
+    let receiptElided: WordTable<Bool>
     let dateFromLead: WordTable<Bool>
     let dateFrom: WordTable<Bool>
     let recurringLead: WordTable<Bool>
@@ -170,6 +186,12 @@ final class FactData: Sendable {
     let genericPeriodOf: WordTable<Bool>
     let contractWords: WordTable<Bool>
     let periodAfterBreakers: WordTable<Bool>
+    /// 届满之日起: a breaker followed by one of these starts the period there (保证期间为…届满之日起三年).
+    let periodFromPoint: WordTable<Bool>
+    /// 期限届满: a cue before one of these names a point in time, not a period.
+    let periodEndPoint: WordTable<Bool>
+    /// 2025.9.1—2026.8.31: a dash between two dates joins them like 至.
+    let periodRangeSeparators: WordTable<Bool>
     let termKinds: [String]
     let termKindByCategory: [String: String]
     let periodValidWords: WordTable<Bool>
@@ -265,6 +287,11 @@ final class FactData: Sendable {
         recurringLead = table(d.recurringLead ?? [])
         recurringDue = table(d.recurringDue ?? [])
         dueOn = table(d.dueOn ?? [])
+        dueBy = table(d.dueBy ?? [])
+        receiptCues = Dictionary((d.receiptCues ?? [:]).map { (EntityData.norm($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        localStart = table(d.localStart ?? [])
+        receiptObjects = inverted(d.receiptObjects ?? [:])
+        receiptElided = table(d.receiptElided ?? [])
         agreedPenaltyWords = table(n.agreedPenaltyWords)
         periodKinds = inverted(r.kinds)
         genericPeriodCues = Set((r.genericCues ?? []).map(EntityData.norm))
@@ -275,6 +302,9 @@ final class FactData: Sendable {
         periodValidWords = table(r.validWords ?? [])
         genericPeriodOf = table(r.genericOf ?? [])
         periodAfterBreakers = table(r.afterBreakers ?? [])
+        periodFromPoint = table(r.fromPoint ?? [])
+        periodEndPoint = table(r.endPoint ?? [])
+        periodRangeSeparators = table(r.rangeSeparators ?? [])
         termKindByCategory = r.termKindByCategory ?? [:]
         contractWords = table(r.contractWords ?? [])
         deadlinePeriodActions = inverted(r.deadlineActions ?? [:])

@@ -10,12 +10,18 @@ struct PeriodExtractor {
         var seen = Set<String>()
         let cues = ctx.findAll(ctx.data.periodKinds, in: 0..<ctx.t.count)
         for (n, cue) in cues.enumerated() {
+            // 借款期限届满之日起: the end of a period, a point the sentence counts from.
+            if let p = ctx.match(ctx.data.periodEndPoint, at: cue.range.upperBound),
+               p.end >= ctx.t.count || !Self.openBrackets.contains(ctx.t[p.end]) { continue }
             let sentence = ctx.sentence(at: cue.range.lowerBound)
             var kind = self.kind(of: n, cues, sentence, ctx)
             if kind == "contract_term", let c = ctx.category, let k = ctx.data.termKindByCategory[c] { kind = k }
             // The duration: after the cue in its phrase, up to the next cue; else just before it.
             let phrase = ctx.phrase(at: cue.range.lowerBound)
-            let nextCue = cues.dropFirst(n + 1).first?.range.lowerBound ?? ctx.t.count
+            // A cue right before a breaker (债务履行期限届满之日起三年) names the point the period counts
+            // from, not a period of its own that would end this one's reach.
+            let nextCue = cues.dropFirst(n + 1).first { ctx.match(ctx.data.periodEndPoint, at: $0.range.upperBound) == nil }?
+                .range.lowerBound ?? ctx.t.count
             let afterEnd = min(max(phrase.upperBound, min(ctx.t.count, cue.range.upperBound + 4)), sentence.upperBound, nextCue)
             let after = cue.range.upperBound..<max(cue.range.upperBound, afterEnd)
             var duration = ctx.entities(.duration, in: after).first {
@@ -23,7 +29,9 @@ struct PeriodExtractor {
                     && ($0.value?.bound == nil || $0.value?.bound == "from" || isValidity($0, sentence, ctx))
             }
             // 租赁期满前6个月: a deadline counted from the period's end, not the period.
-            if let d = duration, ctx.contains(ctx.data.periodAfterBreakers, in: FactContext.upTo(cue.range.upperBound, d.range.lowerBound)) {
+            // 保证期间为…期限届满之日起三年 counts from that point: still the period.
+            if let d = duration, ctx.contains(ctx.data.periodAfterBreakers, in: FactContext.upTo(cue.range.upperBound, d.range.lowerBound)),
+               !countsFromPoint(before: d.range.lowerBound, ctx) {
                 duration = nil
             }
             if duration == nil { duration = durationBefore(cue.range.lowerBound, sentence, ctx) }
@@ -88,6 +96,15 @@ struct PeriodExtractor {
             if !ctx.contains(ctx.data.contractWords, in: FactContext.upTo(max(sentence.lowerBound, owner.lowerBound), of.start)) { return "other" }
         }
         return cue.value
+    }
+
+    static let openBrackets = ScalarSet("(（[【")
+
+    /// 届满之日起三年: a from-point word (之日起) right before the duration.
+    private func countsFromPoint(before offset: Int, _ ctx: FactContext) -> Bool {
+        var k = offset
+        while k > 0 && FactContext.isSpace(ctx.t[k - 1]) { k -= 1 }
+        return ctx.match(ctx.data.periodFromPoint, endingAt: k) != nil
     }
 
     /// A duration ending just before the cue, or before 为/作为 and the cue (12个月为免费维护期).
@@ -163,14 +180,17 @@ struct PeriodExtractor {
     private func dateRange(in r: Range<Int>, _ ctx: FactContext) -> (String?, String?, Range<Int>?) {
         let dates = ctx.entities(.date, in: r).filter { r.contains($0.range.lowerBound) && !$0.blank }
         guard let first = dates.first, first.range.lowerBound - r.lowerBound <= 6 else { return (nil, nil, nil) }
+        // 期限不迟于2026年3月31日: a due date, not the period's start.
+        if ctx.match(ctx.data.dueBy, endingAt: first.range.lowerBound) != nil { return (nil, nil, nil) }
         // 有效期至2025年12月31日: an end date alone.
         if ctx.contains(ctx.data.periodTo, in: r.lowerBound..<first.range.lowerBound),
            !ctx.contains(ctx.data.periodFrom, in: r.lowerBound..<first.range.lowerBound), let e = first.value?.date {
             return (nil, e, first.range)
         }
         let second = dates.dropFirst().first { d in
-            ctx.contains(ctx.data.periodTo, in: FactContext.upTo(first.range.upperBound, d.range.lowerBound))
-                && d.range.lowerBound - first.range.upperBound <= 6
+            let gap = FactContext.upTo(first.range.upperBound, d.range.lowerBound)
+            return gap.count <= 6 && (ctx.contains(ctx.data.periodTo, in: gap)
+                || (gap.count <= 3 && ctx.contains(ctx.data.periodRangeSeparators, in: gap)))
         }
         guard let s = first.value?.date else { return (nil, nil, nil) }
         return (s, second?.value?.date, first.range.lowerBound..<(second?.range.upperBound ?? first.range.upperBound))

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import Qiyue
+
+/// Dated deadlines by their lead word, quarterly due days, and periods given as one date range or
+/// counted from a point (届满之日起).
+@Suite struct DueDateTests {
+    let pipeline: Pipeline
+
+    init() throws { pipeline = try Pipeline() }
+
+    func report(_ text: String, _ category: String = "service") -> ContractReport {
+        pipeline.report(text: "合同\n甲方：张三\n乙方：李四\n" + text, category: category).0
+    }
+
+    func periods(_ text: String, _ category: String = "service") -> [String] {
+        report(text, category).periods.map { p in
+            let when = p.start != nil || p.end != nil ? "\(p.start ?? "∅")..\(p.end ?? "∅")"
+                : "\(FactEvaluation.num(p.duration?.amount))|\(p.duration?.unit ?? "∅")"
+            return "\(p.kind)|\(when)"
+        }
+    }
+
+    /// 不迟于 / 最迟于 before a date: due by it, not on it.
+    @Test(arguments: ["乙方应不迟于2026年3月15日完成系统上线。", "乙方最迟于2026年3月15日完成系统上线。", "乙方应不晚于 2026 年 3 月 15 日完成系统上线。"])
+    func dueByIsBefore(_ text: String) throws {
+        let d = try #require(report(text).deadlines.first { $0.date != nil })
+        #expect(d.date == "2026-03-15")
+        #expect(d.bound == "before")
+        #expect(d.obligor == "乙方")
+    }
+
+    @Test func dueOnStaysOn() throws {
+        let d = try #require(report("乙方应于2025年11月30日完成交付。").deadlines.first { $0.date != nil })
+        #expect(d.bound == "on")
+    }
+
+    /// 每季度首月的5日前: a due day of the month after a quarterly prefix and 的.
+    @Test(arguments: ["乙方应于每季度首月的 5 日前支付当季租金。", "乙方应于每季度第一个月的5日前支付当季租金。"])
+    func quarterlyDueDay(_ text: String) throws {
+        let r = report(text, "lease")
+        let d = try #require(r.deadlines.first { $0.date != nil })
+        #expect(d.date == "---05")
+        #expect(d.bound == "before")
+        #expect(!r.deadlines.contains { $0.relative?.amount == 5 })
+    }
+
+    @Test(arguments: [
+        ("施工工期 2025.9.1—2026.8.31。", ["construction|2025-09-01..2026-08-31"]),
+        ("仓储期限：2025/09/01至2026/08/31。", ["service_term|2025-09-01..2026-08-31"]),
+        ("借款期间自2025年4月1日起至2027年3月31日止。", ["loan_term|2025-04-01..2027-03-31"]),
+        ("保证期间为主合同约定的债务履行期限届满之日起三年。", ["other|3|year"]),
+    ])
+    func rangesAndCues(_ c: (String, [String])) {
+        #expect(periods(c.0) == c.1)
+    }
+
+    /// A due date after 期限不迟于 is no period start.
+    @Test func dueByDateIsNoPeriodStart() {
+        #expect(periods("付款期限不迟于2026年3月31日。").allSatisfy { !$0.contains("2026-03-31..") })
+    }
+}
