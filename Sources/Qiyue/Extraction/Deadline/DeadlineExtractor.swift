@@ -118,6 +118,7 @@ struct DeadlineExtractor {
             while k < t.count && FactContext.isSpace(t[k]) { k += 1 }
             if let m = ctx.match(ctx.data.dateBefore, at: k) { bound = "before"; end = m.end }
         }
+        if bound == nil, listedBeforeDueDate(e, ctx) { bound = "before" }
         var lead = e.range.lowerBound
         while lead > 0 && FactContext.isSpace(t[lead - 1]) { lead -= 1 }
         // 不迟于2026年3月15日 / 最迟于…: due by the date; 应于2025年11月30日: due on it.
@@ -148,6 +149,27 @@ struct DeadlineExtractor {
         let span = ctx.doc.originalSpan(e.range.lowerBound..<end)
         return Deadline(date: date, relative: nil, bound: b, obligor: ctx.actor(of: e.range.lowerBound..<end),
                         action: action(after: end, ctx), blank: e.blank, text: ctx.doc.originalText(span), span: span)
+    }
+
+    /// 每年1月15日、7月15日前: a date listed (、, 和) before up to three more dates, the last of which is
+    /// due before (its entity's bound or a `dateBefore` word after it).
+    private func listedBeforeDueDate(_ e: Entity, _ ctx: FactContext) -> Bool {
+        let t = ctx.t
+        var cur = e.range
+        for _ in 0..<3 {
+            var k = cur.upperBound
+            while k < t.count && FactContext.isSpace(t[k]) { k += 1 }
+            guard let j = ctx.match(ctx.data.dateListJoiners, at: k) else { return false }
+            var s = j.end
+            while s < t.count && FactContext.isSpace(t[s]) { s += 1 }
+            guard let next = ctx.entities(.date, in: s..<(s + 1)).first(where: { $0.range.lowerBound == s }) else { return false }
+            if next.value?.bound == "before" { return true }
+            var q = next.range.upperBound
+            while q < t.count && FactContext.isSpace(t[q]) { q += 1 }
+            if ctx.match(ctx.data.dateBefore, at: q) != nil { return true }
+            cur = next.range
+        }
+        return false
     }
 
     /// 签订之日起____日内: a blank where the number of days should be.

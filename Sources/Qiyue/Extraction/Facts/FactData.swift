@@ -58,6 +58,7 @@ final class FactData: Sendable {
         var dueBy: [String]?
         var receiptCues: [String: String]?
         var localStart: [String]?
+        var dateListJoiners: [String]?
         var receiptObjects: [String: [String]]?
         var receiptElided: [String]?
     }
@@ -75,6 +76,7 @@ final class FactData: Sendable {
         var fromPoint: [String]?
         var endPoint: [String]?
         var rangeSeparators: [String]?
+        var milestones: [String: String]?
         var termKindByCategory: [String: String]?
         var contractWords: [String]?
         var deadlineActions: [String: [String]]?
@@ -170,6 +172,8 @@ final class FactData: Sendable {
     let receiptCues: [String: String]
     /// 变更后5日内: a start point the duration's phrase names itself.
     let localStart: WordTable<Bool>
+    /// 、/和 between listed dates that share the last one's bound.
+    let dateListJoiners: WordTable<Bool>
     let receiptObjects: WordTable<String>
     let receiptElided: WordTable<Bool>
     let dateFromLead: WordTable<Bool>
@@ -192,6 +196,8 @@ final class FactData: Sendable {
     let periodEndPoint: WordTable<Bool>
     /// 2025.9.1—2026.8.31: a dash between two dates joins them like 至.
     let periodRangeSeparators: WordTable<Bool>
+    /// 开工日期 → start, 竣工日期 → end: cues whose dates are a period's two ends.
+    let periodMilestones: [String: String]
     let termKinds: [String]
     let termKindByCategory: [String: String]
     let periodValidWords: WordTable<Bool>
@@ -290,6 +296,7 @@ final class FactData: Sendable {
         dueBy = table(d.dueBy ?? [])
         receiptCues = Dictionary((d.receiptCues ?? [:]).map { (EntityData.norm($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         localStart = table(d.localStart ?? [])
+        dateListJoiners = table(d.dateListJoiners ?? [])
         receiptObjects = inverted(d.receiptObjects ?? [:])
         receiptElided = table(d.receiptElided ?? [])
         agreedPenaltyWords = table(n.agreedPenaltyWords)
@@ -305,6 +312,7 @@ final class FactData: Sendable {
         periodFromPoint = table(r.fromPoint ?? [])
         periodEndPoint = table(r.endPoint ?? [])
         periodRangeSeparators = table(r.rangeSeparators ?? [])
+        periodMilestones = Dictionary((r.milestones ?? [:]).map { (EntityData.norm($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         termKindByCategory = r.termKindByCategory ?? [:]
         contractWords = table(r.contractWords ?? [])
         deadlinePeriodActions = inverted(r.deadlineActions ?? [:])

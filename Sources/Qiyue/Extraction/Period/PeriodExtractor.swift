@@ -15,6 +15,16 @@ struct PeriodExtractor {
                p.end >= ctx.t.count || !Self.openBrackets.contains(ctx.t[p.end]) { continue }
             let sentence = ctx.sentence(at: cue.range.lowerBound)
             var kind = self.kind(of: n, cues, sentence, ctx)
+            // 计划开工日期：…；计划竣工日期：…: a start and an end milestone.
+            if let role = ctx.data.periodMilestones[ctx.text(cue.range)] {
+                guard role == "start", let s = dateRight(after: cue.range.upperBound, ctx),
+                      let endCue = cues.dropFirst(n + 1).prefix(while: { $0.range.lowerBound - s.range.upperBound <= 40 })
+                          .first(where: { ctx.data.periodMilestones[ctx.text($0.range)] == "end" }),
+                      let e = dateRight(after: endCue.range.upperBound, ctx) else { continue }
+                append(kind: kind, cue: cue.range, duration: nil, start: s.value?.date, end: e.value?.date,
+                       rangeSpan: s.range.lowerBound..<e.range.upperBound, ctx, &out, &seen)
+                continue
+            }
             if kind == "contract_term", let c = ctx.category, let k = ctx.data.termKindByCategory[c] { kind = k }
             // The duration: after the cue in its phrase, up to the next cue; else just before it.
             let phrase = ctx.phrase(at: cue.range.lowerBound)
@@ -99,6 +109,12 @@ struct PeriodExtractor {
     }
 
     static let openBrackets = ScalarSet("(（[【")
+
+    /// A filled date starting within four characters after `offset` (开工日期：2025年6月10日, 开工日期为…).
+    private func dateRight(after offset: Int, _ ctx: FactContext) -> Entity? {
+        let r = offset..<min(ctx.t.count, offset + 5)
+        return ctx.entities(.date, in: r).first { r.contains($0.range.lowerBound) && !$0.blank && $0.value?.date != nil }
+    }
 
     /// 届满之日起三年: a from-point word (之日起) right before the duration.
     private func countsFromPoint(before offset: Int, _ ctx: FactContext) -> Bool {

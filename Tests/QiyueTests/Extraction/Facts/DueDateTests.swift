@@ -35,6 +35,14 @@ import Testing
         #expect(d.bound == "on")
     }
 
+    /// 每年1月15日、7月15日前: listed dates share the bound after the last.
+    @Test(arguments: ["利润分别于每年1月15日、7月15日前分配。", "乙方应于2025年3月31日和2025年6月30日前付清。"])
+    func listedDatesShareTheBound(_ text: String) {
+        let dated = report(text).deadlines.filter { $0.date != nil }
+        #expect(dated.count == 2)
+        #expect(dated.allSatisfy { $0.bound == "before" })
+    }
+
     /// 每季度首月的5日前: a due day of the month after a quarterly prefix and 的.
     @Test(arguments: ["乙方应于每季度首月的 5 日前支付当季租金。", "乙方应于每季度第一个月的5日前支付当季租金。"])
     func quarterlyDueDay(_ text: String) throws {
@@ -50,6 +58,8 @@ import Testing
         ("仓储期限：2025/09/01至2026/08/31。", ["service_term|2025-09-01..2026-08-31"]),
         ("借款期间自2025年4月1日起至2027年3月31日止。", ["loan_term|2025-04-01..2027-03-31"]),
         ("保证期间为主合同约定的债务履行期限届满之日起三年。", ["other|3|year"]),
+        ("计划开工日期：2025年6月10日；计划竣工日期：2026年5月31日。", ["construction|2025-06-10..2026-05-31"]),
+        ("实际开工日期以监理人发出的开工通知载明的日期为准。", []),
     ])
     func rangesAndCues(_ c: (String, [String])) {
         #expect(periods(c.0) == c.1)
