@@ -159,13 +159,14 @@ struct PeriodExtractor {
         return out
     }
 
-    /// 提前三十日（以书面形式）通知: a notice period.
+    /// 提前三十日（以书面形式）通知, 一个月前通知, 给予对方七天书面通知: a notice period.
     private func noticePeriods(_ ctx: FactContext, _ seen: inout Set<String>) -> [Period] {
         var out: [Period] = []
         for e in ctx.entities where e.dim == .duration {
             var k = e.range.lowerBound
             while k > 0 && FactContext.isSpace(ctx.t[k - 1]) { k -= 1 }
-            guard ctx.match(ctx.data.noticeLead, endingAt: k) != nil else { continue }
+            // 提前三十日…通知; 应于一个月前通知他方.
+            guard ctx.match(ctx.data.noticeLead, endingAt: k) != nil || e.value?.bound == "before" else { continue }
             let sentence = ctx.sentence(at: e.range.lowerBound)
             let window = FactContext.upTo(e.range.upperBound, min(sentence.upperBound, e.range.upperBound + 8))
             guard let w = ctx.first(ctx.data.noticeWords, in: window) else { continue }
