@@ -29,14 +29,17 @@ struct DeadlineExtractor {
         var bound = v.bound
         var searchAfter = false
         var start = e.range.lowerBound
-        if bound == nil || bound == "from" {
-            // 提前30日 / 期满前6个月
+        if bound == nil || bound == "from" || bound == "within" {
+            // 提前30日 / 期满前6个月; 开工前三日内 (within the days before: before).
             var k = e.range.lowerBound
             while k > sentence.lowerBound && FactContext.isSpace(ctx.t[k - 1]) { k -= 1 }
-            guard let m = ctx.match(ctx.data.beforeMarkers, endingAt: k) else { return nil }
-            bound = "before"
-            searchAfter = ctx.text(m.start..<k) == "提前"
-            start = m.start
+            if let m = ctx.match(ctx.data.beforeMarkers, endingAt: k) {
+                bound = "before"
+                searchAfter = ctx.text(m.start..<k) == "提前"
+                start = m.start
+            } else if bound != "within" {
+                return nil
+            }
         }
         guard let b = bound, ["within", "before", "after"].contains(b) else { return nil }
         var anchor: (range: Range<Int>, value: String)?

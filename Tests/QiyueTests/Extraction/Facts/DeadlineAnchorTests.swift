@@ -26,6 +26,15 @@ import Testing
         #expect(anchors(c.0) == c.1)
     }
 
+    /// 开工前三日内: within the days before an event is before it.
+    @Test func withinDaysBeforeIsBefore() throws {
+        let r = pipeline.report(text: "合同\n甲方：张三\n乙方：李四\n服务期限为一年，期满前30日内双方可协商续签。", category: "service").0
+        let d = try #require(r.deadlines.first { $0.relative != nil })
+        #expect(d.bound == "before")
+        #expect(d.relative?.anchor == "expiry")
+        #expect(d.relative?.amount == 30)
+    }
+
     @Test func aLocalStartPointIsOther() {
         #expect(anchors("双方确认的送达地址为上述地址，一方地址变更的，应于变更后5日内书面通知对方。") == ["other|5|day"])
         #expect(anchors("乙方应于货物交付后5日内完成安装。") == ["delivery|5|day"])
