@@ -37,6 +37,7 @@ struct PeriodExtractor {
             var duration = ctx.entities(.duration, in: after).first {
                 after.contains($0.range.lowerBound) && sentence.contains($0.range.lowerBound)
                     && ($0.value?.bound == nil || $0.value?.bound == "from" || isValidity($0, sentence, ctx))
+                    && !leadsInto(nextCue, $0, ctx)
             }
             // 租赁期满前6个月: a deadline counted from the period's end, not the period.
             // 保证期间为…期限届满之日起三年 counts from that point: still the period.
@@ -109,6 +110,17 @@ struct PeriodExtractor {
     }
 
     static let openBrackets = ScalarSet("(（[【")
+
+    /// 7天包换、三年有限保修: a duration right before the next cue (after spaces and a link word such
+    /// as 为) is that cue's.
+    private func leadsInto(_ nextCue: Int, _ d: Entity, _ ctx: FactContext) -> Bool {
+        guard nextCue < ctx.t.count else { return false }
+        var k = d.range.upperBound
+        while k < nextCue && FactContext.isSpace(ctx.t[k]) { k += 1 }
+        if let link = ctx.match(ctx.data.periodLinkBefore, at: k), link.end <= nextCue { k = link.end }
+        while k < nextCue && FactContext.isSpace(ctx.t[k]) { k += 1 }
+        return k == nextCue
+    }
 
     /// A filled date starting within four characters after `offset` (开工日期：2025年6月10日, 开工日期为…).
     private func dateRight(after offset: Int, _ ctx: FactContext) -> Entity? {
