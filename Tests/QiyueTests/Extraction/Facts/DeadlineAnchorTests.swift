@@ -35,6 +35,12 @@ import Testing
         #expect(d.relative?.amount == 30)
     }
 
+    /// 于签订本契约之同时给付: at the same time as an event (Taiwan usage) is on its day.
+    @Test(arguments: ["乙方應於簽訂本契約之同時給付甲方押金。", "乙方应于签约同时签发本票一纸交甲方收执。"])
+    func atTheSameTimeIsOnTheDay(_ text: String) {
+        #expect(anchors(text) == ["signing|0|day"])
+    }
+
     @Test func aLocalStartPointIsOther() {
         #expect(anchors("双方确认的送达地址为上述地址，一方地址变更的，应于变更后5日内书面通知对方。") == ["other|5|day"])
         #expect(anchors("乙方应于货物交付后5日内完成安装。") == ["delivery|5|day"])
