@@ -63,6 +63,7 @@ final class EntityData: Sendable {
         var durationBounds: [String: String]
         var dateBounds: [String: String]
         var monthlyPrefixes: [String]
+        var monthlyLinks: [String]?
         var durationCues: [String]
         var yearRange: [Int]
         var monthWords: [String: Int]
@@ -165,6 +166,8 @@ final class EntityData: Sendable {
     let durationBounds: WordTable<String>
     let dateBounds: WordTable<String>
     let monthlyPrefixes: WordTable<Bool>
+    /// Between a monthly prefix and its day: 每季度首月的5日.
+    let monthlyLinks: WordTable<Bool>
     let durationCues: WordTable<Bool>
     let halfWords: WordTable<Bool>
     let annotations: WordTable<Bool>
@@ -251,6 +254,7 @@ final class EntityData: Sendable {
         dateFollowers = ScalarSet(values: followers)
         dateBounds = WordTable(time.dateBounds.map { ($0.key, $0.value) })
         monthlyPrefixes = WordTable(time.monthlyPrefixes.map { ($0, true) })
+        monthlyLinks = WordTable((time.monthlyLinks ?? []).map { ($0, true) })
         durationCues = WordTable(time.durationCues.map { ($0, true) })
         halfWords = WordTable(time.halfWords.map { ($0, true) })
         annotations = WordTable(currencies.annotations.map { (Self.norm($0), true) })

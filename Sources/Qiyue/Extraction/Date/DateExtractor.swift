@@ -287,7 +287,7 @@ struct DateExtractor {
             e = m.end + 1
             rule = "date.md"
         } else if let d = part(doc, p, Scalar.ri, or: Scalar.hao, hint: i), (1...31).contains(d.value),
-                  data.monthlyPrefixes.match(t, endingAt: p) != nil {
+                  hasMonthlyPrefix(t, endingAt: p) {
             parts.day = d.value
             e = d.end
             rule = "date.monthly"
@@ -296,6 +296,18 @@ struct DateExtractor {
         }
         parts.end = e
         return Item(a: parts, rule: rule, start: start, end: e)
+    }
+
+    /// 每月5日, 每季度首月的 5 日, 每月 **15日**: a monthly prefix before a day number, with spaces (a
+    /// removed Markdown mark leaves one) and a link word (的) allowed between them.
+    private func hasMonthlyPrefix(_ t: [UInt32], endingAt p: Int) -> Bool {
+        var k = p
+        while k > 0 && p - k < 2 && CharClass.isSpace(t[k - 1]) { k -= 1 }
+        if let link = data.monthlyLinks.match(t, endingAt: k) {
+            k = link.start
+            while k > 0 && link.start - k < 2 && CharClass.isSpace(t[k - 1]) { k -= 1 }
+        }
+        return data.monthlyPrefixes.match(t, endingAt: k) != nil
     }
 
     /// 一 in 二〇二四年九月一: a day number with no 日 after a month, ending the date.

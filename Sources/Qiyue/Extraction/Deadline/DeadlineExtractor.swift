@@ -29,14 +29,17 @@ struct DeadlineExtractor {
         var bound = v.bound
         var searchAfter = false
         var start = e.range.lowerBound
-        if bound == nil || bound == "from" {
-            // 提前30日 / 期满前6个月
+        if bound == nil || bound == "from" || bound == "within" {
+            // 提前30日 / 期满前6个月; 开工前三日内 (within the days before: before).
             var k = e.range.lowerBound
             while k > sentence.lowerBound && FactContext.isSpace(ctx.t[k - 1]) { k -= 1 }
-            guard let m = ctx.match(ctx.data.beforeMarkers, endingAt: k) else { return nil }
-            bound = "before"
-            searchAfter = ctx.text(m.start..<k) == "提前"
-            start = m.start
+            if let m = ctx.match(ctx.data.beforeMarkers, endingAt: k) {
+                bound = "before"
+                searchAfter = ctx.text(m.start..<k) == "提前"
+                start = m.start
+            } else if bound != "within" {
+                return nil
+            }
         }
         guard let b = bound, ["within", "before", "after"].contains(b) else { return nil }
         var anchor: (range: Range<Int>, value: String)?
@@ -71,9 +74,31 @@ struct DeadlineExtractor {
         let phrase = ctx.phrase(at: offset)
         let sentence = ctx.sentence(at: offset)
         let inPhrase = ctx.findAll(ctx.data.anchors, in: phrase.lowerBound..<offset)
+        // 收到初稿后 / 收到款项后: a receipt named by what is received.
+        if let r = inPhrase.last, let kind = receiptKind(r.range, upTo: offset, ctx) { return kind == "other" ? nil : (r.range, kind) }
+        // 一方地址变更的，应于变更后5日内: the phrase's own start point, none of the anchors.
+        if inPhrase.isEmpty {
+            var k = offset
+            while k > phrase.lowerBound && FactContext.isSpace(ctx.t[k - 1]) { k -= 1 }
+            if let m = ctx.match(ctx.data.localStart, endingAt: k), m.start > phrase.lowerBound { return nil }
+        }
         let strong = { (m: (range: Range<Int>, value: String)) in !ctx.data.weakAnchors.contains(ctx.text(m.range)) }
         let inSentence = ctx.findAll(ctx.data.anchors, in: sentence.lowerBound..<phrase.lowerBound)
         return inPhrase.last(where: strong) ?? inSentence.last(where: strong) ?? inPhrase.last ?? inSentence.last
+    }
+
+    /// The event of a receipt cue (收到, 接到) by what is received before `offset`: a word of
+    /// `receiptObjects` within 16 characters, delivery for nothing before 后/之日 (a deliverable
+    /// named earlier), the cue's own event for anything else received (收到反馈意见后: other).
+    /// nil when `cue` is no receipt cue.
+    private func receiptKind(_ cue: Range<Int>, upTo offset: Int, _ ctx: FactContext) -> String? {
+        guard let unknown = ctx.data.receiptCues[ctx.text(cue)] else { return nil }
+        let object = cue.upperBound..<max(cue.upperBound, min(offset, cue.upperBound + 16))
+        if let m = ctx.first(ctx.data.receiptObjects, in: object) { return m.value }
+        var k = cue.upperBound
+        while k < offset && FactContext.isSpace(ctx.t[k]) { k += 1 }
+        if ctx.match(ctx.data.receiptElided, at: k) != nil { return "delivery" }
+        return k < offset ? unknown : nil
     }
 
     /// 每月20日: a date entity that starts with a recurrence word, or one right after it.
@@ -85,7 +110,8 @@ struct DeadlineExtractor {
     }
 
     /// A date that is due: followed by 前/之前 (full, partial or blank: 2025年6月20日前, 每月5日前,
-    /// 于 年 月 日之前) or right after 应于/须在 (乙方应于2025年11月30日完成交付: due on it).
+    /// 于 年 月 日之前) or right after 不迟于/最迟于 (due by it), or right after 应于/须在 (乙方应于
+    /// 2025年11月30日完成交付: due on it).
     private func absolute(_ e: Entity, _ ctx: FactContext) -> Deadline? {
         let t = ctx.t
         var bound = e.value?.bound
@@ -95,8 +121,11 @@ struct DeadlineExtractor {
             while k < t.count && FactContext.isSpace(t[k]) { k += 1 }
             if let m = ctx.match(ctx.data.dateBefore, at: k) { bound = "before"; end = m.end }
         }
+        if bound == nil, listedBeforeDueDate(e, ctx) { bound = "before" }
         var lead = e.range.lowerBound
         while lead > 0 && FactContext.isSpace(t[lead - 1]) { lead -= 1 }
+        // 不迟于2026年3月15日 / 最迟于…: due by the date; 应于2025年11月30日: due on it.
+        if bound == nil, ctx.match(ctx.data.dueBy, endingAt: lead) != nil { bound = "before" }
         if bound == nil, ctx.match(ctx.data.dueOn, endingAt: lead) != nil { bound = "on" }
         // 甲方每月20日发放工资 / 甲方于每月12日支付: a recurring due date.
         if bound == nil, isRecurring(e, ctx) {
@@ -123,6 +152,27 @@ struct DeadlineExtractor {
         let span = ctx.doc.originalSpan(e.range.lowerBound..<end)
         return Deadline(date: date, relative: nil, bound: b, obligor: ctx.actor(of: e.range.lowerBound..<end),
                         action: action(after: end, ctx), blank: e.blank, text: ctx.doc.originalText(span), span: span)
+    }
+
+    /// 每年1月15日、7月15日前: a date listed (、, 和) before up to three more dates, the last of which is
+    /// due before (its entity's bound or a `dateBefore` word after it).
+    private func listedBeforeDueDate(_ e: Entity, _ ctx: FactContext) -> Bool {
+        let t = ctx.t
+        var cur = e.range
+        for _ in 0..<3 {
+            var k = cur.upperBound
+            while k < t.count && FactContext.isSpace(t[k]) { k += 1 }
+            guard let j = ctx.match(ctx.data.dateListJoiners, at: k) else { return false }
+            var s = j.end
+            while s < t.count && FactContext.isSpace(t[s]) { s += 1 }
+            guard let next = ctx.entities(.date, in: s..<(s + 1)).first(where: { $0.range.lowerBound == s }) else { return false }
+            if next.value?.bound == "before" { return true }
+            var q = next.range.upperBound
+            while q < t.count && FactContext.isSpace(t[q]) { q += 1 }
+            if ctx.match(ctx.data.dateBefore, at: q) != nil { return true }
+            cur = next.range
+        }
+        return false
     }
 
     /// 签订之日起____日内: a blank where the number of days should be.

@@ -55,6 +55,12 @@ final class FactData: Sendable {
         var recurringLead: [String]?
         var recurringDue: [String]?
         var dueOn: [String]?
+        var dueBy: [String]?
+        var receiptCues: [String: String]?
+        var localStart: [String]?
+        var dateListJoiners: [String]?
+        var receiptObjects: [String: [String]]?
+        var receiptElided: [String]?
     }
     struct PeriodsFile: Decodable, Sendable {
         var kinds: [String: [String]]
@@ -67,6 +73,10 @@ final class FactData: Sendable {
         var validWords: [String]?
         var genericOf: [String]?
         var afterBreakers: [String]?
+        var fromPoint: [String]?
+        var endPoint: [String]?
+        var rangeSeparators: [String]?
+        var milestones: [String: String]?
         var termKindByCategory: [String: String]?
         var contractWords: [String]?
         var deadlineActions: [String: [String]]?
@@ -157,6 +167,16 @@ final class FactData: Sendable {
     let blankDurationBounds: WordTable<String>
     let dateBefore: WordTable<Bool>
     let dueOn: WordTable<Bool>
+    /// 不迟于/最迟于 before a date: due by it (bound before).
+    let dueBy: WordTable<Bool>
+    /// 收到/接到: a receipt cue, whose event is named by what is received (`receiptObjects`).
+    let receiptCues: [String: String]
+    /// 变更后5日内: a start point the duration's phrase names itself.
+    let localStart: WordTable<Bool>
+    /// 、/和 between listed dates that share the last one's bound.
+    let dateListJoiners: WordTable<Bool>
+    let receiptObjects: WordTable<String>
+    let receiptElided: WordTable<Bool>
     let dateFromLead: WordTable<Bool>
     let dateFrom: WordTable<Bool>
     let recurringLead: WordTable<Bool>
@@ -171,6 +191,14 @@ final class FactData: Sendable {
     let genericPeriodOf: WordTable<Bool>
     let contractWords: WordTable<Bool>
     let periodAfterBreakers: WordTable<Bool>
+    /// 届满之日起: a breaker followed by one of these starts the period there (保证期间为…届满之日起三年).
+    let periodFromPoint: WordTable<Bool>
+    /// 期限届满: a cue before one of these names a point in time, not a period.
+    let periodEndPoint: WordTable<Bool>
+    /// 2025.9.1—2026.8.31: a dash between two dates joins them like 至.
+    let periodRangeSeparators: WordTable<Bool>
+    /// 开工日期 → start, 竣工日期 → end: cues whose dates are a period's two ends.
+    let periodMilestones: [String: String]
     let termKinds: [String]
     let termKindByCategory: [String: String]
     let periodValidWords: WordTable<Bool>
@@ -267,6 +295,12 @@ final class FactData: Sendable {
         recurringLead = table(d.recurringLead ?? [])
         recurringDue = table(d.recurringDue ?? [])
         dueOn = table(d.dueOn ?? [])
+        dueBy = table(d.dueBy ?? [])
+        receiptCues = Dictionary((d.receiptCues ?? [:]).map { (EntityData.norm($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        localStart = table(d.localStart ?? [])
+        dateListJoiners = table(d.dateListJoiners ?? [])
+        receiptObjects = inverted(d.receiptObjects ?? [:])
+        receiptElided = table(d.receiptElided ?? [])
         agreedPenaltyWords = table(n.agreedPenaltyWords)
         penaltyWording = try PenaltyWording(directory: directory)
         periodKinds = inverted(r.kinds)
@@ -278,6 +312,10 @@ final class FactData: Sendable {
         periodValidWords = table(r.validWords ?? [])
         genericPeriodOf = table(r.genericOf ?? [])
         periodAfterBreakers = table(r.afterBreakers ?? [])
+        periodFromPoint = table(r.fromPoint ?? [])
+        periodEndPoint = table(r.endPoint ?? [])
+        periodRangeSeparators = table(r.rangeSeparators ?? [])
+        periodMilestones = Dictionary((r.milestones ?? [:]).map { (EntityData.norm($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         termKindByCategory = r.termKindByCategory ?? [:]
         contractWords = table(r.contractWords ?? [])
         deadlinePeriodActions = inverted(r.deadlineActions ?? [:])

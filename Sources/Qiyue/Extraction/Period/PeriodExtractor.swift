@@ -10,20 +10,39 @@ struct PeriodExtractor {
         var seen = Set<String>()
         let cues = ctx.findAll(ctx.data.periodKinds, in: 0..<ctx.t.count)
         for (n, cue) in cues.enumerated() {
+            // 借款期限届满之日起: the end of a period, a point the sentence counts from.
+            if let p = ctx.match(ctx.data.periodEndPoint, at: cue.range.upperBound),
+               p.end >= ctx.t.count || !Self.openBrackets.contains(ctx.t[p.end]) { continue }
             let sentence = ctx.sentence(at: cue.range.lowerBound)
             var kind = self.kind(of: n, cues, sentence, ctx)
+            // 计划开工日期：…；计划竣工日期：…: a start and an end milestone.
+            if let role = ctx.data.periodMilestones[ctx.text(cue.range)] {
+                guard role == "start", let s = dateRight(after: cue.range.upperBound, ctx),
+                      let endCue = cues.dropFirst(n + 1).prefix(while: { $0.range.lowerBound - s.range.upperBound <= 40 })
+                          .first(where: { ctx.data.periodMilestones[ctx.text($0.range)] == "end" }),
+                      let e = dateRight(after: endCue.range.upperBound, ctx) else { continue }
+                append(kind: kind, cue: cue.range, duration: nil, start: s.value?.date, end: e.value?.date,
+                       rangeSpan: s.range.lowerBound..<e.range.upperBound, ctx, &out, &seen)
+                continue
+            }
             if kind == "contract_term", let c = ctx.category, let k = ctx.data.termKindByCategory[c] { kind = k }
             // The duration: after the cue in its phrase, up to the next cue; else just before it.
             let phrase = ctx.phrase(at: cue.range.lowerBound)
-            let nextCue = cues.dropFirst(n + 1).first?.range.lowerBound ?? ctx.t.count
+            // A cue right before a breaker (债务履行期限届满之日起三年) names the point the period counts
+            // from, not a period of its own that would end this one's reach.
+            let nextCue = cues.dropFirst(n + 1).first { ctx.match(ctx.data.periodEndPoint, at: $0.range.upperBound) == nil }?
+                .range.lowerBound ?? ctx.t.count
             let afterEnd = min(max(phrase.upperBound, min(ctx.t.count, cue.range.upperBound + 4)), sentence.upperBound, nextCue)
             let after = cue.range.upperBound..<max(cue.range.upperBound, afterEnd)
             var duration = ctx.entities(.duration, in: after).first {
                 after.contains($0.range.lowerBound) && sentence.contains($0.range.lowerBound)
                     && ($0.value?.bound == nil || $0.value?.bound == "from" || isValidity($0, sentence, ctx))
+                    && !leadsInto(nextCue, $0, ctx)
             }
             // 租赁期满前6个月: a deadline counted from the period's end, not the period.
-            if let d = duration, ctx.contains(ctx.data.periodAfterBreakers, in: FactContext.upTo(cue.range.upperBound, d.range.lowerBound)) {
+            // 保证期间为…期限届满之日起三年 counts from that point: still the period.
+            if let d = duration, ctx.contains(ctx.data.periodAfterBreakers, in: FactContext.upTo(cue.range.upperBound, d.range.lowerBound)),
+               !countsFromPoint(before: d.range.lowerBound, ctx) {
                 duration = nil
             }
             if duration == nil { duration = durationBefore(cue.range.lowerBound, sentence, ctx) }
@@ -90,6 +109,32 @@ struct PeriodExtractor {
         return cue.value
     }
 
+    static let openBrackets = ScalarSet("(（[【")
+
+    /// 7天包换、三年有限保修: a duration right before the next cue (after spaces and a link word such
+    /// as 为) is that cue's.
+    private func leadsInto(_ nextCue: Int, _ d: Entity, _ ctx: FactContext) -> Bool {
+        guard nextCue < ctx.t.count else { return false }
+        var k = d.range.upperBound
+        while k < nextCue && FactContext.isSpace(ctx.t[k]) { k += 1 }
+        if let link = ctx.match(ctx.data.periodLinkBefore, at: k), link.end <= nextCue { k = link.end }
+        while k < nextCue && FactContext.isSpace(ctx.t[k]) { k += 1 }
+        return k == nextCue
+    }
+
+    /// A filled date starting within four characters after `offset` (开工日期：2025年6月10日, 开工日期为…).
+    private func dateRight(after offset: Int, _ ctx: FactContext) -> Entity? {
+        let r = offset..<min(ctx.t.count, offset + 5)
+        return ctx.entities(.date, in: r).first { r.contains($0.range.lowerBound) && !$0.blank && $0.value?.date != nil }
+    }
+
+    /// 届满之日起三年: a from-point word (之日起) right before the duration.
+    private func countsFromPoint(before offset: Int, _ ctx: FactContext) -> Bool {
+        var k = offset
+        while k > 0 && FactContext.isSpace(ctx.t[k - 1]) { k -= 1 }
+        return ctx.match(ctx.data.periodFromPoint, endingAt: k) != nil
+    }
+
     /// A duration ending just before the cue, or before 为/作为 and the cue (12个月为免费维护期).
     private func durationBefore(_ cueStart: Int, _ sentence: Range<Int>, _ ctx: FactContext) -> Entity? {
         var k = cueStart
@@ -126,13 +171,14 @@ struct PeriodExtractor {
         return out
     }
 
-    /// 提前三十日（以书面形式）通知: a notice period.
+    /// 提前三十日（以书面形式）通知, 一个月前通知, 给予对方七天书面通知: a notice period.
     private func noticePeriods(_ ctx: FactContext, _ seen: inout Set<String>) -> [Period] {
         var out: [Period] = []
         for e in ctx.entities where e.dim == .duration {
             var k = e.range.lowerBound
             while k > 0 && FactContext.isSpace(ctx.t[k - 1]) { k -= 1 }
-            guard ctx.match(ctx.data.noticeLead, endingAt: k) != nil else { continue }
+            // 提前三十日…通知; 应于一个月前通知他方.
+            guard ctx.match(ctx.data.noticeLead, endingAt: k) != nil || e.value?.bound == "before" else { continue }
             let sentence = ctx.sentence(at: e.range.lowerBound)
             let window = FactContext.upTo(e.range.upperBound, min(sentence.upperBound, e.range.upperBound + 8))
             guard let w = ctx.first(ctx.data.noticeWords, in: window) else { continue }
@@ -163,14 +209,17 @@ struct PeriodExtractor {
     private func dateRange(in r: Range<Int>, _ ctx: FactContext) -> (String?, String?, Range<Int>?) {
         let dates = ctx.entities(.date, in: r).filter { r.contains($0.range.lowerBound) && !$0.blank }
         guard let first = dates.first, first.range.lowerBound - r.lowerBound <= 6 else { return (nil, nil, nil) }
+        // 期限不迟于2026年3月31日: a due date, not the period's start.
+        if ctx.match(ctx.data.dueBy, endingAt: first.range.lowerBound) != nil { return (nil, nil, nil) }
         // 有效期至2025年12月31日: an end date alone.
         if ctx.contains(ctx.data.periodTo, in: r.lowerBound..<first.range.lowerBound),
            !ctx.contains(ctx.data.periodFrom, in: r.lowerBound..<first.range.lowerBound), let e = first.value?.date {
             return (nil, e, first.range)
         }
         let second = dates.dropFirst().first { d in
-            ctx.contains(ctx.data.periodTo, in: FactContext.upTo(first.range.upperBound, d.range.lowerBound))
-                && d.range.lowerBound - first.range.upperBound <= 6
+            let gap = FactContext.upTo(first.range.upperBound, d.range.lowerBound)
+            return gap.count <= 6 && (ctx.contains(ctx.data.periodTo, in: gap)
+                || (gap.count <= 3 && ctx.contains(ctx.data.periodRangeSeparators, in: gap)))
         }
         guard let s = first.value?.date else { return (nil, nil, nil) }
         return (s, second?.value?.date, first.range.lowerBound..<(second?.range.upperBound ?? first.range.upperBound))
