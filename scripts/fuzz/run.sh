@@ -22,5 +22,5 @@ case $target in
   *) echo "unknown target $target" >&2; exit 2 ;;
 esac
 export ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1
-"$bin" "$corpus" "$seeds" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len=262144 \
+"$bin" "$corpus" "$seeds" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=${FUZZ_TIMEOUT:-30} -max_len=262144 \
   -artifact_prefix="$work/crash-$target-" -print_final_stats=1 2>&1 | tee "$work/log-$target.txt" | grep -E "^(#[0-9]+.*(DONE|pulse|NEW)|stat::|==[0-9]+==|SUMMARY|Done)" | tail -15
