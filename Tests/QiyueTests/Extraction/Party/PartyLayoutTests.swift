@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func tabTableWithAPartyPerRow() {
-        let text = "施工合同\n角色\t名称\t电话\n发包人\t南宁绿城置业有限公司\t0771-555 1234\n承包人\t广西八桂建设有限公司\t0771-666 4321\n\n账号\t开户银行\n发包人\t6222 0000 1111 2222\t工商银行南宁分行\n"
+        let text = "施工合同\n角色\t名称\t电话\n发包人\t南宁绿城置业有限公司\t0771-555 1234\n承包人\t广西八桂建设有限公司\t0771-666 4321\n\n账号\t开户银行\t户名\n发包人\t6222 0000 1111 2222\t工商银行南宁分行\t南宁绿城置业有限公司\n"
         #expect(parties(text, "other_contract").map { $0.split(separator: "|").last.map(String.init) ?? "" }
             == ["南宁绿城置业有限公司", "广西八桂建设有限公司"])
         #expect(details(text, "other_contract").contains("发包人|account|6222000011112222"))
