@@ -62,6 +62,8 @@ struct PartyExtractor {
         var current: Int?
         var wrapped: Int?   // the party whose name ended the previous line
         var table = PartyTable()
+        var pendingDetails: [Header] = []
+        var prose: [(String, Range<Int>)] = []   // a name in running text and the details in parentheses after it
         var lineStart = 0
         while lineStart <= t.count {
             var lineEnd = lineStart
@@ -95,6 +97,11 @@ struct PartyExtractor {
             // A role on a line of its own (劳动者 / 赠与人（以下简称甲方）) heads the detail lines below it.
             if hs.isEmpty, let h = roleHeading(line, ctx) { hs = [h] }
             for h in hs {
+                // A details heading (乙方收款账户：) describes a party defined elsewhere; it defines none.
+                if h.detailsOnly && !h.labels.contains(where: { index[$0] != nil }) {
+                    pendingDetails.append(h)   // the party may be defined in running text (以下简称乙方)
+                    continue
+                }
                 let i = draftIndex(for: h.labels, range: h.range)
                 link(i, h.labels)
                 if h.signature {
@@ -115,6 +122,14 @@ struct PartyExtractor {
                     if let r = h.remark { details(in: r, of: &drafts[i], ctx) }
                     if hs.count == 1, h.name != nil, h.rest.isEmpty, h.remark == nil { wrapped = i }
                 }
+            }
+            if hs.isEmpty && current == nil { prose += proseDetails(line, ctx) }
+            if hs.isEmpty, let acct = accountHeading(line, ctx), let owner = index[acct.label] ?? index[ctx.role(acct.label)] {
+                // The lines after it (户名：, 开户行：, 账号：) describe that party's account.
+                details(in: acct.rest, of: &drafts[owner], ctx)
+                current = owner
+                lineStart = lineEnd + 1
+                continue
             }
             if hs.isEmpty, let c = current, !line.isEmpty {
                 let body = ctx.trimmed(line)
@@ -148,6 +163,14 @@ struct PartyExtractor {
             let i = draftIndex(for: [d.label], range: d.range)
             link(i, [d.label])
             if drafts[i].nameBlank, let n = d.name { drafts[i].name = n; drafts[i].nameBlank = false; drafts[i].range = d.range }
+        }
+        for h in pendingDetails {
+            guard let i = h.labels.lazy.compactMap({ index[$0] }).first else { continue }
+            details(in: h.rest, of: &drafts[i], ctx)
+        }
+        // A party introduced in prose with its details in parentheses (本合同由张明远（身份证号：…，手机…）与…).
+        for (name, paren) in prose {
+            for i in drafts.indices where drafts[i].name == name { details(in: paren, of: &drafts[i], ctx) }
         }
 
         for d in drafts {
@@ -410,6 +433,8 @@ struct PartyExtractor {
         var valueEnd: Int
         /// A parenthesis after the name (（香港身份證號碼：K382615(5)）): details too.
         var remark: Range<Int>? = nil
+        /// 乙方收款账户：…: a heading for details, not a definition.
+        var detailsOnly = false
     }
 
     /// Every header in a line (two-column layouts hold two): a role label directly followed by
@@ -483,7 +508,11 @@ struct PartyExtractor {
         var end = limit
         var k = i
         while k < limit {
-            if let f = ctx.match(ctx.data.fieldLabels, at: k), followedByColon(f.end, body, ctx, allowParen: true) { end = k; break }
+            if let f = ctx.match(ctx.data.fieldLabels, at: k) {
+                if followedByColon(f.end, body, ctx, allowParen: true) { end = k; break }
+                // 张三，手机13906712458: a number right after its label ends the name too.
+                if k > i, Self.numericFields.contains(f.value), f.end < body.upperBound, (0x30...0x39).contains(t[f.end]) { end = k; break }
+            }
             if let r = ctx.match(ctx.data.roles, at: k), k > i, FactContext.isSpace(t[k - 1]) || t[k - 1] == 0x2C,
                followedByColon(r.end, body, ctx, allowParen: true) { end = k; break }
             k += 1
@@ -535,8 +564,10 @@ struct PartyExtractor {
         if detailsOnly { name = nil }
         let restEnd = min(body.upperBound, end + Self.headerWindow)
         let range = m.range.lowerBound..<restEnd
-        return Header(labels: labels, name: name, signature: signature, range: range, rest: end..<restEnd, valueEnd: end,
-                      remark: remark)
+        // 甲方收款账户：户名孙立，账号6222…: the details heading's value holds the details.
+        let restStart = detailsOnly ? min(start, end) : end
+        return Header(labels: labels, name: name, signature: signature, range: range, rest: restStart..<restEnd, valueEnd: end,
+                      remark: remark, detailsOnly: detailsOnly)
     }
 
     private func followedByColon(_ e: Int, _ body: Range<Int>, _ ctx: FactContext, allowParen: Bool = false, gap: Bool = false) -> Bool {
@@ -627,16 +658,29 @@ struct PartyExtractor {
     /// `label: value` pairs in a range, attached to a party.
     private func details(in range: Range<Int>, of d: inout Draft, _ ctx: FactContext) {
         let t = ctx.t
-        var labels: [(range: Range<Int>, field: String)] = []
+        var labels: [(range: Range<Int>, field: String, bare: Bool)] = []
         var k = range.lowerBound
         while k < range.upperBound {
             if let f = ctx.match(ctx.data.fieldLabels, at: k), followedByColon(f.end, range, ctx, allowParen: true, gap: opensLine(k, ctx)) {
-                labels.append((k..<f.end, f.value))
+                labels.append((k..<f.end, f.value, false))
+                k = f.end
+            } else if let f = ctx.match(ctx.data.fieldLabels, at: k), Self.numericFields.contains(f.value), f.end < range.upperBound,
+                      (0x30...0x39).contains(t[f.end]) {
+                // 手机13906712458, 账号6214 8302 1776 5093: a number right after its label.
+                labels.append((k..<f.end, f.value, true))
                 k = f.end
             } else { k += 1 }
         }
         for (n, l) in labels.enumerated() {
             var s = l.range.upperBound
+            if l.bare {
+                // The number only, up to the next punctuation.
+                var e = s
+                while e < range.upperBound && ((0x30...0x39).contains(t[e]) || t[e] == 0x20 || t[e] == 0x2D) { e += 1 }
+                let v = ctx.trimmed(s..<e)
+                if !v.isEmpty { assign(l.field, label: ctx.text(l.range), v, to: &d, ctx) }
+                continue
+            }
             if let start = valueStart(after: s, range, ctx, gap: opensLine(l.range.lowerBound, ctx)) { s = start } else {
                 // 电话（Tel）：: the colon after the gloss.
                 while s < range.upperBound && t[s] != Self.colon { s += 1 }
@@ -710,6 +754,47 @@ struct PartyExtractor {
         default:
             break
         }
+    }
+
+    /// Names in running text followed by parentheses that open with a `field：` (张明远（身份证号：…）).
+    private func proseDetails(_ line: Range<Int>, _ ctx: FactContext) -> [(String, Range<Int>)] {
+        let t = ctx.t
+        var out: [(String, Range<Int>)] = []
+        let stops: Set<UInt32> = [0x0A, 0x2C, 0x3001, 0x3A, 0x3B, 0x3002, 0x7531, 0x4E0E, 0x548C, 0x53CA, 0x29]
+        var p = line.lowerBound
+        while p < line.upperBound {
+            defer { p += 1 }
+            guard Self.openParen.contains(t[p]), let f = ctx.match(ctx.data.fieldLabels, at: p + 1),
+                  followedByColon(f.end, line, ctx) else { continue }
+            var q = p + 1
+            while q < line.upperBound && !Self.closeParen.contains(t[q]) { q += 1 }
+            var s = p
+            while s > line.lowerBound && !stops.contains(t[s - 1]) && p - s < 20 { s -= 1 }
+            let nr = trimPunctuation(ctx.trimmed(s..<p), ctx)
+            if nr.count >= 2 && isNameLike(nr, ctx) && ctx.roles(in: nr).isEmpty { out.append((ctx.originalClean(nr), (p + 1)..<q)) }
+            p = q
+        }
+        return out
+    }
+
+    /// Fields whose value is a number, read even without a colon after the label.
+    private static let numericFields: Set<String> = ["phone", "account", "fax", "postcode"]
+
+    /// A party's account named in a clause (…转入乙方指定账户：, 甲方收款账户：…, 匯入甲方指定帳戶):
+    /// the role right before 账户 and where the line goes on after it.
+    private func accountHeading(_ line: Range<Int>, _ ctx: FactContext) -> (label: String, rest: Range<Int>)? {
+        let t = ctx.t
+        var a = line.lowerBound
+        while a + 1 < line.upperBound {
+            defer { a += 1 }
+            guard (t[a] == 0x8D26 || t[a] == 0x5E10) && t[a + 1] == 0x6237 else { continue }   // 账户 / 帐户
+            guard let r = ctx.roles(in: max(line.lowerBound, a - 8)..<a).last, a - r.range.upperBound <= 6,
+                  !(r.range.upperBound..<a).contains(where: { [0x2C, 0x3002, 0x3B, 0x3001, Self.colon].contains(t[$0]) }) else { continue }
+            var e = a + 2
+            while e < line.upperBound && (t[e] == Self.colon || FactContext.isSpace(t[e])) { e += 1 }
+            return (r.label, e..<line.upperBound)
+        }
+        return nil
     }
 
     /// Whether only spaces or markdown emphasis stand between a line's start and `k`.
@@ -807,24 +892,39 @@ struct PartyExtractor {
         let t = ctx.t
         var out: [(String, String?, Range<Int>)] = []
         let key: [UInt32] = Array("简称".unicodeScalars.map(\.value))
+        let yi: UInt32 = 0x4EE5, xia: UInt32 = 0x4E0B, cheng: UInt32 = 0x79F0   // 以 下 称
         var i = 0
         while i + 1 < t.count {
             defer { i += 1 }
-            guard t[i] == key[0], t[i + 1] == key[1] else { continue }
+            // 简称 or 以下称 (张明远以下称“出借人”).
+            let plain = t[i] == key[0] && t[i + 1] == key[1]
+            let below = t[i] == xia && t[i + 1] == cheng && i > 0 && t[i - 1] == yi
+            guard plain || below else { continue }
             var j = i + 2
             while j < t.count && (Self.quotes.contains(t[j]) || FactContext.isSpace(t[j]) || t[j] == Self.colon || t[j] == 0x4E3A) { j += 1 }
             guard let r = ctx.roles(in: j..<min(t.count, j + 8)).first, r.range.lowerBound == j else { continue }
-            // Back to the opening parenthesis, then the name before it.
+            // Back to the opening parenthesis, then the name before it; without one, the name
+            // right before 以下.
             var p = i
             while p > 0 && !Self.openParen.contains(t[p - 1]) && i - p < 8 && t[p - 1] != 0x0A { p -= 1 }
-            guard p > 0, Self.openParen.contains(t[p - 1]) else { continue }
-            let nameEnd = p - 1
+            let nameEnd: Int
+            let inParens = p > 0 && Self.openParen.contains(t[p - 1])
+            if inParens {
+                nameEnd = p - 1
+            } else {
+                var e = below ? i - 1 : i
+                if plain && e >= 2 && t[e - 2] == yi && t[e - 1] == xia { e -= 2 }
+                guard e > 0, e < i || below, !Self.closeParen.contains(t[e - 1]) else { continue }
+                nameEnd = e
+            }
             var s = nameEnd
             let stops: Set<UInt32> = [0x0A, 0x2C, 0x3001, 0x3A, 0x3B, 0x3002, 0x7531, 0x4E0E, 0x548C, 0x53CA, 0x29]
             while s > 0 && !stops.contains(t[s - 1]) && nameEnd - s < 40 { s -= 1 }
             let nr = trimPunctuation(ctx.trimmed(s..<nameEnd), ctx)
             let endsWithRole = ctx.roleMentions.contains { $0.range.upperBound == nr.upperBound }
             let name = nr.isEmpty || endsWithRole || !isNameLike(nr, ctx) ? nil : ctx.originalClean(nr)
+            // Outside parentheses only a named definition counts (双方以下称甲方、乙方 defines nobody).
+            if !inParens && name == nil { continue }
             out.append((r.label, name, s..<min(t.count, r.range.upperBound + 1)))
         }
         return out

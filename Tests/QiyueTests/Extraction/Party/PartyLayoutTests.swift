@@ -83,6 +83,21 @@ import Testing
         #expect(id?.type == "taiwan_business_id" && id?.valid == true)
     }
 
+    @Test func accountsNamedInClausesAndNumbersWithoutColons() {
+        let text = "借款合同\n出借人（甲方）：孙立\n借款人（乙方）：钱多多\n电话13712345678\n\n第二条 甲方应于签约后3日内将借款汇入乙方指定之账户：\n户名：钱多多\n开户行：建设银行昆明分行\n账号：6217 0000 8888 1234\n\n第三条 乙方应将利息支付至甲方收款账户：户名孙立，账号6222 1111 2222 3333。\n"
+        let d = details(text, "loan")
+        #expect(d.contains("乙方|account|6217000088881234"))
+        #expect(d.contains("甲方|account|6222111122223333"))
+        #expect(d.contains("乙方|phone|13712345678"))
+    }
+
+    @Test func partiesIntroducedInProse() {
+        let text = "借款合同\n本合同由王小川（身份证号：110101199003074514，手机13600001111）与刘大海（身份证号：11010119900307677X，手机13600002222）签订。王小川以下称“出借人”，刘大海以下称“借款人”。\n"
+        #expect(parties(text, "loan") == ["出借人|lender|王小川", "借款人|borrower|刘大海"])
+        #expect(details(text, "loan").contains("出借人|phone|13600001111"))
+        #expect(details(text, "loan").contains("借款人|id|11010119900307677X"))
+    }
+
     @Test func namesMayHoldCharactersOfObligationWords() {
         #expect(parties("供货合同\n供货方：湖北楚禾农产品供应链有限公司\n", "sale_of_goods") == ["供货方|seller|湖北楚禾农产品供应链有限公司"])
     }
