@@ -136,6 +136,9 @@ struct PartyExtractor {
                 if let w = wrap, w == c, let n = drafts[c].name, let tail = wrappedNameTail(body, after: n, ctx) {
                     // An OCR break inside the name (…有限公⏎司).
                     drafts[c].name = n + tail
+                } else if !body.isEmpty, body.allSatisfy({ t[$0] < 0x2E80 }), body.contains(where: { (0x41...0x7A).contains(t[$0]) }),
+                          !body.contains(where: { t[$0] == Self.colon }) {
+                    // A line in Latin script (Hefeng Medical Devices (Suzhou) Co., Ltd.): the name's translation.
                 } else if let lead = leadingLabel(body, ctx), !isClauseLine(line, ctx) {
                     // `label：value` lines stay in the block; an unknown label (备案证明编号：, 经营者：) or
                     // someone else's (紧急联系人：) is skipped.

@@ -37,6 +37,8 @@ import Testing
         let text = "服务合同\n甲方（Party A）：厦门海韵科技有限公司\n电话（Tel）：0592-611 2233\n**乙方**：林小雨\n**手机**：139 5011 2233\n"
         #expect(parties(text, "service") == ["甲方|client|厦门海韵科技有限公司", "乙方|provider|林小雨"])
         #expect(details(text, "service") == ["乙方|phone|13950112233", "甲方|phone|05926112233"])
+        let bilingual = "服务合同\n甲方（Party A）：厦门海韵科技有限公司\nXiamen Haiyun Technology Co., Ltd.\n电话（Tel）：0592-611 2233\n"
+        #expect(details(bilingual, "service") == ["甲方|phone|05926112233"])
     }
 
     @Test func unknownLabelsKeepTheBlockOpenAndForeignContactsAreSkipped() {
