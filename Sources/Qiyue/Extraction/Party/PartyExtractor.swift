@@ -472,10 +472,17 @@ struct PartyExtractor {
             guard !prefix.isEmpty, prefix.count <= 10, ctx.roles(in: prefix).isEmpty,
                   ctx.first(ctx.data.fieldLabels, in: prefix) == nil, !ctx.contains(ctx.data.signatureWords, in: prefix),
                   !prefix.contains(where: { t[$0] == Self.colon || t[$0] == 0x2C || t[$0] == 0x3002 || t[$0] == 0x3B }) else { return nil }
+            // 托　运　方（甲方）: a letter-spaced role label is an alias too.
+            let squeezed = prefix.map { t[$0] }.filter { !FactContext.isSpace($0) }
+            if squeezed.count < prefix.count, let r = ctx.data.roles.match(squeezed, at: 0), r.end == squeezed.count {
+                labels.append(ScalarDecoding.string(squeezed, 0, squeezed.count))
+            }
             i += 1
         }
-        // A label that opens the line may be set off from its value by a run of spaces.
+        // A label that opens the line may be set off from its value by a run of spaces (so may a
+        // generic label in parentheses after an unlisted or letter-spaced one).
         let opensLine = m.range.lowerBound == body.lowerBound || (m.range.lowerBound > body.lowerBound && t[m.range.lowerBound - 1] == Self.star)
+            || i > m.range.upperBound
         // Parenthesised aliases or signature words.
         while true {
             // (A tab ends the label's table cell: what follows is the value.)

@@ -33,6 +33,14 @@ import Testing
         #expect(parties(text, "other_contract").first == "甲方|other|宁夏沙湖旅游有限公司")
     }
 
+    @Test func letterSpacedRoleBeforeTheGenericLabelIsAnAlias() {
+        let text = "运输合同\n托　运　方（甲方）　　　宁波禾丰食品有限公司\n统一社会信用代码：91330206MA2H3XYZ1K\n地址：宁波市鄞州区\n\n承运方（盖章）：宁波快达物流有限公司\n托运方（盖章）：宁波禾丰食品有限公司\n"
+        let r = report(text, "service")
+        #expect(r.parties.filter { $0.name == "宁波禾丰食品有限公司" }.count == 1)
+        #expect(r.parties.first?.aliases.contains("托运方") == true)
+        #expect(details(text, "service").contains("甲方|id|91330206MA2H3XYZ1K"))
+    }
+
     @Test func glossedAndEmphasisedLabels() {
         let text = "服务合同\n甲方（Party A）：厦门海韵科技有限公司\n电话（Tel）：0592-611 2233\n**乙方**：林小雨\n**手机**：139 5011 2233\n"
         #expect(parties(text, "service") == ["甲方|client|厦门海韵科技有限公司", "乙方|provider|林小雨"])
