@@ -291,8 +291,11 @@ public struct FactEvaluation: Codable, Sendable {
     }
 
     /// Digits and letters only, upper-cased: "0574-8688 2130" and "057486882130" are one number.
+    /// An identifier, phone or account as letters and digits only, full-width forms folded
+    /// (９１４４… and 9144… are the same number).
     static func compact(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.uppercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }))
+        String(String.UnicodeScalarView(s.precomposedStringWithCompatibilityMapping.uppercased().unicodeScalars
+            .filter { CharacterSet.alphanumerics.contains($0) }))
     }
 
     static func goldDetailKeys(_ p: Gold.P) -> [String] {

@@ -26,6 +26,8 @@ final class FactData: Sendable {
         var agentMarkers: [String]?
         var jointSubjects: [String]?
         var detailHeadings: [String]?
+        var nameParentheses: [String]?
+        var foreignContacts: [String]?
     }
     struct AmountsFile: Decodable, Sendable {
         var purposes: [String: [String]]
@@ -144,6 +146,7 @@ final class FactData: Sendable {
     let agentMarkers: ScalarSet
     let jointSubjects: WordTable<Bool>
     let detailHeadings: WordTable<Bool>
+    let foreignContacts: WordTable<Bool>
     let placeholderBrackets: [(String, String)]
 
     // MARK: amounts.yaml
@@ -267,6 +270,7 @@ final class FactData: Sendable {
         agentMarkers = ScalarSet((p.agentMarkers ?? []).joined())
         jointSubjects = table(p.jointSubjects ?? [])
         detailHeadings = table(p.detailHeadings ?? [])
+        foreignContacts = table(p.foreignContacts ?? [])
         placeholderBrackets = (p.placeholderBrackets ?? []).compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil }
         sideCues = p.sideCues.flatMap { cue in
             cue.verbs.map { v in

@@ -74,6 +74,20 @@ enum IdentifierValidator {
         return index[s[17]] == check
     }
 
+    /// A Taiwan business number (統一編號, 8 digits): digits weighted 1,2,1,2,1,2,4,1, the digits of
+    /// each product summed, the total divisible by 5 (by 10 before 2023, a subset of these); when the
+    /// seventh digit is 7, its product 28 may count as 10 or 1.
+    static func validTaiwanBusinessID(_ s: [UInt32]) -> Bool {
+        guard s.count == 8, s.allSatisfy({ (0x30...0x39).contains($0) }) else { return false }
+        let weights = [1, 2, 1, 2, 1, 2, 4, 1]
+        var sum = 0
+        for i in 0..<8 {
+            let p = Int(s[i] - 0x30) * weights[i]
+            sum += p / 10 + p % 10
+        }
+        return sum % 5 == 0 || (s[6] == 0x37 && (sum + 1) % 5 == 0)
+    }
+
     /// The identifier type a token looks like: resident_id, unified_social_credit_code, or nil.
     static func kind(_ s: [UInt32], label: String?) -> String? {
         guard s.count == 18 else { return nil }

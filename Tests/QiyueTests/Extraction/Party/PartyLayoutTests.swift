@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+@testable import Qiyue
+
+/// Party blocks laid out in ways the header grammar alone does not read: values on the next line,
+/// a role on a line of its own, glossed and emphasised labels, tables, unknown labels inside a
+/// block, wrapped names, role words of Taiwan, Hong Kong and licensing contracts, foreign phones.
+@Suite struct PartyLayoutTests {
+    let pipeline: Pipeline
+
+    init() throws { pipeline = try Pipeline() }
+
+    func report(_ text: String, _ category: String) -> ContractReport {
+        pipeline.report(text: text, category: category).0
+    }
+
+    func parties(_ text: String, _ category: String) -> [String] {
+        report(text, category).parties.map { "\($0.role)|\($0.side)|\($0.name ?? "∅")" }
+    }
+
+    func details(_ text: String, _ category: String) -> [String] {
+        report(text, category).parties.flatMap(FactEvaluation.detailKeys).sorted()
+    }
+
+    @Test func roleOnItsOwnLineAndValuesOnTheNextLine() {
+        let text = "劳务合同\n\n委托方\n名称：\n杭州禾木文化传媒有限公司\n联系电话：\n0571-8612 3345\n\n受托方\n姓名：\n赵一鸣\n身份证号：\n11010519491231002X\n\n第一条 服务内容\n"
+        #expect(parties(text, "service") == ["委托方|client|杭州禾木文化传媒有限公司", "受托方|provider|赵一鸣"])
+        #expect(details(text, "service") == ["受托方|id|11010519491231002X", "委托方|phone|057186123345"])
+    }
+
+    @Test func unlistedRoleWordsNamedByTheGenericLabel() {
+        let text = "合作协议\n披露方一（以下简称“甲方”）\n名称：宁夏沙湖旅游有限公司\n\n债权人（甲方）：银川富宁商贸有限公司\n"
+        #expect(parties(text, "other_contract").first == "甲方|other|宁夏沙湖旅游有限公司")
+    }
+
+    @Test func letterSpacedRoleBeforeTheGenericLabelIsAnAlias() {
+        let text = "运输合同\n托　运　方（甲方）　　　宁波禾丰食品有限公司\n统一社会信用代码：91330206MA2H3XYZ1K\n地址：宁波市鄞州区\n\n承运方（盖章）：宁波快达物流有限公司\n托运方（盖章）：宁波禾丰食品有限公司\n"
+        let r = report(text, "service")
+        #expect(r.parties.filter { $0.name == "宁波禾丰食品有限公司" }.count == 1)
+        #expect(r.parties.first?.aliases.contains("托运方") == true)
+        #expect(details(text, "service").contains("甲方|id|91330206MA2H3XYZ1K"))
+    }
+
+    @Test func glossedAndEmphasisedLabels() {
+        let text = "服务合同\n甲方（Party A）：厦门海韵科技有限公司\n电话（Tel）：0592-611 2233\n**乙方**：林小雨\n**手机**：139 5011 2233\n"
+        #expect(parties(text, "service") == ["甲方|client|厦门海韵科技有限公司", "乙方|provider|林小雨"])
+        #expect(details(text, "service") == ["乙方|phone|13950112233", "甲方|phone|05926112233"])
+        let bilingual = "服务合同\n甲方（Party A）：厦门海韵科技有限公司\nXiamen Haiyun Technology Co., Ltd.\n电话（Tel）：0592-611 2233\n"
+        #expect(details(bilingual, "service") == ["甲方|phone|05926112233"])
+    }
+
+    @Test func unknownLabelsKeepTheBlockOpenAndForeignContactsAreSkipped() {
+        let text = "聘用合同\n受聘方（乙方）：周雨桐\n学历：本科\n紧急联系人：周建（父亲）　电话：13800001111\n手机：13900002222\n"
+        #expect(details(text, "labor") == ["乙方|phone|13900002222"])
+    }
+
+    @Test func markdownTableWithRolesAcrossTheTop() {
+        let text = "买卖合同\n| 项目 | 卖方 | 买方 |\n| --- | --- | --- |\n| 名称 | 江门泰和五金有限公司 | 肇庆安达机电有限公司 |\n| 联系电话 | 0750-321 4455 | 0758-221 6677 |\n\n卖方应按期交货。\n"
+        #expect(parties(text, "sale_of_goods") == ["卖方|seller|江门泰和五金有限公司", "买方|buyer|肇庆安达机电有限公司"])
+        #expect(details(text, "sale_of_goods") == ["买方|phone|07582216677", "卖方|phone|07503214455"])
+    }
+
+    @Test func tabTableWithAPartyPerRow() {
+        let text = "施工合同\n角色\t名称\t电话\n发包人\t南宁绿城置业有限公司\t0771-555 1234\n承包人\t广西八桂建设有限公司\t0771-666 4321\n\n账号\t开户银行\t户名\n发包人\t6222 0000 1111 2222\t工商银行南宁分行\t南宁绿城置业有限公司\n"
+        #expect(parties(text, "other_contract").map { $0.split(separator: "|").last.map(String.init) ?? "" }
+            == ["南宁绿城置业有限公司", "广西八桂建设有限公司"])
+        #expect(details(text, "other_contract").contains("发包人|account|6222000011112222"))
+        #expect(details(text, "other_contract").contains("承包人|phone|07716664321"))
+    }
+
+    @Test func namesWithParenthesesAndWrappedNames() {
+        let text = "转让协议\n受让方：杭州云栖创投合伙企业（有限合伙）\n转让方：澳门新濠贸易（澳门）有限公司（以下简称甲方）\n"
+        #expect(parties(text, "other_contract").contains("受让方|transferee|杭州云栖创投合伙企业（有限合伙）"))
+        #expect(parties(text, "other_contract").contains { $0.hasSuffix("澳门新濠贸易（澳门）有限公司") })
+        let wrapped = "运输合同\n托运人（甲方）：佛山市南海区联达塑料制品有限公\n司\n联系电话：0757-8123 4567\n"
+        #expect(parties(wrapped, "service") == ["甲方|client|佛山市南海区联达塑料制品有限公司"])
+        #expect(details(wrapped, "service") == ["甲方|phone|075781234567"])
+    }
+
+    @Test func licensingGiftAndFranchiseRoles() {
+        #expect(parties("商标许可合同\n许可方：王五\n被许可方：赵六\n", "other_contract") == ["许可方|transferor|王五", "被许可方|transferee|赵六"])
+        #expect(parties("赠与合同\n赠与人：王五\n受赠人：赵六\n", "other_contract") == ["赠与人|transferor|王五", "受赠人|transferee|赵六"])
+        #expect(parties("加盟合同\n特许人：王五\n被特许人：赵六\n", "service") == ["特许人|provider|王五", "被特许人|client|赵六"])
+    }
+
+    @Test func taiwanAndHongKongNumbers() {
+        let text = "買賣契約書\n賣方：台南精機股份有限公司\n統一編號：04595257\n電話：(06) 213-4567\n買方：陳小明\n電話：(852) 2111 3333\n"
+        let d = details(text, "sale_of_goods")
+        #expect(d.contains("卖方|id|04595257"))
+        #expect(d.contains("卖方|phone|062134567"))
+        #expect(d.contains("买方|phone|85221113333"))
+        let id = report(text, "sale_of_goods").parties.first?.ids.first
+        #expect(id?.type == "taiwan_business_id" && id?.valid == true)
+    }
+
+    @Test func accountsNamedInClausesAndNumbersWithoutColons() {
+        let text = "借款合同\n出借人（甲方）：孙立\n借款人（乙方）：钱多多\n电话13712345678\n\n第二条 甲方应于签约后3日内将借款汇入乙方指定之账户：\n户名：钱多多\n开户行：建设银行昆明分行\n账号：6217 0000 8888 1234\n\n第三条 乙方应将利息支付至甲方收款账户：户名孙立，账号6222 1111 2222 3333。\n"
+        let d = details(text, "loan")
+        #expect(d.contains("乙方|account|6217000088881234"))
+        #expect(d.contains("甲方|account|6222111122223333"))
+        #expect(d.contains("乙方|phone|13712345678"))
+    }
+
+    @Test func partiesIntroducedInProse() {
+        let text = "借款合同\n本合同由王小川（身份证号：110101199003074514，手机13600001111）与刘大海（身份证号：11010119900307677X，手机13600002222）签订。王小川以下称“出借人”，刘大海以下称“借款人”。\n"
+        #expect(parties(text, "loan") == ["出借人|lender|王小川", "借款人|borrower|刘大海"])
+        #expect(details(text, "loan").contains("出借人|phone|13600001111"))
+        #expect(details(text, "loan").contains("借款人|id|11010119900307677X"))
+    }
+
+    @Test func namesMayHoldCharactersOfObligationWords() {
+        #expect(parties("供货合同\n供货方：湖北楚禾农产品供应链有限公司\n", "sale_of_goods") == ["供货方|seller|湖北楚禾农产品供应链有限公司"])
+    }
+
+    @Test func aBrokerIsTheProviderOfABrokerageContractAndAThirdPartyBesideSellerAndBuyer() {
+        #expect(parties("居间合同\n委托人：王五\n居间人：青岛安家房产经纪有限公司\n", "service").last == "居间人|provider|青岛安家房产经纪有限公司")
+        #expect(parties("房屋买卖合同\n出卖人：王五\n买受人：赵六\n居间方：青岛安家房产经纪有限公司\n", "house_sale").last == "居间方|other|青岛安家房产经纪有限公司")
+    }
+}
