@@ -21,16 +21,22 @@ enum FileWalker {
 
     static func inputs(_ paths: [String]) -> [Result<InputFile, QiyueError>] {
         var out: [Result<InputFile, QiyueError>] = []
+        each(paths) { out.append($0) }
+        return out
+    }
+
+    /// The same inputs one at a time, in the same order, without holding them all (a batch run
+    /// over a million files keeps one directory's names at a time, not every path).
+    static func each(_ paths: [String], _ body: (Result<InputFile, QiyueError>) throws -> Void) rethrows {
         for p in paths {
             let raw = RawArguments.bytes(of: p)
             if isDirectory(raw) {
                 var seen = Set<[UInt64]>()
-                walk(raw, into: &out, seen: &seen)
+                try walk(raw, seen: &seen, body)
             } else {
-                out.append(.success(InputFile(raw: raw)))
+                try body(.success(InputFile(raw: raw)))
             }
         }
-        return out
     }
 
     private static func cString(_ raw: [UInt8]) -> [CChar] { raw.map { CChar(bitPattern: $0) } + [0] }
@@ -40,13 +46,13 @@ enum FileWalker {
         return stat(cString(raw), &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 
-    private static func walk(_ dir: [UInt8], into out: inout [Result<InputFile, QiyueError>], seen: inout Set<[UInt64]>) {
+    private static func walk(_ dir: [UInt8], seen: inout Set<[UInt64]>, _ body: (Result<InputFile, QiyueError>) throws -> Void) rethrows {
         var st = stat()
         guard stat(cString(dir), &st) == 0 else { return }
         guard seen.insert([UInt64(st.st_dev), UInt64(st.st_ino)]).inserted else { return }
         guard let d = opendir(cString(dir)) else {
-            out.append(.failure(QiyueError(.unreadable, path: FileReader.displayName(dir),
-                                           "directory cannot be read (\(FileReader.reason(errno))); its files were not processed")))
+            try body(.failure(QiyueError(.unreadable, path: FileReader.displayName(dir),
+                                         "directory cannot be read (\(FileReader.reason(errno))); its files were not processed")))
             return
         }
         var names: [[UInt8]] = []
@@ -57,15 +63,14 @@ enum FileWalker {
         }
         closedir(d)
         names.sort { $0.lexicographicallyPrecedes($1) }
-        var files: [[UInt8]] = []
-        var dirs: [[UInt8]] = []
-        for n in names {
-            let path = dir + (dir.last == 0x2F ? [] : [0x2F]) + n
-            if isDirectory(path) { dirs.append(path) } else if hasInputExtension(n) { files.append(path) }
-        }
+        let prefix = dir + (dir.last == 0x2F ? [] : [0x2F])
+        var dirs: [Int] = []
         // Files of a directory before its subdirectories, each level sorted.
-        for f in files { out.append(.success(InputFile(raw: f))) }
-        for sub in dirs { walk(sub, into: &out, seen: &seen) }
+        for (k, n) in names.enumerated() {
+            let path = prefix + n
+            if isDirectory(path) { dirs.append(k) } else if hasInputExtension(n) { try body(.success(InputFile(raw: path))) }
+        }
+        for k in dirs { try walk(prefix + names[k], seen: &seen, body) }
     }
 
     private static func hasInputExtension(_ name: [UInt8]) -> Bool {

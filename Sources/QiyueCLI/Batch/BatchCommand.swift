@@ -116,10 +116,14 @@ struct BatchCommand: ParsableCommand {
                                      category: reportOptions.category, includeText: reportOptions.includeText,
                                      redactor: try reportOptions.redactor(), ingestor: input.ingestor, maxBytes: input.maxBytes)
 
-        // Inputs: enumerated up front for paths (so the progress has a total), streamed otherwise.
-        var entries: [Result<InputFile, QiyueError>] = []
-        if streamFormat == nil { entries = FileWalker.inputs(Glob.expand(inputs)) }
-        let outputNames = entries.compactMap { try? $0.get().name }
+        // Inputs are walked as they are queued, never all held; a first walk counts them for the
+        // progress total (when there is progress to show).
+        let paths = streamFormat == nil ? Glob.expand(inputs) : []
+        var count = 0
+        if !quiet && streamFormat == nil && fromList == nil { FileWalker.each(paths) { _ in count += 1 } }
+        // Named files that are the output are refused before it is opened (directories are
+        // walked for input extensions, and each walked file is compared with the output below).
+        let outputNames = paths.filter { p in var st = stat(); return stat(p, &st) == 0 && (st.st_mode & S_IFMT) != S_IFDIR }
 
         var sink: BatchSink
         var done: ResumeState?
@@ -140,7 +144,7 @@ struct BatchCommand: ParsableCommand {
         var total = BatchSummary()
         total.jobs = jobs
         total.producer = first.producer
-        var progress = Progress(total: streamFormat == nil && fromList == nil ? entries.count : nil,
+        var progress = Progress(total: count > 0 ? count : nil,
                                 interval: progressInterval, quiet: quiet)
         let started = Date()
         let firstBox = Unchecked(first)
@@ -166,9 +170,18 @@ struct BatchCommand: ParsableCommand {
                 progress.update(done: total.inputs, failures: total.failures)
             })
 
-        for entry in entries {
+        var outputID = stat()
+        let hasOutputID = output.map { stat($0, &outputID) == 0 } ?? false
+        try FileWalker.each(paths) { entry in
             switch entry {
-            case .success(let f): try pool.submit(.file(f.raw))
+            case .success(let f):
+                var st = stat()
+                if hasOutputID, stat(f.raw.map { CChar(bitPattern: $0) } + [0], &st) == 0,
+                   st.st_dev == outputID.st_dev, st.st_ino == outputID.st_ino {
+                    try pool.submit(.failed(QiyueError(.outputIsInput, path: f.name, "is the results file of this run; not read as an input")))
+                } else {
+                    try pool.submit(.file(f.raw))
+                }
             case .failure(let e): try pool.submit(.failed(e))
             }
         }
