@@ -20,7 +20,7 @@ import Testing
         #expect(try #require(ev.score("parties")).f1 >= 0.95)
         #expect(try #require(ev.score("amounts")).f1 >= 0.87)          // target 0.95 not met (issue 13)
         #expect(try #require(ev.score("dates")).f1 >= 0.95)
-        #expect(try #require(ev.score("penalties")).f1 >= 0.90)
+        #expect(try #require(ev.score("penalties")).f1 >= 0.95)
         #expect(try #require(ev.score("deadlines")).f1 >= 0.76)        // target 0.95 not met (issue 13)
         #expect(try #require(ev.score("periods")).f1 >= 0.80)          // target 0.95 not met (issue 13)
         #expect(try #require(ev.score("paymentSchedule")).f1 >= 0.75)

@@ -65,3 +65,17 @@ import Testing
         }
     }
 }
+
+/// A penalty paid "to the others" is owed by whichever party breaches (合伙人、股东 …).
+@Suite struct MutualPenaltyTests {
+    @Test(arguments: [
+        "合伙人私自以合伙名义对外提供担保的，应向其他合伙人支付违约金人民币伍万元整。",
+        "任何股东未按期缴纳出资的，应向其余股东支付违约金人民币十万元。",
+        "违反本条约定的，应向其他各方支付违约金人民币二万元。",
+    ])
+    func paidToTheOthersIsEither(_ sentence: String) throws {
+        let (r, _) = try Pipeline().report(text: "合伙协议\n合伙人甲：张三\n合伙人乙：李四\n" + sentence, category: "other_contract")
+        let p = try #require(r.penalties.first)
+        #expect(p.payer == "either", "\(sentence): payer \(p.payer ?? "nil")")
+    }
+}
