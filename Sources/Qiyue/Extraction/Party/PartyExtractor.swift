@@ -498,6 +498,10 @@ struct PartyExtractor {
             for r in ctx.roles(in: inner) { labels.append(r.label) }
             i = j + 1
         }
+        // 用户名称： / 甲方姓名： / 客户单位名称：: the role, then the name field's own label.
+        if let f = ctx.match(ctx.data.fieldLabels, at: i), f.value == "name", followedByColon(f.end, body, ctx, allowParen: true) {
+            i = f.end
+        }
         // 乙方收款账户： / 甲方联系方式：: a heading for the party's details, with no name.
         var detailsOnly = false
         var s0 = i
