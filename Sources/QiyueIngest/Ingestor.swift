@@ -140,7 +140,7 @@ public struct Ingestor: Sendable {
     /// `%PDF-` within the first kilobyte (as readers allow).
     static func looksLikePDF(_ bytes: [UInt8]) -> Bool {
         let marker = Array("%PDF-".utf8)
-        return OCRMarkup.find(marker, in: Array(bytes.prefix(1024))) != nil
+        return OCRMarkup.find(marker, in: bytes.prefix(1024)) != nil
     }
 
     /// PNG, JPEG, TIFF, GIF, BMP or WebP signatures.

@@ -11,26 +11,16 @@ import Qiyue
 public enum ALTOReader {
     /// Whether the bytes look like ALTO (an `alto` root element near the start).
     public static func looksLikeALTO(_ bytes: [UInt8]) -> Bool {
-        ByteSearch.contains(bytes, "<alto", within: 4096) || ByteSearch.contains(bytes, ":alto ", within: 4096)
-            || ByteSearch.contains(bytes, "www.loc.gov/standards/alto", within: 4096)
+        OCRMarkup.contains(bytes, "<alto", within: 4096) || OCRMarkup.contains(bytes, ":alto ", within: 4096)
+            || OCRMarkup.contains(bytes, "www.loc.gov/standards/alto", within: 4096)
     }
 
     /// Reads ALTO; `path` names it in errors.
     public static func read(_ bytes: [UInt8], path: String) throws(QiyueError) -> PagedText {
-        let handler = Handler()
-        do {
-            try SAXReader.parse(OCRMarkup.withoutPlainDoctype(bytes), handler: handler, part: "ALTO", path: path)
-        } catch let e where e.code == .notDocx {
-            throw QiyueError(.badOCRMarkup, path: path, e.message)
-        }
-        if handler.inPage { handler.endPage() }
-        guard !handler.out.words.isEmpty else {
-            throw QiyueError(.badOCRMarkup, path: path, "ALTO without words (no String element with CONTENT)")
-        }
-        return handler.out
+        try OCRMarkup.read(bytes, handler: Handler(), part: "ALTO", path: path, noWords: "no String element with CONTENT")
     }
 
-    final class Handler: SAXHandler {
+    final class Handler: SAXHandler, OCRPageCollector {
         enum Name: Int32, CaseIterable { case Page, TextLine, String, MeasurementUnit }
         override class var names: CStrings { cachedNames }
         private static let cachedNames = CStrings(Name.caseNames)

@@ -11,24 +11,14 @@ import Qiyue
 public enum HOCRReader {
     /// Whether the bytes look like hOCR (an `ocr_page` near the start of HTML or XHTML).
     public static func looksLikeHOCR(_ bytes: [UInt8]) -> Bool {
-        ByteSearch.contains(bytes, "ocr_page", within: 8192)
-            && (ByteSearch.contains(bytes, "<html", within: 8192) || ByteSearch.contains(bytes, "<div", within: 8192)
-                || ByteSearch.contains(bytes, "<?xml", within: 8192))
+        OCRMarkup.contains(bytes, "ocr_page", within: 8192)
+            && (OCRMarkup.contains(bytes, "<html", within: 8192) || OCRMarkup.contains(bytes, "<div", within: 8192)
+                || OCRMarkup.contains(bytes, "<?xml", within: 8192))
     }
 
     /// Reads hOCR; `path` names it in errors.
     public static func read(_ bytes: [UInt8], path: String) throws(QiyueError) -> PagedText {
-        let handler = Handler()
-        do {
-            try SAXReader.parse(OCRMarkup.withoutPlainDoctype(bytes), handler: handler, part: "hOCR", path: path)
-        } catch let e where e.code == .notDocx {
-            throw QiyueError(.badOCRMarkup, path: path, e.message)
-        }
-        if handler.inPage { handler.endPage() }
-        guard !handler.out.words.isEmpty else {
-            throw QiyueError(.badOCRMarkup, path: path, "hOCR without words (no ocrx_word element)")
-        }
-        return handler.out
+        try OCRMarkup.read(bytes, handler: Handler(), part: "hOCR", path: path, noWords: "no ocrx_word element")
     }
 
     /// The properties of an hOCR `title` attribute (`bbox 47 110 127 135; x_wconf 93`).
@@ -48,7 +38,7 @@ public enum HOCRReader {
         return v.count == 4 ? v : nil
     }
 
-    final class Handler: SAXHandler {
+    final class Handler: SAXHandler, OCRPageCollector {
         enum Name: Int32, CaseIterable { case div, span, p }
         override class var names: CStrings { cachedNames }
         private static let cachedNames = CStrings(Name.caseNames)

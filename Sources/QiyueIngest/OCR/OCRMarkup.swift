@@ -1,5 +1,33 @@
+import Qiyue
+
+/// A SAX handler that collects recognized pages (the hOCR and ALTO readers' handlers).
+protocol OCRPageCollector: SAXHandler {
+    var out: PagedText { get }
+    var inPage: Bool { get }
+    func endPage()
+}
+
 /// What the hOCR and ALTO readers share.
 enum OCRMarkup {
+    /// Parses OCR markup with `handler`; `part` names the format in messages and `noWords` says
+    /// what a document without words lacks. Errors: Q114 for a DTD, else badOCRMarkup.
+    static func read<H: OCRPageCollector>(_ bytes: [UInt8], handler: H, part: String, path: String, noWords: String) throws(QiyueError) -> PagedText {
+        do {
+            try SAXReader.parse(withoutPlainDoctype(bytes), handler: handler, part: part, path: path)
+        } catch let e where e.code == .notDocx {
+            throw QiyueError(.badOCRMarkup, path: path, e.message)
+        }
+        if handler.inPage { handler.endPage() }
+        guard !handler.out.words.isEmpty else { throw QiyueError(.badOCRMarkup, path: path, "\(part) without words (\(noWords))") }
+        return handler.out
+    }
+
+    /// Whether `needle` (UTF-8) occurs in the first `limit` bytes, by bytes (`String.contains`
+    /// goes through Foundation's locale-aware search on Linux, which cost a fifth of reading a
+    /// plain text file when sniffing ran it on every input).
+    static func contains(_ bytes: [UInt8], _ needle: String, within limit: Int) -> Bool {
+        find(Array(needle.utf8), in: bytes[..<min(bytes.count, limit)]) != nil
+    }
     /// The bytes without a document type declaration that only names an external DTD
     /// (`<!DOCTYPE html PUBLIC "…" "…">`, as Tesseract's hOCR has): nothing is loaded either way,
     /// but the XML reader refuses every DTD. A declaration with an internal subset (`[`), where
@@ -7,7 +35,7 @@ enum OCRMarkup {
     static func withoutPlainDoctype(_ bytes: [UInt8]) -> [UInt8] {
         let marker = Array("<!DOCTYPE".utf8)
         let head = bytes.prefix(4096)
-        guard let start = Self.find(marker, in: Array(head)) else { return bytes }
+        guard let start = Self.find(marker, in: head) else { return bytes }
         var i = start + marker.count
         var quote: UInt8?
         while i < head.count {
@@ -25,10 +53,14 @@ enum OCRMarkup {
         return bytes
     }
 
-    static func find(_ needle: [UInt8], in hay: [UInt8]) -> Int? {
-        guard hay.count >= needle.count else { return nil }
-        for i in 0...(hay.count - needle.count) where hay[i] == needle[0] && Array(hay[i..<(i + needle.count)]) == needle {
-            return i
+    /// The first index of `needle` in `hay`, comparing bytes in place.
+    static func find(_ needle: [UInt8], in hay: ArraySlice<UInt8>) -> Int? {
+        guard let first = needle.first, hay.count >= needle.count else { return nil }
+        var i = hay.startIndex
+        let last = hay.endIndex - needle.count
+        while i <= last {
+            if hay[i] == first && hay[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
         }
         return nil
     }
