@@ -54,9 +54,7 @@ struct ExtractCommand: ParsableCommand {
             func emit(_ read: Ingestor.Input) throws {
                 var source = read.source
                 if includeText { source.text = read.decoded.text }
-                // OCR input is analyzed repaired; spans index the text as recognized (same length).
-                var reports = pipeline.reports(read.analyzed, source: source, split: split, category: category)
-                for i in reports.indices { read.annotate(&reports[i]) }
+                let reports = pipeline.reports(read, source: source, split: split, category: category)
                 if reports.count > 1 {
                     Output.error("notice \(source.path): a page of \(reports.count) documents, reported one per line (--no-split for one report)")
                 }

@@ -217,3 +217,15 @@ public struct Ingestor: Sendable {
         return try docx(converted, name: name)
     }
 }
+
+extension Pipeline {
+    /// The reports of an ingested input, as every interface writes them (extract, batch, the
+    /// service): OCR input is analyzed repaired (spans still index the text as recognized, the
+    /// repairs keep its length), and each fact is traced to its page and word boxes. `source`
+    /// defaults to the input's own.
+    public func reports(_ input: Ingestor.Input, source: SourceInfo? = nil, split: Bool, category: String? = nil) -> [ContractReport] {
+        var reports = self.reports(input.analyzed, source: source ?? input.source, split: split, category: category)
+        for i in reports.indices { input.annotate(&reports[i]) }
+        return reports
+    }
+}

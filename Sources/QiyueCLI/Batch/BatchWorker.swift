@@ -94,9 +94,7 @@ final class BatchWorker {
         var source = input.source
         if settings.includeText { source.text = input.decoded.text }
         if let id { source.id = id }
-        // OCR input is analyzed repaired; spans index the text as recognized (same length).
-        var reports = pipeline.reports(input.analyzed, source: source, split: settings.split, category: settings.category)
-        for i in reports.indices { input.annotate(&reports[i]) }
+        let reports = pipeline.reports(input, source: source, split: settings.split, category: settings.category)
         var result = BatchResult()
         result.documents = reports.map { r in
             BatchResult.DocumentStat(category: r.classification.isContract ? (r.classification.category ?? "other_contract") : "not_contract",

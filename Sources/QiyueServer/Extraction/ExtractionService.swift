@@ -55,9 +55,7 @@ public final class ExtractionService: Sendable {
             if request.includeText { source.text = read.decoded.text }
             pipeline.risks = engine
             defer { pipeline.risks = self.shipped }
-            // As `qiyue extract`: OCR input is analyzed repaired, its facts traced to the page.
-            var reports = pipeline.reports(read.analyzed, source: source, split: request.split, category: request.category)
-            for i in reports.indices { read.annotate(&reports[i]) }
+            let reports = pipeline.reports(read, source: source, split: request.split, category: request.category)
             guard let redactor = request.redact else { return reports }
             return reports.map(redactor.redacted)
         }
