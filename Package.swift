@@ -46,6 +46,9 @@ let package = Package(
         ),
         .target(name: "CXMLBridge", dependencies: ["CLibXML2"]),
         .target(name: "CZipBridge", linkerSettings: [.linkedLibrary("z")]),
+        // SHA-256's compression function (content ids of every input, the rules digest), with the
+        // CPU's SHA extensions where it has them.
+        .target(name: "CSHA256"),
         // PDF (poppler-glib, cairo) and OCR (Tesseract, Leptonica): only the QiyueScan module uses them.
         .systemLibrary(
             name: "CPoppler",
@@ -64,7 +67,7 @@ let package = Package(
         .target(
             name: "Qiyue",
             dependencies: [
-                "CICUBridge", "CXMLBridge",
+                "CICUBridge", "CXMLBridge", "CSHA256",
                 .product(name: "Yams", package: "Yams"),
             ],
             resources: []

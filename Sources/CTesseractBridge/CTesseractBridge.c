@@ -41,10 +41,22 @@ void qy_ocr_destroy(qy_ocr *ocr) {
     free(ocr);
 }
 
-int32_t qy_image_header(const uint8_t *data, size_t length, int32_t *width, int32_t *height) {
-    l_int32 format = 0, w = 0, h = 0, bps = 0, spp = 0, cmap = 0;
+int32_t qy_image_is_tiff(const uint8_t *data, size_t length) {
+    l_int32 format = 0;
+    if (length < 12 || findFileFormatBuffer(data, &format) != 0) return 0;
+    return (format >= IFF_TIFF && format <= IFF_TIFF_ZIP) || format == IFF_TIFF_JPEG;
+}
+
+int32_t qy_image_header(const uint8_t *data, size_t length, int32_t page, int32_t *width, int32_t *height) {
+    l_int32 format = 0, w = 0, h = 0, bps = 0, spp = 0, cmap = 0, res = 0;
     *width = 0; *height = 0;
-    if (pixReadHeaderMem(data, length, &format, &w, &h, &bps, &spp, &cmap) != 0) return -1;
+    if (page < 0) return -1;
+    if (qy_image_is_tiff(data, length)) {
+        if (readHeaderMemTiff(data, length, page, &w, &h, &bps, &spp, &res, &cmap, &format) != 0) return -1;
+    } else {
+        if (page > 0) return -1;
+        if (pixReadHeaderMem(data, length, &format, &w, &h, &bps, &spp, &cmap) != 0) return -1;
+    }
     *width = w; *height = h;
     return 0;
 }
@@ -102,10 +114,11 @@ int32_t qy_ocr_gray(qy_ocr *ocr, const uint8_t *pixels, int32_t width, int32_t h
     return collect(ocr, timeoutMs, words, count, err, errlen);
 }
 
-int32_t qy_ocr_image(qy_ocr *ocr, const uint8_t *data, size_t length, int32_t timeoutMs,
+int32_t qy_ocr_image(qy_ocr *ocr, const uint8_t *data, size_t length, int32_t page, int32_t timeoutMs,
                      qy_ocr_word **words, int32_t *count, int32_t *dpi, char *err, int32_t errlen) {
     *words = NULL; *count = 0; *dpi = 0;
-    PIX *pix = pixReadMem(data, length);
+    PIX *pix = qy_image_is_tiff(data, length) ? pixReadMemTiff(data, length, page)
+                                               : (page == 0 ? pixReadMem(data, length) : NULL);
     if (!pix) { put_error(err, errlen, "the image cannot be decoded"); return QY_OCR_BAD_IMAGE; }
     l_int32 xres = pixGetXRes(pix);
     *dpi = xres;

@@ -48,8 +48,8 @@ public final class Pipeline {
         factExtractor = FactExtractor(data: analyzer.knowledge.facts)
         classifier = try DocumentClassifier(knowledge: analyzer.knowledge)
         splitter = try DocumentSplitter(knowledge: analyzer.knowledge)
-        contractTypes = try ContractTypeClassifier(directory: analyzer.knowledge.directory)
-        producer = Producer(rulesDigest: Producer.digest(rulesDirectory: analyzer.knowledge.directory))
+        contractTypes = analyzer.knowledge.contractTypes
+        producer = Producer(rulesDigest: analyzer.knowledge.rulesDigest)
         switch risks {
         case .none: self.risks = nil
         case .shipped: self.risks = try RiskEngine(knowledge: analyzer.knowledge, limits: limits)

@@ -52,13 +52,13 @@ final class OCREngine: @unchecked Sendable {
         return try result(rc, words, count, err, name: name)
     }
 
-    /// Decodes and recognizes an encoded image.
-    func recognize(image: [UInt8], timeout: Double, name: String) throws(QiyueError) -> Result {
+    /// Decodes and recognizes page `page` (from 0) of an encoded image.
+    func recognize(image: [UInt8], page: Int = 0, timeout: Double, name: String) throws(QiyueError) -> Result {
         var words: UnsafeMutablePointer<qy_ocr_word>?
         var count: Int32 = 0, dpi: Int32 = 0
         var err = [CChar](repeating: 0, count: 256)
         let rc = image.withUnsafeBufferPointer {
-            qy_ocr_image(handle, $0.baseAddress, $0.count, Self.milliseconds(timeout), &words, &count, &dpi, &err, Int32(err.count))
+            qy_ocr_image(handle, $0.baseAddress, $0.count, Int32(page), Self.milliseconds(timeout), &words, &count, &dpi, &err, Int32(err.count))
         }
         return try result(rc, words, count, err, name: name)
     }
@@ -126,8 +126,8 @@ final class OCREngine: @unchecked Sendable {
 
         deinit { pool.release(engine, key: key) }
 
-        func recognize(image: [UInt8], timeout: Double, name: String) throws(QiyueError) -> Result {
-            try engine.recognize(image: image, timeout: timeout, name: name)
+        func recognize(image: [UInt8], page: Int = 0, timeout: Double, name: String) throws(QiyueError) -> Result {
+            try engine.recognize(image: image, page: page, timeout: timeout, name: name)
         }
 
         func recognize(gray: [UInt8], width: Int, height: Int, dpi: Int, timeout: Double, name: String) throws(QiyueError) -> Result {

@@ -24,16 +24,21 @@ public struct Scanner: PageScanner {
     }
 
     public func readImage(_ bytes: [UInt8], name: String, options: IngestOptions) throws(QiyueError) -> PagedText {
-        let size = try ImageReader.size(bytes, name: name)
-        guard size.width * size.height <= options.maxPixels else {
-            throw QiyueError(.imageTooLarge, path: name, "the image is \(size.width)×\(size.height) pixels, over the limit of \(options.maxPixels) (see --max-pixels)")
+        // Every page of a multi-page TIFF (a scanner's usual output for a whole contract); one
+        // page for the other formats. Each page is checked against the pixel limit before decoding.
+        let pages = try ImageReader.pages(bytes, maxPages: options.maxPages, name: name)
+        for (i, size) in pages.enumerated() where size.width * size.height > options.maxPixels {
+            let which = pages.count > 1 ? "page \(i + 1) of the image" : "the image"
+            throw QiyueError(.imageTooLarge, path: name, "\(which) is \(size.width)×\(size.height) pixels, over the limit of \(options.maxPixels) (see --max-pixels)")
         }
         let engine = try engines.engine(options: options, name: name)
         var out = PagedText()
-        out.beginPage()
-        let result = try engine.recognize(image: bytes, timeout: options.ocrTimeout, name: name)
-        result.add(to: &out, page: 1, timeout: options.ocrTimeout)
-        out.endPage(width: Double(size.width), height: Double(size.height), unit: "px", ocr: true)
+        for (i, size) in pages.enumerated() {
+            out.beginPage()
+            let result = try engine.recognize(image: bytes, page: i, timeout: options.ocrTimeout, name: name)
+            result.add(to: &out, page: i + 1, timeout: options.ocrTimeout)
+            out.endPage(width: Double(size.width), height: Double(size.height), unit: "px", ocr: true)
+        }
         return out
     }
 }

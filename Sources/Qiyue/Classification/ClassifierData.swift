@@ -135,9 +135,9 @@ final class ClassifierData: Sendable {
 
     init(directory: String) throws(QiyueError) {
         split = try EntityData.load(directory, "classification/split.yaml")
-        let featureFile: FeatureFile = try EntityData.load(directory, "classification/features.yaml")
+        let (featureFile, featureNode): (FeatureFile, Node) = try EntityData.loadWithNode(directory, "classification/features.yaml")
         let path = directory + "/classification/features.yaml"
-        try Self.rejectUnknownKeys(path)
+        try Self.rejectUnknownKeys(featureNode, path: path)
         let classIndex = Dictionary(uniqueKeysWithValues: Self.classes.enumerated().map { ($1, $0) })
 
         var bias = [Double](repeating: 0, count: Self.classes.count)
@@ -233,16 +233,16 @@ final class ClassifierData: Sendable {
     }
 
     /// Misspelled keys would silently do nothing: reject keys features.yaml does not define.
-    private static func rejectUnknownKeys(_ path: String) throws(QiyueError) {
+    private static func rejectUnknownKeys(_ root: Node, path: String) throws(QiyueError) {
         let allowed: Set<String> = ["name", "scope", "kind", "words", "next", "cap", "per", "weights"]
-        let root = try BoundedYAML.load(try RulesDirectory.readFile(path), path: path)
-        guard let top = root as? [String: Any] else { throw QiyueError(.badRuleData, path: path, "expected a mapping") }
-        for key in top.keys where key != "bias" && key != "features" {
+        guard let top = root.mapping else { throw QiyueError(.badRuleData, path: path, "expected a mapping") }
+        for key in top.keys.compactMap(\.string) where key != "bias" && key != "features" {
             throw QiyueError(.badRuleData, path: path, "unknown key '\(key)'")
         }
-        for case let f as [String: Any] in (top["features"] as? [Any]) ?? [] {
-            for key in f.keys where !allowed.contains(key) {
-                throw QiyueError(.badRuleData, path: path, "feature '\(f["name"] ?? "?")': unknown key '\(key)'")
+        for f in top["features"]?.sequence ?? [] {
+            guard let m = f.mapping else { continue }
+            for key in m.keys.compactMap(\.string) where !allowed.contains(key) {
+                throw QiyueError(.badRuleData, path: path, "feature '\(m["name"]?.string ?? "?")': unknown key '\(key)'")
             }
         }
     }

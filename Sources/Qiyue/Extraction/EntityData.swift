@@ -276,11 +276,17 @@ final class EntityData: Sendable {
     }
 
     static func load<T: Decodable>(_ dir: String, _ rel: String) throws(QiyueError) -> T {
+        try loadWithNode(dir, rel).value
+    }
+
+    /// A data file's value and its YAML tree (for checks the types cannot express, such as
+    /// misspelled keys), parsed once.
+    static func loadWithNode<T: Decodable>(_ dir: String, _ rel: String) throws(QiyueError) -> (value: T, node: Node) {
         let path = dir + "/" + rel
         let text = try RulesDirectory.readFile(path)
         do {
             guard let node = try BoundedYAML.compose(text) else { throw QiyueError(.badRuleData, path: path, "empty data file") }
-            return try YAMLDecoder().decode(T.self, from: node)
+            return (try YAMLDecoder().decode(T.self, from: node), node)
         } catch let p as BoundedYAML.Problem {
             throw QiyueError(.badRuleData, path: path, p.description)
         } catch let e as QiyueError {

@@ -41,7 +41,7 @@ public struct RiskEngine: Sendable {
     ///   - limits: the regex time limit per match and budget per document.
     public init(knowledge: KnowledgeBase, userRules: [String] = [], includeShipped: Bool = true,
                 params: [String: String] = [:], limits: AnalysisLimits = AnalysisLimits()) throws(QiyueError) {
-        var rules = includeShipped ? try RiskRuleLoader.load(Self.ruleFiles(at: knowledge.directory + "/risks")) : []
+        var rules = includeShipped ? try knowledge.shippedRules.get() : []
         let user = try RiskRuleLoader.load(userRules.flatMap(Self.ruleFiles(at:)))
         for r in user {
             if let i = rules.firstIndex(where: { $0.id == r.id }) { rules[i] = r } else { rules.append(r) }

@@ -58,6 +58,27 @@ import QiyueIngest
         #expect(r.amounts.contains { $0.value == 50_000 })
     }
 
+    @Test func everyPageOfAMultiPageTIFFIsRead() throws {
+        // Two pages (the scan twice): both recognized, each with its own span, and facts on the
+        // second page traced to it.
+        let input = try ScanFixtures.read("scan-pages.tiff", Self.simplified)
+        let pages = try #require(input.source.pages)
+        #expect(pages.map(\.number) == [1, 2])
+        #expect(pages.allSatisfy { $0.ocr && $0.unit == "px" && $0.width > 1000 })
+        #expect(pages[0].span.end <= pages[1].span.start && pages[1].span.end > pages[1].span.start)
+        let r = try ScanFixtures.report(input)
+        let amounts = r.amounts.filter { $0.value == 1_850_000 }
+        #expect(Set(amounts.compactMap(\.page)) == [1, 2], "\(r.amounts.map { ($0.value, $0.page) })")
+    }
+
+    @Test func tiffPageLimitIsACodedError() throws {
+        var o = Self.simplified
+        o.maxPages = 1
+        do { _ = try ScanFixtures.read("scan-pages.tiff", o); Issue.record("read") } catch { let e = error;
+            #expect(e.code == .tooManyPages && e.message.contains("--max-pages"), "\(e)")
+        }
+    }
+
     @Test func reviewThresholdDecidesNeedsReview() throws {
         var o = Self.simplified
         o.reviewThreshold = 0
