@@ -55,7 +55,8 @@ public final class Analyzer {
 
     /// With `segment` false, the document gets no tokens yet (see ``segmented(_:)``).
     func analyze(scalars: [UInt32], source: SourceInfo, segment: Bool = true, warnings: [ReportWarning] = []) -> Document {
-        var (normalized, map) = normalizer.normalize(scalars)
+        let recognized = (source.pages ?? []).filter(\.ocr).map { $0.span.start..<$0.span.end }
+        var (normalized, map) = normalizer.normalize(scalars, recognized: recognized)
         var warnings = warnings
         if normalized.count > max(0, limits.maxCharacters) {
             // Analyze the budget's worth; the offset map still covers it (it maps a prefix).

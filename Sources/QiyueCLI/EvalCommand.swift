@@ -127,7 +127,7 @@ struct EvalCommand: ParsableCommand {
             rates = r
         }
         var changed = 0, repairs = 0
-        let noisy = try FactEvaluation.run(corpus: corpus, pipeline: pipeline, goldCategory: goldCategory) { text, id in
+        let noisy = try FactEvaluation.run(corpus: corpus, pipeline: pipeline, goldCategory: goldCategory, recognized: true) { text, id in
             // Each document's own stream: the same seed gives the same variant whatever the order.
             var noise = OCRNoise(seed: seed ^ UInt64(truncatingIfNeeded: id.unicodeScalars.reduce(5381) { ($0 &* 33) &+ Int($1.value) }),
                                  rates: rates)
@@ -149,7 +149,7 @@ struct EvalCommand: ParsableCommand {
     private func runOCRTexts(_ pipeline: Pipeline, directory: String) throws {
         let clean = try FactEvaluation.run(corpus: corpus, pipeline: pipeline, goldCategory: goldCategory)
         var found = 0
-        let ocr = try FactEvaluation.run(corpus: corpus, pipeline: pipeline, goldCategory: goldCategory) { text, id in
+        let ocr = try FactEvaluation.run(corpus: corpus, pipeline: pipeline, goldCategory: goldCategory, recognized: true) { text, id in
             guard let data = FileManager.default.contents(atPath: directory + "/" + id + ".txt") else { return text }
             found += 1
             let recognized = String(decoding: data, as: UTF8.self)
@@ -171,6 +171,18 @@ struct EvalCommand: ParsableCommand {
                 try out.line(d.name + pad + String(format: "%8.3f  %8.3f  %6.1f", d.f1, n, drop))
             }
             try out.line(String(format: "largest drop: %.1f points", worst))
+            // What the variant loses or adds that the clean text does not: the errors to fix.
+            guard !noMisses else { return }
+            var cleanMisses: [String: Int] = [:]
+            func key(_ m: FactEvaluation.Miss) -> String { "\(m.document)\u{0}\(m.dimension)\u{0}\(m.kind)\u{0}\(m.item)" }
+            for m in clean.misses { cleanMisses[key(m), default: 0] += 1 }
+            var lines: [String] = []
+            for m in other.misses {
+                if let n = cleanMisses[key(m)], n > 0 { cleanMisses[key(m)] = n - 1; continue }
+                lines.append("  \(m.document)  \(m.dimension)  \(m.kind): \(m.item)")
+            }
+            try out.line("misses on the \(label) text only (\(lines.count)):")
+            for l in lines { try out.line(l) }
         }
     }
 

@@ -131,9 +131,11 @@ public struct FactEvaluation: Codable, Sendable {
     /// `goldCategory`, the gold category replaces the classifier's (to score facts alone).
     /// `directory` (under `corpus`) picks another annotated set, such as `blind/documents`.
     /// `transform`, when given, rewrites each document's text before it is analyzed (the OCR noise
-    /// model of `qiyue eval --noisy`).
+    /// model of `qiyue eval --noisy`); with `recognized`, the rewritten text is analyzed as OCR
+    /// output is (one recognized page), as a scan's text would be.
     public static func run(corpus: String, pipeline: Pipeline, goldCategory: Bool = false,
-                           directory: String = "documents", transform: ((String, String) -> String)? = nil) throws -> FactEvaluation {
+                           directory: String = "documents", recognized: Bool = false,
+                           transform: ((String, String) -> String)? = nil) throws -> FactEvaluation {
         let dir = corpus + "/" + directory
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".gold.json") }.sorted()
         guard !names.isEmpty else { throw QiyueError(.usage, path: dir, "no *.gold.json files") }
@@ -165,8 +167,12 @@ public struct FactEvaluation: Codable, Sendable {
                 let category = goldCategory && gold.classification.isContract ? gold.classification.category : nil
                 if let transform {
                     let clean = try TextDecoder().decode(contentsOf: dir + "/" + id + ".txt").text
-                    report = pipeline.report(DecodedText(text: transform(clean, id), encoding: "UTF-8", format: .text),
-                                             source: SourceInfo(path: dir + "/" + id + ".txt"), category: category)
+                    let text = DecodedText(text: transform(clean, id), encoding: "UTF-8", format: .text)
+                    var source = SourceInfo(path: dir + "/" + id + ".txt")
+                    if recognized {
+                        source.pages = [PageInfo(number: 1, span: TextSpan(0, text.scalars.count), width: 0, height: 0, unit: "px", ocr: true)]
+                    }
+                    report = pipeline.report(text, source: source, category: category)
                 } else {
                     report = try pipeline.report(contentsOf: dir + "/" + id + ".txt", category: category)
                 }

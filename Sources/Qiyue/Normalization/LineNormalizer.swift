@@ -9,7 +9,8 @@ struct LineNormalizer {
     var options: NormalizationOptions
 
     /// Returns a keep-mask over `text` and rewrites wrap newlines to spaces in place where needed.
-    func apply(_ text: inout [UInt32]) -> [Bool] {
+    /// `recognized` marks the scalars OCR produced (nil: none).
+    func apply(_ text: inout [UInt32], recognized: [Bool]? = nil) -> [Bool] {
         var keep = [Bool](repeating: true, count: text.count)
         var lines: [Range<Int>] = []
         var ls = 0
@@ -24,6 +25,9 @@ struct LineNormalizer {
             if options.stripMarkup { stripMarkdown(text, line, &keep); collapseLabelGaps(text, line, &keep) }
             stripBullet(text, line, &keep)
             if options.collapseSpacedCJK { collapseSpaced(text, line, &keep) }
+            if options.collapseSpacedCJK, let recognized, line.contains(where: { recognized[$0] }) {
+                collapseRecognizedGaps(text, line, recognized, &keep)
+            }
             if options.collapseFigureSpaces { collapseFigureGaps(text, line, &keep); FigureGroupGaps.collapse(text, line, &keep) }
         }
         if options.joinWrappedLines && lines.count > 1 {
@@ -161,6 +165,51 @@ struct LineNormalizer {
         for g in gaps { keep[g] = false }
     }
 
+    /// Single spaces OCR puts between Chinese characters ("违约 金", "支 付"), in recognized text
+    /// only: there a lone space between two Han characters (or a Han character and Chinese
+    /// punctuation) is the recognizer's, not the writer's. Kept: wider gaps, tabs, a gap before a
+    /// unit (a blank "于 年 月 日前", "人民币 元整"), and a gap between a field's value and the next
+    /// label with its colon (two fields on one line, "乙方：张三 身份证号：…").
+    private func collapseRecognizedGaps(_ t: [UInt32], _ line: Range<Int>, _ recognized: [Bool], _ keep: inout [Bool]) {
+        guard line.count > 2 else { return }
+        var i = line.lowerBound + 1
+        while i + 1 < line.upperBound {
+            defer { i += 1 }
+            guard t[i] == 0x20, keep[i], recognized[i] else { continue }
+            let a = t[i - 1], b = t[i + 1]
+            guard !CharClass.isSpace(a), !CharClass.isSpace(b), CharClass.isCJKish(a), CharClass.isCJKish(b),
+                  CharClass.isHan(a) || CharClass.isHan(b) else { continue }
+            if Self.unitChars.contains(b) { continue }
+            if Self.labelFollows(t, i + 1, line.upperBound) && Self.valueBefore(t, i, line.lowerBound) { continue }
+            keep[i] = false
+        }
+    }
+
+    /// The word before the gap at `k` is a field's value (a colon before it on the line: "乙方：张三
+    /// 身份证号："), not the start of a label the recognizer split ("联系 电话：").
+    private static func valueBefore(_ t: [UInt32], _ k: Int, _ start: Int) -> Bool {
+        var j = k - 1
+        while j >= start {
+            let c = t[j]
+            if c == 0x3A || c == 0xFF1A { return true }
+            if CharClass.isSpace(c) || (CharClass.isPunct(c) && c != 0x28 && c != 0x29 && c != 0xFF08 && c != 0xFF09) { return false }
+            j -= 1
+        }
+        return false
+    }
+
+    /// A short label and its colon start at `k` (up to six characters, then ： or :).
+    private static func labelFollows(_ t: [UInt32], _ k: Int, _ end: Int) -> Bool {
+        var j = k
+        while j < end && j < k + 7 {
+            let c = t[j]
+            if c == 0x3A || c == 0xFF1A { return j > k }
+            if !CharClass.isHan(c) && c != 0x28 && c != 0x29 && c != 0xFF08 && c != 0xFF09 { return false }
+            j += 1
+        }
+        return false
+    }
+
     /// Spaced-out runs inside a line ("出 租 方 ( 甲 方 ):北京…", "法 定 代 表 人 :钱卫东"): chains of
     /// single characters each separated by one space, at least two gaps long, not made of gaps
     /// before units (a "年 月 日" blank stays).
@@ -235,6 +284,17 @@ struct LineNormalizer {
         guard ae >= a.lowerBound, bs < b.upperBound else { return }  // an empty line: a paragraph break
         guard ae == a.upperBound - 1, bs == b.lowerBound else { return }  // indented or padded: a real break
         let last = t[ae], first = t[bs]
+        // No line begins with a comma, a full stop or a closing bracket: a line that does continues
+        // the one before (租赁保证金⏎，即人民币…), whatever that line looks like.
+        if Self.continuationMarks.contains(first) && !CharClass.isSpace(last) {
+            keep[a.upperBound] = false
+            return
+        }
+        // A currency sign or word at the end of a line, its figure on the next (¥⏎45 000.00).
+        if Self.currencyMarks.contains(last) && (0x30...0x39).contains(first) && a.count >= 8 {
+            keep[a.upperBound] = false
+            return
+        }
         guard CharClass.isHan(last) || last == 0x2C || last == 0x3001 else { return }
         guard CharClass.isHan(first) else { return }
         let aLen = a.upperBound - a.lowerBound
@@ -245,6 +305,11 @@ struct LineNormalizer {
         let nl = a.upperBound
         if CharClass.isHan(last) { keep[nl] = false } else { t[nl] = 0x20 }
     }
+
+    /// Marks that never begin a line of their own: ， 、 。 ； ： and closing brackets.
+    static let continuationMarks = ScalarSet("，、。；：）」』】,;:)")
+    /// A currency sign or the last character of a currency word before a figure.
+    static let currencyMarks = ScalarSet("¥$€£币")
 
     /// "甲方:……" — a label and a colon near the start.
     private static func looksLikeField(_ t: [UInt32], _ line: Range<Int>) -> Bool {

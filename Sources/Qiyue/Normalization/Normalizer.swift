@@ -9,8 +9,10 @@ final class Normalizer {
         characters = try CharacterNormalizer(options: options)
     }
 
-    /// Normalizes original scalars into normalized scalars and their map.
-    func normalize(_ original: [UInt32]) -> (text: [UInt32], map: OffsetMap) {
+    /// Normalizes original scalars into normalized scalars and their map. `recognized` are the
+    /// spans (in `original`) of text that OCR produced (``PageInfo/ocr``), where spacing follows
+    /// the recognizer rather than the writer.
+    func normalize(_ original: [UInt32], recognized: [Range<Int>] = []) -> (text: [UInt32], map: OffsetMap) {
         // Pass 1: per character (may expand or delete).
         var text: [UInt32] = []
         var starts: [Int32] = []
@@ -30,7 +32,20 @@ final class Normalizer {
         }
 
         // Pass 2: lines.
-        let lineKeep = LineNormalizer(options: options).apply(&text)
+        var ocr: [Bool]?
+        if !recognized.isEmpty {
+            // One sweep: `starts` never decreases, and the spans are sorted.
+            let spans = recognized.sorted { $0.lowerBound < $1.lowerBound }
+            var mask = [Bool](repeating: false, count: starts.count)
+            var k = 0
+            for (i, s) in starts.enumerated() {
+                let o = Int(s)
+                while k < spans.count && spans[k].upperBound <= o { k += 1 }
+                if k < spans.count && spans[k].contains(o) { mask[i] = true }
+            }
+            ocr = mask
+        }
+        let lineKeep = LineNormalizer(options: options).apply(&text, recognized: ocr)
         Self.compact(&text, &starts, lineKeep)
 
         guard hasCR else { return (text, OffsetMap(starts: starts, ends: nil, originalLength: original.count)) }

@@ -75,7 +75,8 @@ public struct OCRNoise: Sendable {
         var out = String.UnicodeScalarView()
         for (i, c) in s.enumerated() {
             let prev = i > 0 ? s[i - 1] : nil, next = i + 1 < s.count ? s[i + 1] : nil
-            let digitBefore = prev.map { ("0"..."9").contains($0) } ?? false
+            // Full-width figures (１２０１０４…) are figures too: no wrap or space goes inside them.
+            let digitBefore = prev.map(Self.isFigureDigit) ?? false
             switch c {
             case "0" where chance(rates.digitLetter): out.append("O")
             case "1" where chance(rates.digitLetter): out.append("l")
@@ -89,11 +90,16 @@ public struct OCRNoise: Sendable {
             }
             if c == ",", digitBefore, chance(rates.figureSpace) { out.append(" ") }
             guard let next, c != "\n", next != "\n" else { continue }
-            let inFigure = digitBefore || ("0"..."9").contains(c)
+            let inFigure = digitBefore || Self.isFigureDigit(c)
             if !inFigure && chance(rates.wrap) { out.append("\n") }
             else if !inFigure && chance(rates.space) { out.append(" ") }
         }
         return String(out)
+    }
+
+    /// A decimal digit, ASCII or full-width.
+    static func isFigureDigit(_ c: Unicode.Scalar) -> Bool {
+        ("0"..."9").contains(c) || (0xFF10...0xFF19).contains(c.value)
     }
 
     private mutating func chance(_ p: Double) -> Bool {

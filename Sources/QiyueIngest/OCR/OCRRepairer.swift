@@ -24,6 +24,7 @@ public struct OCRRepairer: Sendable {
             pass.range = r.start..<min(r.end, pass.s.count)
             pass.currencySigns()
             pass.lookAlikes()
+            pass.identifiers()
             pass.strayWhitespace()
             pass.decimalComma()
             pass.dates()
@@ -126,6 +127,56 @@ public struct OCRRepairer: Sendable {
                     replace(k, with: zero ? "0" : "1", zero ? "letter O read for 0 inside a figure" : "letter l/I read for 1 inside a figure")
                 }
             }
+        }
+
+        /// An 18-character identifier — a resident ID (17 digits and a check character) or a unified
+        /// social credit code (whose alphabet has no I, O, S, V or Z) — with a letter read for a digit
+        /// (9161O133…, 3201021975080816l X): repaired when its check character then agrees and did
+        /// not before, so a correct identifier is never touched and a wrong repair cannot pass.
+        mutating func identifiers() {
+            func idChar(_ c: Unicode.Scalar) -> Bool { c.isASCII && (c.properties.isAlphabetic || Self.isDigit(c)) }
+            var i = range.lowerBound
+            while i < range.upperBound {
+                guard idChar(s[i]) else { i += 1; continue }
+                var j = i
+                while j < range.upperBound && idChar(s[j]) { j += 1 }
+                let run = i..<j
+                i = j
+                guard run.count == 18, s[run].contains(where: { "OoIli".unicodeScalars.contains($0) }) else { continue }
+                let values = s[run].map(\.value)
+                guard !IdentifierValidator.validResidentID(values), !IdentifierValidator.validCreditCode(values) else { continue }
+                func digit(_ c: UInt32) -> UInt32 {
+                    switch Unicode.Scalar(c) { case "O", "o": 0x30; case "I", "l", "i": 0x31; default: c }
+                }
+                var resident = values
+                for k in 0..<17 { resident[k] = digit(resident[k]) }
+                if resident[17] == 0x78 { resident[17] = 0x58 }
+                let credit = values.map(digit)
+                let fixed: [UInt32], what: String
+                if IdentifierValidator.validResidentID(resident) { fixed = resident; what = "resident ID (its check character agrees)" }
+                else if IdentifierValidator.validCreditCode(credit) { fixed = credit; what = "social credit code (its check character agrees)" }
+                else if labelled(before: run.lowerBound, ["信用代码", "营业执照", "注册号"]),
+                        credit.allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) }) {
+                    // After its label a credit code's alphabet decides: it has no I or O and no
+                    // lower case, so l, I and O can only be 1 and 0 (even when the code itself is wrong).
+                    fixed = credit; what = "social credit code (its alphabet has no I, O or lower case)"
+                } else if labelled(before: run.lowerBound, ["身份证", "身分證", "证件号"]),
+                          resident.prefix(17).allSatisfy({ (0x30...0x39).contains($0) }) {
+                    fixed = resident; what = "resident ID (its first 17 characters are digits)"
+                } else { continue }
+                for (k, p) in run.enumerated() where fixed[k] != values[k] && Self.isDigit(Unicode.Scalar(fixed[k])) {
+                    replace(p, with: Unicode.Scalar(fixed[k])!, "letter \(s[p]) read for a digit in a \(what)")
+                }
+            }
+        }
+
+        /// Whether one of `labels` ends at most 12 characters before `i` on the same line.
+        func labelled(before i: Int, _ labels: [String]) -> Bool {
+            var j = i - 1
+            var back: [Unicode.Scalar] = []
+            while j >= range.lowerBound && j >= i - 16 && s[j] != "\n" { back.append(s[j]); j -= 1 }
+            let text = String(String.UnicodeScalarView(back.reversed()))
+            return labels.contains { text.contains($0) }
         }
 
         static func isLookAlike(_ c: Unicode.Scalar) -> Bool { "OoD〇lI|".unicodeScalars.contains(c) }

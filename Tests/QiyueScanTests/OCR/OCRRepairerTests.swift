@@ -25,6 +25,18 @@ import Qiyue
         #expect(repaired("杭州市人民市场") == "杭州市人民市场")
     }
 
+    @Test func identifiersByTheirCheckCharacterOrAlphabet() {
+        // The check character agrees only after the repair.
+        #expect(repaired("代码：9161O133MA6U2L9D4R") == "代码：91610133MA6U2L9D4R")
+        #expect(repaired("号码：3201021975O808161X") == "号码：32010219750808161X")
+        // After a credit-code label the alphabet decides (no I, O or lower case), checksum or not.
+        #expect(repaired("统一社会信用代码：9l510104MA6CQ2K81T") == "统一社会信用代码：91510104MA6CQ2K81T")
+        // Nothing decides: an 18-character code with an O that no check or label supports stays.
+        #expect(repaired("合同编号 HTO2024BJ009988776") == "合同编号 HTO2024BJ009988776")
+        // A valid identifier is never touched.
+        #expect(repaired("代码：91610133MA6U2L9D4R") == "代码：91610133MA6U2L9D4R")
+    }
+
     @Test func wordsAndFiguresCheckEachOther() {
         #expect(repaired("人民币过佰撞拾伍万元整（1,850,000.00）") == "人民币壹佰捌拾伍万元整（1,850,000.00）")
         #expect(repaired("定金人民币伍万元整（450,000.00）") == "定金人民币伍万元整（¥50,000.00）")

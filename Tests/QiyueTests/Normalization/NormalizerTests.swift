@@ -53,6 +53,30 @@ import Testing
         #expect(doc.normalizedText.contains("有限公司\n乙方"))
     }
 
+    @Test func aLineThatBeginsWithPunctuationOrAFigureAfterItsSignContinues() throws {
+        let doc = try normalize("乙方应向甲方支付相当于3个月租金的租赁保证金\n，即人民币壹拾捌万玖仟元整。\n每月固定费用人民币¥\n45000元。\n甲方:张三\n乙方:李四")
+        #expect(doc.normalizedText.contains("租赁保证金,即人民币"))
+        #expect(doc.normalizedText.contains("¥45000元"))
+        #expect(doc.normalizedText.contains("张三\n乙方"))
+    }
+
+    @Test func recognizedTextLosesTheRecognizersSpacesOnly() throws {
+        let text = "乙方逾期交付的，应向甲方支付违约 金，每逾期一日按 总价款的千分之五计算。\n乙方：张三 身份证号：330102199001011234\n联系 电话：13800000000\n于 年 月 日前付清。"
+        let typed = try TestSupport.analyzer().analyze(text: text)
+        #expect(typed.normalizedText.contains("违约 金"))
+        var source = SourceInfo(path: "scan.png")
+        source.pages = [PageInfo(number: 1, span: TextSpan(0, text.unicodeScalars.count), width: 100, height: 100, unit: "px", ocr: true)]
+        let scanned = try TestSupport.analyzer().analyze(text: text, source: source)
+        let n = scanned.normalizedText
+        #expect(n.contains("支付违约金,每逾期一日按总价款"))
+        #expect(n.contains("张三 身份证号"))      // a value, then the next label: two fields
+        #expect(n.contains("联系电话:"))          // one label the recognizer split
+        #expect(n.contains("于 年 月 日前"))      // a blank date stays blank
+        // Spans still point into the recognized text.
+        let start = try #require(TestSupport.scalarOffset(of: "违约金", in: n))
+        #expect(scanned.originalText(scanned.originalSpan(start..<(start + 3))) == "违约 金")
+    }
+
     @Test func spacedOutCharactersMapBackToTheSpacedOriginal() throws {
         let text = "一、客 户 资 料\n"
         let doc = try normalize(text)

@@ -2,7 +2,7 @@
 /// MOD 11-2), the 18-character unified social credit code (GB 32100), the Taiwan 身分證字號 (a letter
 /// and nine digits) and the Hong Kong identity card number (one or two letters, six digits and a
 /// check digit, written K382615(5)).
-enum IdentifierValidator {
+public enum IdentifierValidator {
     /// Whether `s` is a Taiwan national ID (A123456789) with a valid check digit.
     static func validTaiwanID(_ s: [UInt32]) -> Bool {
         guard s.count == 10, let first = Unicode.Scalar(s[0]), first.properties.isASCIIHexDigit || (0x41...0x5A).contains(s[0]) else { return false }
@@ -45,7 +45,7 @@ enum IdentifierValidator {
     }
 
     /// Whether `s` is an 18-character resident ID with a valid check character.
-    static func validResidentID(_ s: [UInt32]) -> Bool {
+    public static func validResidentID(_ s: [UInt32]) -> Bool {
         guard s.count == 18 else { return false }
         let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
         var sum = 0
@@ -59,7 +59,7 @@ enum IdentifierValidator {
     }
 
     /// Whether `s` is an 18-character unified social credit code with a valid check character.
-    static func validCreditCode(_ s: [UInt32]) -> Bool {
+    public static func validCreditCode(_ s: [UInt32]) -> Bool {
         guard s.count == 18 else { return false }
         let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY".unicodeScalars.map(\.value))
         var index: [UInt32: Int] = [:]
