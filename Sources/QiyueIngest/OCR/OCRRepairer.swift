@@ -19,6 +19,7 @@ public struct OCRRepairer: Sendable {
     /// Repairs the scalars within `ranges` (all of the text when nil).
     public func repair(_ text: String, in ranges: [TextSpan]? = nil) -> (text: String, repairs: [OCRRepair]) {
         var pass = Pass(Array(text.unicodeScalars))
+        let script = try? ChineseScript()
         let ranges = ranges ?? [TextSpan(0, pass.s.count)]
         for r in ranges {
             pass.range = r.start..<min(r.end, pass.s.count)
@@ -33,6 +34,7 @@ public struct OCRRepairer: Sendable {
             pass.spacesInHan()
             pass.labels()
             pass.thirdParty()
+            pass.script(script)
         }
         var out = String.UnicodeScalarView()
         out.append(contentsOf: pass.s)
@@ -167,6 +169,26 @@ public struct OCRRepairer: Sendable {
                 for (k, p) in run.enumerated() where fixed[k] != values[k] && Self.isDigit(Unicode.Scalar(fixed[k])) {
                     replace(p, with: Unicode.Scalar(fixed[k])!, "letter \(s[p]) read for a digit in a \(what)")
                 }
+            }
+        }
+
+        /// Traditional characters in a page written in Simplified (王建國, 房地產經紀): a recognizer
+        /// reading with both scripts' models takes a Simplified character for its Traditional form
+        /// now and then. When the page's script-specific characters are Simplified at least three to
+        /// one, each Traditional-only character with a one-character Simplified form is replaced. A
+        /// Traditional page, or one that mixes the scripts evenly, is left as it is.
+        mutating func script(_ script: ChineseScript?) {
+            guard let script else { return }
+            var simplified = 0
+            var traditional: [Int] = []
+            for i in range {
+                if script.simplified(of: s[i]) != nil { traditional.append(i) }
+                else if script.isSimplifiedOnly(s[i]) { simplified += 1 }
+            }
+            guard !traditional.isEmpty, simplified >= 5, simplified >= 3 * traditional.count else { return }
+            for i in traditional {
+                guard let c = script.simplified(of: s[i]) else { continue }
+                replace(i, with: c, "Traditional \(s[i]) in a page written in Simplified")
             }
         }
 

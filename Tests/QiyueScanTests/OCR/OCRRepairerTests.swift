@@ -37,6 +37,14 @@ import Qiyue
         #expect(repaired("代码：91610133MA6U2L9D4R") == "代码：91610133MA6U2L9D4R")
     }
 
+    @Test func traditionalCharactersInASimplifiedPage() {
+        #expect(repaired("甲方：王建國，乙方：李四。依据本合同约定，双方应当遵守规定，价款为人民币壹万元。")
+                == "甲方：王建国，乙方：李四。依据本合同约定，双方应当遵守规定，价款为人民币壹万元。")
+        // A page in Traditional keeps its script.
+        let traditional = "甲方：王建國，乙方：李四。依據本合約約定，雙方應當遵守規定，價款為新臺幣壹萬元。"
+        #expect(repaired(traditional) == traditional)
+    }
+
     @Test func wordsAndFiguresCheckEachOther() {
         #expect(repaired("人民币过佰撞拾伍万元整（1,850,000.00）") == "人民币壹佰捌拾伍万元整（1,850,000.00）")
         #expect(repaired("定金人民币伍万元整（450,000.00）") == "定金人民币伍万元整（¥50,000.00）")
