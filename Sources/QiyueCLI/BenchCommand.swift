@@ -71,7 +71,7 @@ struct BenchCommand: ParsableCommand {
         let compare = docx || pagedVsText
         _ = try bench.runOnce(inputs)  // warm-up: loads rules, ICU data, caches
         if compare { _ = try bench.runOnce(docxInputs) }
-        var times: [Double] = [], docxTimes: [Double] = []
+        var times: [Double] = [], docxTimes: [Double] = [], cpuTimes: [Double] = []
         // CPU seconds of this thread too: on a machine busy with other work the wall time of a run
         // includes time the thread was not running, its CPU time does not.
         var cpuPairs: [Double] = [], wallPairs: [Double] = []
@@ -86,6 +86,7 @@ struct BenchCommand: ParsableCommand {
         for _ in 0..<max(1, runs) {
             let a = try timed(inputs)
             times.append(a.wall)
+            cpuTimes.append(a.cpu)
             if compare {
                 let b = try timed(docxInputs)
                 docxTimes.append(b.wall)
@@ -104,6 +105,9 @@ struct BenchCommand: ParsableCommand {
         Output.line("stage: \(stage.rawValue)  files: \(inputs.count)  input: \(String(format: "%.2f", mb)) MB UTF-8-equivalent bytes read  runs: \(times.count)")
         Output.line(String(format: "throughput: %.2f MB/s (median; min run %.3f s, median %.3f s, max %.3f s)", mb / median, times.first!, median, times.last!))
         Output.line(String(format: "documents: %.1f docs/s", Double(docs) / median))
+        // The same runs by this thread's CPU time: steadier than wall time on a busy machine.
+        cpuTimes.sort()
+        Output.line(String(format: "cpu throughput: %.2f MB/s (median CPU time of the runs, %.3f s)", mb / cpuTimes[cpuTimes.count / 2], cpuTimes[cpuTimes.count / 2]))
         if docx {
             let dm = docxTimes[docxTimes.count / 2]
             let docxMB = Double(docxInputs.reduce(0) { $0 + $1.1.count } * repeatInputs) / 1_000_000
