@@ -35,7 +35,11 @@ public final class KnowledgeBase: Sendable {
         // Three independent parts, loaded at once (start-up is most of a one-file run).
         let (first, facts, rest) = try Concurrently.run(
             { () throws(QiyueError) in
-                (try EntityData(directory: dir), try ContractTypeClassifier(directory: dir), Producer.digest(rulesDirectory: dir))
+                // ICU compiles the Traditional-Simplified rules the first time a transliterator is
+                // opened and keeps them for the process: opened here, in parallel, every
+                // normalizer opened later (one per worker) gets them ready.
+                _ = try? ICUTransliterator(id: "Traditional-Simplified")
+                return (try EntityData(directory: dir), try ContractTypeClassifier(directory: dir), Producer.digest(rulesDirectory: dir))
             },
             { () throws(QiyueError) in try FactData(directory: dir) },
             { () throws(QiyueError) in
