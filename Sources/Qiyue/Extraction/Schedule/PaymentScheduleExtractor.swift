@@ -1,7 +1,12 @@
 /// The payment schedule: sentences (or list items) that pay a share of the total (合同总价的30%)
 /// or an instalment amount (首付款, 进度款, 尾款), each with the trigger of its deadline, in order;
-/// a cumulative share (累计支付至95%) counts as what it adds. Then whether it adds up: shares to
-/// 100%, or amounts to no more than the total price. Wording from Rules/facts/schedule.yaml.
+/// a cumulative share (累计支付至95%) counts as what it adds, over what was paid before (as shares
+/// or as sums of the total). Also: a principal repaid in parts (归还本金, `repaymentPurposes`),
+/// retention money kept from the price (剩余工程款…作为质量保证金, `retentionPurposes`), and the rest
+/// paid without a figure after the shares (支付50%，于过户后支付余款 → the other 50%). A deadline
+/// for another act in the sentence (应于…前向银行提交贷款申请) is not the instalment's. Then
+/// whether it adds up: shares to 100%, or amounts to no more than the total price. Wording from
+/// Rules/facts/schedule.yaml.
 struct PaymentScheduleExtractor {
     /// The elements of a list sorted by span start whose span lies inside `outer`.
     static func within<T>(_ list: [T], _ outer: TextSpan, _ span: (T) -> TextSpan) -> [T] {
@@ -29,49 +34,64 @@ struct PaymentScheduleExtractor {
             }
             let sentenceSpan = ctx.doc.originalSpan(r)
             // Both lists are in text order: the ones inside the sentence by binary search.
-            // A blank instalment of a template (首付款____元) is one too, with no amount.
-            let inSentence = Self.within(amounts, sentenceSpan, \.span).filter { $0.value != nil || $0.blank && data.purposes.contains($0.purpose) }
-            let sentenceDeadlines = Self.within(deadlines, sentenceSpan, \.span)
-            // One instalment per share (两期写在一句里: 签订后支付50%，验收后支付其余50%), else per sentence.
-            var parts: [(share: Entity?, from: Int, to: Int)] = []
+            // A blank instalment of a template (首付款____元) is one too, with no amount; a principal
+            // counts where it is repaid, retention money where the sentence names a share or the rest.
+            let repaid = ctx.contains(ctx.data.scheduleRepaymentVerbs, in: r)
+            let counts = { (a: Amount) -> Bool in
+                if data.purposes.contains(a.purpose) { return true }
+                if repaid && (data.repaymentPurposes ?? []).contains(a.purpose) { return true }
+                return (data.retentionPurposes ?? []).contains(a.purpose) && (data.retentionCues ?? []).contains(a.purposeCue ?? "")
+                    && (!shares.isEmpty || self.namesRest(before: a, in: r, ctx))
+            }
+            let inSentence = Self.within(amounts, sentenceSpan, \.span).filter { $0.value != nil || $0.blank && counts($0) }
+            // A deadline of another act (应于…前向贷款银行提交贷款申请) is not the instalment's.
+            let sentenceDeadlines = Self.within(deadlines, sentenceSpan, \.span).filter { d in
+                d.action.map { act in data.verbs.contains { act.contains($0) } } ?? true
+            }
+            // One instalment per share (两期写在一句里: 签订后支付50%，验收后支付其余50%), else per sentence;
+            // after the last share, the rest paid without a figure (…，于过户后支付余款) is one more.
+            var parts: [(share: Entity?, from: Int, to: Int, range: Range<Int>, rest: Bool)] = []
             if shares.isEmpty {
-                parts = [(nil, sentenceSpan.start, sentenceSpan.end)]
+                parts = [(nil, sentenceSpan.start, sentenceSpan.end, r, false)]
             } else {
-                var from = sentenceSpan.start
+                var from = sentenceSpan.start, nFrom = r.lowerBound
                 for (k, sh) in shares.enumerated() {
+                    let nTo = k + 1 < shares.count ? ctx.phrase(at: shares[k + 1].range.lowerBound).lowerBound : r.upperBound
                     let to = k + 1 < shares.count ? ctx.doc.originalSpan(ctx.phrase(at: shares[k + 1].range.lowerBound)).start : sentenceSpan.end
-                    parts.append((sh, from, max(from, to)))
+                    parts.append((sh, from, max(from, to), nFrom..<max(nFrom, nTo), false))
                     from = max(from, to)
+                    nFrom = max(nFrom, nTo)
+                }
+                if let last = shares.last, let rest = restPaid(after: last, in: r, ctx) {
+                    let span = ctx.doc.originalSpan(rest)
+                    let k = parts.count - 1
+                    parts[k].to = max(parts[k].from, span.start)
+                    parts[k].range = parts[k].range.lowerBound..<max(parts[k].range.lowerBound, rest.lowerBound)
+                    parts.append((nil, span.start, sentenceSpan.end, rest, true))
                 }
             }
             for part in parts {
-                let amount = inSentence.first { data.purposes.contains($0.purpose) && $0.span.start >= part.from && $0.span.end <= part.to }
+                let amount = part.rest ? nil : inSentence.first { counts($0) && $0.span.start >= part.from && $0.span.end <= part.to }
                     ?? (part.share != nil ? inSentence.first { $0.purpose != "total_price" && $0.span.start >= part.from && $0.span.end <= part.to } : nil)
-                guard part.share != nil || amount != nil else { continue }
-                let deadline = sentenceDeadlines.first { $0.span.start >= part.from && $0.span.end <= part.to } ?? (parts.count == 1 ? sentenceDeadlines.first : nil)
-                var trigger: String
-                if let d = deadline {
-                    trigger = d.relative.map { data.triggers[$0.anchor] ?? "other" } ?? "date"
-                } else if let cue = ctx.findAll(ctx.data.anchors, in: r).first {
-                    trigger = data.triggers[cue.value] ?? "other"
-                } else {
-                    trigger = "other"
-                }
-                // 验收合格后，收到发票之日起30日内支付: the invoice only starts the clock; the
-                // instalment is paid on the event the sentence names (deferTo in schedule.yaml).
-                if parts.count == 1, let over = data.deferTo?[trigger] {
-                    let named = Set(ctx.findAll(ctx.data.anchors, in: r).map { data.triggers[$0.value] ?? "other" })
-                    if let t = over.first(where: named.contains) { trigger = t }
-                }
+                guard part.share != nil || amount != nil || part.rest else { continue }
+                let deadline = sentenceDeadlines.first { $0.span.start >= part.from && $0.span.end <= part.to }
+                    ?? (parts.count == 1 ? sentenceDeadlines.first : nil)
+                let trigger = self.trigger(deadline, part.range, parts.count, ctx)
                 var shareValue = part.share?.value?.value
+                if part.rest {
+                    guard paidShare > 0.005 && paidShare < 0.995 else { continue }
+                    shareValue = ((1 - paidShare) * 1_000_000).rounded() / 1_000_000
+                }
                 if let v = shareValue, let p = part.share {
                     let phrase = ctx.phrase(at: p.range.lowerBound)
                     if ctx.contains(ctx.data.scheduleCumulative, in: max(r.lowerBound, phrase.lowerBound)..<p.range.lowerBound), v > paidShare {
                         shareValue = v - paidShare
                     }
-                    paidShare += shareValue ?? 0
                 }
-                offsets.append(amount.map { (data.offset ?? []).contains($0.purpose) } ?? false)
+                let offset = amount.map { (data.offset ?? []).contains($0.purpose) } ?? false
+                // What is paid so far: shares, or sums of a stated total (for a later cumulative share).
+                if let v = shareValue { paidShare += v } else if !offset, let a = amount?.value, let t = total, t > 0, a <= t { paidShare += a / t }
+                offsets.append(offset)
                 items.append(Instalment(share: shareValue, amount: amount?.value, trigger: trigger, deadline: deadline?.text,
                                         span: TextSpan(part.from, part.to)))
             }
@@ -88,12 +108,59 @@ struct PaymentScheduleExtractor {
             let sum = counted.reduce(0) { $0 + ($1.amount ?? 0) }
             addsUp = sum <= t + 1
         }
-        // An instalment given as a sum is also a share of a stated total (38,400 of 128,000 → 30%).
+        // An instalment given as a sum is also a share of a stated total (38,400 of 128,000 → 30%);
+        // a 定金 set off against the price too (it is paid as part of it).
         if let t = total, t > 0 {
-            for i in items.indices where items[i].share == nil && !offsets[i] {
+            for i in items.indices where items[i].share == nil {
                 if let a = items[i].amount, a <= t { items[i].share = (a / t * 1_000_000).rounded() / 1_000_000 }
             }
         }
         return (items, addsUp)
+    }
+
+    /// The trigger of an instalment: its deadline's anchor (a dated deadline: `date`); without one,
+    /// the event named nearest before the payment verb (服务期满经甲方验收合格后，甲方支付 →
+    /// acceptance), or a date before the verb (已于2025年11月20日支付定金 → date); else other.
+    private func trigger(_ deadline: Deadline?, _ part: Range<Int>, _ partCount: Int, _ ctx: FactContext) -> String {
+        let data = ctx.data.schedule
+        let verb = ctx.first(ctx.data.scheduleVerbs, in: part)?.range.lowerBound ?? part.upperBound
+        var trigger: String
+        if let d = deadline {
+            trigger = d.relative.map { data.triggers[$0.anchor] ?? "other" } ?? "date"
+        } else if let cue = ctx.findAll(ctx.data.anchors, in: part).last(where: { $0.range.upperBound <= verb }) {
+            trigger = data.triggers[cue.value] ?? "other"
+        } else if ctx.entities(.date, in: part.lowerBound..<verb).contains(where: { $0.value?.date != nil }) {
+            trigger = "date"
+        } else if let cue = ctx.findAll(ctx.data.anchors, in: part).first {
+            trigger = data.triggers[cue.value] ?? "other"
+        } else {
+            trigger = "other"
+        }
+        // 验收合格后，收到发票之日起30日内支付: the invoice only starts the clock; the
+        // instalment is paid on the event the sentence names (deferTo in schedule.yaml).
+        if partCount == 1, let over = data.deferTo?[trigger] {
+            let named = Set(ctx.findAll(ctx.data.anchors, in: part).map { data.triggers[$0.value] ?? "other" })
+            if let t = over.first(where: named.contains) { trigger = t }
+        }
+        return trigger
+    }
+
+    /// After the phrase of the last share: a phrase that pays the rest with no figure (…，于过户后
+    /// 支付余款) — a payment verb and a balance cue, no amount, no share.
+    private func restPaid(after share: Entity, in r: Range<Int>, _ ctx: FactContext) -> Range<Int>? {
+        let from = ctx.phrase(at: share.range.lowerBound).upperBound
+        guard from < r.upperBound else { return nil }
+        let tail = from..<r.upperBound
+        guard ctx.contains(ctx.data.scheduleVerbs, in: tail), ctx.entities(.money, in: tail).isEmpty,
+              ctx.entities(.percentage, in: tail).isEmpty,
+              ctx.findAll(ctx.data.purposeCues, in: tail).contains(where: { $0.value == "balance" }) else { return nil }
+        return ctx.trimmed(tail)
+    }
+
+    /// A balance cue (剩余, 余款) in the phrase before the amount: the rest of the price is kept.
+    private func namesRest(before a: Amount, in r: Range<Int>, _ ctx: FactContext) -> Bool {
+        guard let m = ctx.entities(.money, in: r).first(where: { ctx.doc.originalSpan($0.range).start == a.span.start }) else { return false }
+        let from = max(r.lowerBound, ctx.phrase(at: m.range.lowerBound).lowerBound)
+        return ctx.findAll(ctx.data.purposeCues, in: from..<m.range.lowerBound).contains { $0.value == "balance" }
     }
 }
