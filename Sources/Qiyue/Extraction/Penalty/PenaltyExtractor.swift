@@ -80,6 +80,7 @@ struct PenaltyExtractor {
                 found = [p]
             } else if !continues, let verb = ctx.data.penaltyWording.damagesVerb(in: r, clause: s.clause, ctx) {
                 p.form = "one_off"    // 赔偿甲方因此遭受的全部损失: damages without a measure
+                attachCap(&p, caps.first, ctx)   // …但每箱最高不超过人民币伍佰元
                 // Who pays: the party that must act on the verb (乙方有权退车，甲方应…赔偿乙方损失).
                 if p.payer != "either", let a = ctx.actor(of: verb), a != "both" {
                     p.payer = a

@@ -28,7 +28,10 @@ struct PaymentScheduleExtractor {
                 guard let v = p.value?.value, v > 0, v <= 1, r.contains(p.range.lowerBound) else { return false }
                 let phrase = ctx.phrase(at: p.range.lowerBound)
                 // 按成交价的1.5%向乙方支付居间服务费: a rate that sets a fee, not a share of the price.
-                let setsFee = ctx.first(ctx.data.purposeCues, in: p.range.upperBound..<max(p.range.upperBound, phrase.upperBound))?.value == "fee"
+                // So is a share that sets a bond the other side posts (合同总价5%的履约保证金), unlike retention.
+                let named = ctx.first(ctx.data.purposeCues, in: p.range.upperBound..<max(p.range.upperBound, phrase.upperBound))
+                let setsFee = named?.value == "fee" || named.map { (data.retentionPurposes ?? []).contains($0.value)
+                    && !(data.retentionCues ?? []).contains(ctx.text($0.range)) } ?? false
                 return !setsFee && !ctx.contains(ctx.data.capWords, in: max(r.lowerBound, phrase.lowerBound)..<p.range.lowerBound)
                     && ctx.first(ctx.data.periodic, in: max(r.lowerBound, phrase.lowerBound)..<p.range.lowerBound) == nil
             }
