@@ -113,6 +113,7 @@ final class FactData: Sendable {
         var repaymentVerbs: [String]?
         var retentionPurposes: [String]?
         var retentionCues: [String]?
+        var otherBases: [String]?
         static let empty = ScheduleFile(verbs: [], purposes: [], triggers: [:], shareTolerance: 0.005, cumulative: [], offset: [], deferTo: [:])
     }
     struct PenaltiesFile: Decodable, Sendable {
@@ -249,6 +250,7 @@ final class FactData: Sendable {
     let scheduleVerbs: WordTable<Bool>
     let scheduleCumulative: WordTable<Bool>
     let scheduleRepaymentVerbs: WordTable<Bool>
+    let scheduleOtherBases: WordTable<Bool>
 
     init(directory: String) throws(QiyueError) {
         let p: PartiesFile = try EntityData.load(directory, "facts/parties.yaml")
@@ -262,6 +264,7 @@ final class FactData: Sendable {
         scheduleVerbs = table(schedule.verbs)
         scheduleCumulative = table(schedule.cumulative ?? [])
         scheduleRepaymentVerbs = table(schedule.repaymentVerbs ?? [])
+        scheduleOtherBases = table(schedule.otherBases ?? [])
         func table(_ words: [String]) -> WordTable<Bool> { WordTable(words.map { (EntityData.norm($0), true) }) }
         func inverted(_ m: [String: [String]]) -> WordTable<String> {
             WordTable(m.sorted { $0.key < $1.key }.flatMap { k, ws in ws.map { (EntityData.norm($0), k) } })

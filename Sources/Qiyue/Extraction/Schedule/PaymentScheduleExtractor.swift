@@ -16,13 +16,30 @@ struct PaymentScheduleExtractor {
         return list[lo..<e].filter { span($0).end <= outer.end }
     }
 
+    /// The elements of a list sorted by span start whose span starts inside `outer`.
+    static func starting<T>(_ list: [T], _ outer: TextSpan, _ span: (T) -> TextSpan) -> [T] {
+        let lo = list.partitioningIndex { span($0).start >= outer.start }
+        var e = lo
+        while e < list.count && span(list[e]).start < outer.end { e += 1 }
+        return Array(list[lo..<e])
+    }
+
     func extract(_ ctx: FactContext, amounts: [Amount], deadlines: [Deadline], total: Double?) -> (items: [Instalment], addsUp: Bool?)? {
         let data = ctx.data.schedule
         var items: [Instalment] = []
         var offsets: [Bool] = []   // an instalment of a purpose set off against the price (定金)
         var paidShare = 0.0
-        for s in ctx.doc.sentences {
-            let r = s.range
+        var paidUnknown = false   // an instalment of something else than the total was paid (已完工程量的75%)
+        let sentences = ctx.doc.sentences
+        var si = 0
+        while si < sentences.count {
+            var r = sentences[si].range
+            si += 1
+            // A sentence cut by a line break (剩余房款…于过户完成后5个工作日内⏎一次性支付给甲方。) goes on.
+            if si < sentences.count, let next = continuation(of: r, sentences[si].range, ctx) {
+                r = r.lowerBound..<next.upperBound
+                si += 1
+            }
             guard ctx.contains(ctx.data.scheduleVerbs, in: r), !ctx.contains(ctx.data.penaltyWords, in: r) else { continue }
             let shares = ctx.entities(.percentage, in: r).filter { p in
                 guard let v = p.value?.value, v > 0, v <= 1, r.contains(p.range.lowerBound) else { return false }
@@ -32,8 +49,10 @@ struct PaymentScheduleExtractor {
                 let named = ctx.first(ctx.data.purposeCues, in: p.range.upperBound..<max(p.range.upperBound, phrase.upperBound))
                 let setsFee = named?.value == "fee" || named.map { (data.retentionPurposes ?? []).contains($0.value)
                     && !(data.retentionCues ?? []).contains(ctx.text($0.range)) } ?? false
-                return !setsFee && !ctx.contains(ctx.data.capWords, in: max(r.lowerBound, phrase.lowerBound)..<p.range.lowerBound)
-                    && ctx.first(ctx.data.periodic, in: max(r.lowerBound, phrase.lowerBound)..<p.range.lowerBound) == nil
+                let lead = max(r.lowerBound, phrase.lowerBound)..<p.range.lowerBound
+                // 每月按已完成工作量的70%支付进度款: a progress payment (listed without a share), not a rate.
+                if !setsFee, ctx.contains(ctx.data.scheduleOtherBases, in: lead) { return true }
+                return !setsFee && !ctx.contains(ctx.data.capWords, in: lead) && ctx.first(ctx.data.periodic, in: lead) == nil
             }
             let sentenceSpan = ctx.doc.originalSpan(r)
             // Both lists are in text order: the ones inside the sentence by binary search.
@@ -46,7 +65,8 @@ struct PaymentScheduleExtractor {
                 return (data.retentionPurposes ?? []).contains(a.purpose) && (data.retentionCues ?? []).contains(a.purposeCue ?? "")
                     && (!shares.isEmpty || self.namesRest(before: a, in: r, ctx))
             }
-            let inSentence = Self.within(amounts, sentenceSpan, \.span).filter { $0.value != nil || $0.blank && counts($0) }
+            // (An amount may run past a line break that ends the sentence: 人民币壹拾伍万元整⏎（¥150,000.00）.)
+            let inSentence = Self.starting(amounts, sentenceSpan, \.span).filter { $0.value != nil || $0.blank && counts($0) }
             // A deadline of another act (应于…前向贷款银行提交贷款申请) is not the instalment's.
             let sentenceDeadlines = Self.within(deadlines, sentenceSpan, \.span).filter { d in
                 d.action.map { act in data.verbs.contains { act.contains($0) } } ?? true
@@ -55,7 +75,17 @@ struct PaymentScheduleExtractor {
             // after the last share, the rest paid without a figure (…，于过户后支付余款) is one more.
             var parts: [(share: Entity?, from: Int, to: Int, range: Range<Int>, rest: Bool)] = []
             if shares.isEmpty {
-                parts = [(nil, sentenceSpan.start, sentenceSpan.end, r, false)]
+                // Two instalments or more with their sums in one sentence (于 年 月 日前交付转让款 元，
+                // 余款 元于…前付清): one per sum, each from its phrase on.
+                let starts = amountPhraseStarts(inSentence.filter(counts), in: r, ctx)
+                var nFrom = r.lowerBound
+                for k in 0...starts.count {
+                    let nTo = k < starts.count ? starts[k] : r.upperBound
+                    let from = ctx.doc.originalSpan(nFrom..<max(nFrom, nTo)).start
+                    let to = k < starts.count ? ctx.doc.originalSpan(starts[k]..<r.upperBound).start : sentenceSpan.end
+                    parts.append((nil, k == 0 ? sentenceSpan.start : from, to, nFrom..<nTo, false))
+                    nFrom = nTo
+                }
             } else {
                 var from = sentenceSpan.start, nFrom = r.lowerBound
                 for (k, sh) in shares.enumerated() {
@@ -74,8 +104,8 @@ struct PaymentScheduleExtractor {
                 }
             }
             for part in parts {
-                let amount = part.rest ? nil : inSentence.first { counts($0) && $0.span.start >= part.from && $0.span.end <= part.to }
-                    ?? (part.share != nil ? inSentence.first { $0.purpose != "total_price" && $0.span.start >= part.from && $0.span.end <= part.to } : nil)
+                let amount = part.rest ? nil : inSentence.first { counts($0) && $0.span.start >= part.from && $0.span.start < part.to }
+                    ?? (part.share != nil ? inSentence.first { $0.purpose != "total_price" && $0.span.start >= part.from && $0.span.start < part.to } : nil)
                 guard part.share != nil || amount != nil || part.rest else { continue }
                 let deadline = sentenceDeadlines.first { $0.span.start >= part.from && $0.span.end <= part.to }
                     ?? (parts.count == 1 ? sentenceDeadlines.first : nil)
@@ -87,8 +117,14 @@ struct PaymentScheduleExtractor {
                 }
                 if let v = shareValue, let p = part.share {
                     let phrase = ctx.phrase(at: p.range.lowerBound)
-                    if ctx.contains(ctx.data.scheduleCumulative, in: max(r.lowerBound, phrase.lowerBound)..<p.range.lowerBound), v > paidShare {
-                        shareValue = v - paidShare
+                    let lead = max(r.lowerBound, phrase.lowerBound)..<p.range.lowerBound
+                    if ctx.contains(ctx.data.scheduleOtherBases, in: lead) {
+                        // 支付已完工程量价款的75%: a share of the work done, not of the price.
+                        shareValue = nil
+                        paidUnknown = true
+                    } else if ctx.contains(ctx.data.scheduleCumulative, in: lead) {
+                        // 支付至结算价款的97%: the rest up to it, when what was paid before is known.
+                        shareValue = paidUnknown ? nil : (v > paidShare ? v - paidShare : v)
                     }
                 }
                 let offset = amount.map { (data.offset ?? []).contains($0.purpose) } ?? false
@@ -165,5 +201,43 @@ struct PaymentScheduleExtractor {
         guard let m = ctx.entities(.money, in: r).first(where: { ctx.doc.originalSpan($0.range).start == a.span.start }) else { return false }
         let from = max(r.lowerBound, ctx.phrase(at: m.range.lowerBound).lowerBound)
         return ctx.findAll(ctx.data.purposeCues, in: from..<m.range.lowerBound).contains { $0.value == "balance" }
+    }
+
+    /// The next sentence when `r` was cut from it by a line break: `r` ends with no sentence mark and
+    /// the next line goes on with a word, not a heading or a list item.
+    private func continuation(of r: Range<Int>, _ next: Range<Int>, _ ctx: FactContext) -> Range<Int>? {
+        var e = r.upperBound
+        while e > r.lowerBound && (FactContext.isSpace(ctx.t[e - 1]) || ctx.t[e - 1] == Scalar.lineFeed) { e -= 1 }
+        guard e > r.lowerBound, CharClass.isHan(ctx.t[e - 1]) else { return nil }
+        let gap = e..<next.lowerBound
+        guard gap.filter({ ctx.t[$0] == Scalar.lineFeed }).count == 1, gap.allSatisfy({ FactContext.isSpace(ctx.t[$0]) || ctx.t[$0] == Scalar.lineFeed }) else { return nil }
+        var b = next.lowerBound
+        while b < next.upperBound && FactContext.isSpace(ctx.t[b]) { b += 1 }
+        guard b < next.upperBound, CharClass.isHan(ctx.t[b]), ctx.t[b] != 0x7B2C else { return nil }   // 第三条
+        if Self.listMarks.contains(ctx.t[b]), b + 1 < next.upperBound, Self.listPunct.contains(ctx.t[b + 1]) { return nil }   // 一、
+        // The cut line holds no verb yet, the next has one: 剩余房款…5个工作日内⏎一次性支付给甲方。
+        guard !ctx.contains(ctx.data.scheduleVerbs, in: r), ctx.contains(ctx.data.scheduleVerbs, in: next) else { return nil }
+        return next
+    }
+
+    /// Numerals that open a list item when a list mark follows (一、, 三.).
+    private static let listMarks = ScalarSet("一二三四五六七八九十")
+    private static let listPunct = ScalarSet("、.．)）")
+
+    /// The phrase starts of the second and later of `list` (amounts that count, in text order) in
+    /// `r`, increasing; empty when there are fewer than two or they share phrases.
+    private func amountPhraseStarts(_ list: [Amount], in r: Range<Int>, _ ctx: FactContext) -> [Int] {
+        guard list.count >= 2 else { return [] }
+        let money = ctx.entities(.money, in: r)
+        var out: [Int] = []
+        var last = r.lowerBound
+        for a in list.dropFirst() {
+            guard let m = money.first(where: { ctx.doc.originalSpan($0.range).start == a.span.start }) else { return [] }
+            let p = ctx.phrase(at: m.range.lowerBound).lowerBound
+            guard p > last else { return [] }
+            out.append(p)
+            last = p
+        }
+        return out
     }
 }

@@ -83,4 +83,32 @@ import Testing
             """, "sale_of_goods")
         #expect(s.compactMap(\.share).map { ($0 * 100).rounded() } == [20, 80])
     }
+
+    @Test func progressPaymentsOfWorkDoneHaveNoShare() {
+        let s = schedule("""
+            1. 签约后10日内，发包人支付签约合同价的20%作为预付款；
+            2. 每月按已完成工作量的70%支付进度款；
+            3. 竣工结算后28日内，发包人支付至结算价的95%；
+            4. 结算价的5%作为质量保证金，缺陷责任期满后14日内返还。
+            """, "other_contract")
+        #expect(s.map { $0.share.map { ($0 * 100).rounded() } } == [20, nil, nil, 5])
+    }
+
+    @Test func twoSumsInOneSentence() {
+        let s = schedule("该车辆作价 元，乙方于 年 月 日前交付首付款 元，余款 元于2026年 月 日之前付清。", "vehicle_sale")
+        #expect(s.count == 2)
+        #expect(s.map(\.trigger) == ["date", "date"])
+    }
+
+    @Test func aSentenceCutByALineBreak() {
+        let s = schedule("""
+            房屋总价款为人民币200万元。
+            1. 首付款：人民币60万元由乙方于签订之日起5日内支付；
+            2. 尾款：剩余房款140万元由乙方于过户完成后7个工作日内
+            一次性支付给甲方。
+            3. 尾款人民币
+            （¥0.00）不另行支付。
+            """, "house_sale")
+        #expect(s.map(\.amount) == [600000, 1400000])
+    }
 }
