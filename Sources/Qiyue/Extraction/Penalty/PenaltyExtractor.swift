@@ -6,7 +6,8 @@
 /// Interest at a reference rate before a rate (除按约定利率给付迟延利息外，并按日万分之五计付违约金)
 /// and a forfeited performance bond (…，甲方并得没收履约保证金) are penalties of their own. Damages
 /// without a measure in a line that continues a penalty's sentence (…支付违约金⏎，违约金不足以弥补
-/// 损失的，还应赔偿) top that penalty up and are not another.
+/// 损失的，还应赔偿) top that penalty up and are not another. A multiple of a base (按货值的三倍赔偿)
+/// is a one-off penalty with the multiple as its rate.
 /// Wording from Rules/facts/penalties.yaml.
 struct PenaltyExtractor {
     func extract(_ ctx: FactContext) -> [Penalty] {
@@ -66,6 +67,8 @@ struct PenaltyExtractor {
                 p.form = "fixed"
                 p.amount = m.value?.value
                 p.blank = m.blank
+                // 每迟延一天…支付违约金500元: a sum per period of delay.
+                if let per = ctx.first(ctx.data.periodic, in: r.lowerBound..<m.range.lowerBound) { p.per = per.value }
                 attachCap(&p, caps.first { $0.range.lowerBound > m.range.lowerBound }, ctx)
                 found = [p]
             } else if ctx.contains(ctx.data.agreedPenaltyWords, in: r) {
@@ -77,6 +80,11 @@ struct PenaltyExtractor {
             } else if ctx.data.penaltyWording.isReferenceRateInterest(in: r, ctx) {
                 p.form = "periodic"   // 按同期贷款市场报价利率支付逾期利息: a rate named, not given
                 p.per = ctx.first(ctx.data.periodic, in: r)?.value ?? "year"
+                found = [p]
+            } else if let m = multiple(in: r, ctx) {
+                p.form = "one_off"    // 按货值的三倍赔偿: a multiple of a base
+                p.rate = m.value
+                p.base = base(before: m.start, in: r, ctx)
                 found = [p]
             } else if !continues, let verb = ctx.data.penaltyWording.damagesVerb(in: r, clause: s.clause, ctx) {
                 p.form = "one_off"    // 赔偿甲方因此遭受的全部损失: damages without a measure
@@ -106,6 +114,21 @@ struct PenaltyExtractor {
             out += found   // none: a penalty word without a measure, a rate or damages wording
         }
         return out
+    }
+
+    /// A multiple of a base (按货值的三倍赔偿, 以损失额的2倍支付; `multiples` in penalties.yaml) after
+    /// 按/以 … 的, the base no interest rate (LPR的四倍 is a reference rate), no 定金 (the deposit rule)
+    /// and no wage (二倍工资 is the law's).
+    private func multiple(in r: Range<Int>, _ ctx: FactContext) -> (value: Double, start: Int)? {
+        for m in ctx.findAll(ctx.data.penaltyWording.multiples, in: r) {
+            // (不超过实际损失的1.5倍: a cap, no penalty.)
+            let lead = max(r.lowerBound, ctx.phrase(at: m.range.lowerBound).lowerBound)..<m.range.lowerBound
+            guard m.range.lowerBound > r.lowerBound, ctx.t[m.range.lowerBound - 1] == 0x7684,  // 的
+                  !ctx.contains(ctx.data.capWords, in: lead),
+                  let b = base(before: m.range.lowerBound, in: r, ctx), !["利率", "LPR", "定金", "工资"].contains(where: b.contains) else { continue }
+            return (m.value, m.range.lowerBound)
+        }
+        return nil
     }
 
     /// Whether the sentence opens with a comma: a line break cut it from the sentence before.

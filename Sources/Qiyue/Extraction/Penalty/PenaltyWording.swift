@@ -21,6 +21,7 @@ struct PenaltyWording: Sendable {
         var damages: Damages?
         var bondForfeiture: Forfeiture?
         var proportionalMeasures: [String]?
+        var multiples: [String: Double]?
         var referenceRates: [String]?
         var interestWords: [String]?
         var breachMarkers: [String]?
@@ -39,6 +40,7 @@ struct PenaltyWording: Sendable {
     let forfeitVerbs: WordTable<Bool>
     let bonds: WordTable<Bool>
     let proportionalMeasures: WordTable<Bool>
+    let multiples: WordTable<Double>
 
     init(directory: String) throws(QiyueError) {
         let f: File = try EntityData.load(directory, "facts/penalties.yaml")
@@ -56,6 +58,7 @@ struct PenaltyWording: Sendable {
         forfeitVerbs = table(f.bondForfeiture?.verbs)
         bonds = table(f.bondForfeiture?.deposits)
         proportionalMeasures = table(f.proportionalMeasures)
+        multiples = WordTable((f.multiples ?? [:]).map { (EntityData.norm($0.key), $0.value) })
     }
 
     /// The damages verb of a damages clause without a measure in the sentence `r` (in clause

@@ -65,4 +65,21 @@ import Testing
         #expect(a.map(\.purpose) == ["total_price", "installment", "balance"])
         #expect(a.allSatisfy { $0.blank })
     }
+
+    @Test func figuresCutFromTheirWordsByALineBreak() {
+        let a = amounts("4.1 运输费按车次结算：小型厢车每车次人民币800元，大型厢车每车次人民币\n1,500元。", "other_contract")
+        #expect(a.map(\.purpose) == ["fee", "fee"], "\(a.map { ($0.value, $0.purpose, $0.text) })")
+    }
+
+    @Test func aTotalInAnotherCurrencyIsNoPart() {
+        let a = amounts("合同总价为人民币100万元。进口设备部分总价为USD 50,000。")
+        #expect(a.map(\.purpose) == ["total_price", "total_price"])
+    }
+
+    @Test func aCueAfterAPeriodCountIsAMeasure() {
+        #expect(amounts("押金为三个月租金，即人民币15,000元。", "lease").map(\.purpose) == ["security_deposit"])
+        #expect(amounts("乙方提前离职的，应支付相当于两个月工资的违约金，即人民币12,000元。", "labor").map(\.purpose) == ["penalty"])
+        // A period of the named payment is no measure: 扣除前两个月利息.
+        #expect(amounts("甲方出借时预先扣除前两个月利息人民币4,000元。", "loan").map(\.purpose) == ["interest"])
+    }
 }

@@ -51,4 +51,30 @@ import Testing
         try #require(p.count == 1, "\(p.map(\.text))")
         #expect(p[0].form == "one_off" && p[0].capAmount == 2000)
     }
+
+    @Test func aMultipleOfABase() throws {
+        let p = penalties("乙方以次充好的，应按该批货物价款的二倍向甲方赔偿。", "sale_of_goods")
+        try #require(p.count == 1)
+        #expect(p[0].form == "one_off" && p[0].rate == 2 && p[0].payer == "乙方")
+        // 以LPR的四倍为标准 is interest at a reference rate, no multiple.
+        let q = penalties("甲方逾期付款的，以一年期贷款市场报价利率的四倍为标准，按日支付逾期利息。")
+        #expect(q.map(\.form) == ["periodic"] && q.first?.rate == nil)
+        // A cap as a multiple is no penalty.
+        #expect(penalties("双方约定的违约金总额不超过实际损失的两倍。").isEmpty)
+        // The double of a 定金 is the deposit rule.
+        let d = penalties("甲方收取定金后不履行合同的，应按定金的两倍返还乙方。", "sale_of_goods")
+        #expect(d.map(\.form) == ["deposit"] && d.first?.payer == "甲方")
+    }
+
+    @Test func aSumPerPeriodOfDelay() throws {
+        let p = penalties("乙方每延误一天完成安装，应向甲方支付违约金800元。")
+        try #require(p.count == 1)
+        #expect(p[0].form == "fixed" && p[0].amount == 800 && p[0].per == "day")
+    }
+
+    @Test func everyDelayVerbWithEveryPeriod() throws {
+        let p = penalties("甲方延期付款的，每延期一周，按未付款的0.5%向乙方支付滞纳金。")
+        try #require(p.count == 1)
+        #expect(p[0].form == "periodic" && p[0].per == "week" && p[0].rate == 0.005)
+    }
 }
