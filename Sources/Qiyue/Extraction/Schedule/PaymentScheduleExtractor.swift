@@ -35,12 +35,14 @@ struct PaymentScheduleExtractor {
         while si < sentences.count {
             var r = sentences[si].range
             si += 1
+            var hasVerb = ctx.contains(ctx.data.scheduleVerbs, in: r)
             // A sentence cut by a line break (剩余房款…于过户完成后5个工作日内⏎一次性支付给甲方。) goes on.
-            if si < sentences.count, let next = continuation(of: r, sentences[si].range, ctx) {
+            if !hasVerb, si < sentences.count, let next = continuation(of: r, sentences[si].range, ctx) {
                 r = r.lowerBound..<next.upperBound
                 si += 1
+                hasVerb = true
             }
-            guard ctx.contains(ctx.data.scheduleVerbs, in: r), !ctx.contains(ctx.data.penaltyWords, in: r) else { continue }
+            guard hasVerb, !ctx.contains(ctx.data.penaltyWords, in: r) else { continue }
             let shares = ctx.entities(.percentage, in: r).filter { p in
                 guard let v = p.value?.value, v > 0, v <= 1, r.contains(p.range.lowerBound) else { return false }
                 let phrase = ctx.phrase(at: p.range.lowerBound)
@@ -215,8 +217,8 @@ struct PaymentScheduleExtractor {
         while b < next.upperBound && FactContext.isSpace(ctx.t[b]) { b += 1 }
         guard b < next.upperBound, CharClass.isHan(ctx.t[b]), ctx.t[b] != 0x7B2C else { return nil }   // 第三条
         if Self.listMarks.contains(ctx.t[b]), b + 1 < next.upperBound, Self.listPunct.contains(ctx.t[b + 1]) { return nil }   // 一、
-        // The cut line holds no verb yet, the next has one: 剩余房款…5个工作日内⏎一次性支付给甲方。
-        guard !ctx.contains(ctx.data.scheduleVerbs, in: r), ctx.contains(ctx.data.scheduleVerbs, in: next) else { return nil }
+        // The cut line holds no verb yet (the caller knows), the next has one: 剩余房款…5个工作日内⏎一次性支付给甲方。
+        guard ctx.contains(ctx.data.scheduleVerbs, in: next) else { return nil }
         return next
     }
 
