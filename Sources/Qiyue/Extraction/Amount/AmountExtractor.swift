@@ -6,6 +6,7 @@
 ///    names a part of the price (转让价款的50%，即…元 → installment);
 /// 3. a cue right after it ("5000元的违约金"); the nearest cue earlier in the sentence;
 ///    a sum named by a label of its own (暂列金额 ¥1,500,000; `ownLabels`) takes none from before;
+///    the sum actually paid after a deduction (预先扣除利息…，实际转账…元) is the principal named before;
 ///    a list item after a semicolon, or figures a line break cut from their words, take the cue
 ///    of the sentence they continue;
 /// 4. in a table row with no cue of its own, what the table's caption prices (服务费用明细如下 →
@@ -110,6 +111,8 @@ struct AmountExtractor {
         // 3. Right after, the sentence before, or a little after.
         if let intro = ctx.match(ctx.data.afterIntroducers, at: i) { i = intro.end }
         if let c = ctx.match(ctx.data.purposeCues, at: i) { return (c.value, ctx.text(i..<c.end)) }
+        // 预先扣除利息…，实际转账188,000元: the sum actually paid out is the principal named earlier.
+        if let c = netAmount(from: from, before: r.lowerBound, in: sentence, ctx) { return c }
         // 暂列金额 ¥1,500,000: a sum named by a label of its own takes no cue from before it.
         if ownLabel(before: r.lowerBound, from: from, ctx) { return ("other", nil) }
         if let c = ctx.findAll(ctx.data.purposeCues, in: sentence.lowerBound..<min(from, r.lowerBound)).last(where: { !isMeasure($0.range, ctx) }) {
@@ -126,6 +129,18 @@ struct AmountExtractor {
         // 4. A row of a table: what its caption prices.
         if let c = tableCaption(at: r.lowerBound, ctx) { return c }
         return ("other", nil)
+    }
+
+    /// A phrase opening with a lead of the sum actually paid (`netLeads`: 实际转账…, 实际向乙方支付…) in a
+    /// sentence that names a principal before it (`netPurposes`: 出借, 借款): that purpose.
+    private func netAmount(from: Int, before r: Int, in sentence: Range<Int>, _ ctx: FactContext) -> (String, String?)? {
+        let leads = ctx.data.amounts.netLeads ?? []
+        guard !leads.isEmpty, from < r, sentence.lowerBound < from else { return nil }
+        let words = ctx.text(ctx.trimmed(from..<r))
+        guard leads.contains(where: { words.hasPrefix($0) }) else { return nil }
+        let purposes = ctx.data.amounts.netPurposes ?? []
+        guard let c = ctx.findAll(ctx.data.purposeCues, in: sentence.lowerBound..<from).last(where: { purposes.contains($0.value) }) else { return nil }
+        return (c.value, ctx.text(c.range))
     }
 
     /// Whether a cue follows a duration after a copula (押金为2个月租金, 相当于三个月的工资): the unit a

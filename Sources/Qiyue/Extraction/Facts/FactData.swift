@@ -39,6 +39,8 @@ final class FactData: Sendable {
         var generic: [String]
         var tableCaptionPurposes: [String]?
         var ownLabels: [String]?
+        var netLeads: [String]?
+        var netPurposes: [String]?
     }
     struct DeadlinesFile: Decodable, Sendable {
         var anchors: [String: [String]]

@@ -82,4 +82,9 @@ import Testing
         // A period of the named payment is no measure: 扣除前两个月利息.
         #expect(amounts("甲方出借时预先扣除前两个月利息人民币4,000元。", "loan").map(\.purpose) == ["interest"])
     }
+
+    @Test func theSumActuallyLentAfterADeduction() {
+        let a = amounts("甲方出借款项时预先扣除两个月利息人民币6,000元，实际向乙方转账人民币144,000元。", "loan")
+        #expect(a.map(\.purpose) == ["interest", "loan_principal"])
+    }
 }
