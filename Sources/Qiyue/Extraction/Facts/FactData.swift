@@ -37,6 +37,10 @@ final class FactData: Sendable {
         var stages: [String]
         var partOfPrice: String
         var generic: [String]
+        var tableCaptionPurposes: [String]?
+        var ownLabels: [String]?
+        var netLeads: [String]?
+        var netPurposes: [String]?
     }
     struct DeadlinesFile: Decodable, Sendable {
         var anchors: [String: [String]]
@@ -107,6 +111,11 @@ final class FactData: Sendable {
         var cumulative: [String]?
         var offset: [String]?
         var deferTo: [String: [String]]?
+        var repaymentPurposes: [String]?
+        var repaymentVerbs: [String]?
+        var retentionPurposes: [String]?
+        var retentionCues: [String]?
+        var otherBases: [String]?
         static let empty = ScheduleFile(verbs: [], purposes: [], triggers: [:], shareTolerance: 0.005, cumulative: [], offset: [], deferTo: [:])
     }
     struct PenaltiesFile: Decodable, Sendable {
@@ -242,6 +251,8 @@ final class FactData: Sendable {
     let schedule: ScheduleFile
     let scheduleVerbs: WordTable<Bool>
     let scheduleCumulative: WordTable<Bool>
+    let scheduleRepaymentVerbs: WordTable<Bool>
+    let scheduleOtherBases: WordTable<Bool>
 
     init(directory: String) throws(QiyueError) {
         let p: PartiesFile = try EntityData.load(directory, "facts/parties.yaml")
@@ -254,6 +265,8 @@ final class FactData: Sendable {
         schedule = try EntityData.load(directory, "facts/schedule.yaml", ifMissing: .empty)
         scheduleVerbs = table(schedule.verbs)
         scheduleCumulative = table(schedule.cumulative ?? [])
+        scheduleRepaymentVerbs = table(schedule.repaymentVerbs ?? [])
+        scheduleOtherBases = table(schedule.otherBases ?? [])
         func table(_ words: [String]) -> WordTable<Bool> { WordTable(words.map { (EntityData.norm($0), true) }) }
         func inverted(_ m: [String: [String]]) -> WordTable<String> {
             WordTable(m.sorted { $0.key < $1.key }.flatMap { k, ws in ws.map { (EntityData.norm($0), k) } })

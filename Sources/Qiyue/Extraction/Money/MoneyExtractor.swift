@@ -29,6 +29,12 @@ struct MoneyExtractor {
                 i = b.nextToken
                 continue
             }
+            // "¥(大写人民币)": a symbol and an empty written-amount annotation, with no figure.
+            if t[Int(tok.start)] == 0xA5, tok.kind != .number, let b = symbolSlot(doc, at: i) {
+                out.append(b.entity)
+                i = b.nextToken
+                continue
+            }
             // " 万元": a magnitude-and-currency word with no figure before it.
             if tok.kind == .word, t[Int(tok.start)] == 0x4E07 || t[Int(tok.start)] == 0x4EBF, let b = bareUnit(doc, at: i) {
                 out.append(b.entity)
@@ -241,6 +247,31 @@ struct MoneyExtractor {
         return ["金额", "价", "款", "费", "钱", "元"].contains { window.contains($0) }
     }
 
+    /// 价款 / 款 / 费 right after a slot's 元 (以 元价款购买).
+    private func hasMoneyContext(after e: Int, _ t: [UInt32]) -> Bool {
+        guard e < t.count else { return false }
+        let window = ScalarDecoding.string(t, e, min(t.count, e + 2))
+        return ["价", "款", "费"].contains { window.hasPrefix($0) }
+    }
+
+    /// "¥(大写人民币)" / "¥（大写： ）": a currency symbol followed by an empty (大写…) annotation —
+    /// a template slot for an amount.
+    private func symbolSlot(_ doc: Document, at i: Int) -> Found? {
+        let t = doc.normalized
+        let s = Int(doc.tokens[i].start)
+        var k = s + 1
+        while k < t.count && (CharClass.isSpace(t[k]) || t[k] == Scalar.underscore) { k += 1 }
+        guard k + 2 < t.count, t[k] == 0x28, t[k + 1] == 0x5927, t[k + 2] == 0x5199 else { return nil }   // (大写
+        var close = k + 3
+        while close < t.count && close - k < 14 && t[close] != 0x29 {
+            if CharClass.isDigit(t[close]) || data.digitValue[t[close]] != nil || t[close] == Scalar.lineFeed { return nil }
+            close += 1
+        }
+        guard close < t.count, t[close] == 0x29 else { return nil }
+        return Found(entity: Entity(dim: .money, range: s..<(close + 1), value: nil, blank: true, rule: "money.blank", in: doc),
+                     nextToken: doc.tokenIndex(atOrAfter: close + 1, from: i))
+    }
+
     /// For "A-B元": the start and value of A when a range separator sits right before `s` (after an
     /// inclusive mark: 2万(含)-8万元). A borrows B's magnitude when it has none and the result stays
     /// below B: 四到六万元 = 40000–60000, 二百到二百五十万元, but 5000-2万元 stays 5000.
@@ -302,7 +333,9 @@ struct MoneyExtractor {
         if after == nil, let su = data.subunits.match(t, at: e), t[su.end - 1] == 0x5143 { after = (su.end, "CNY") }
         // Bare 元 after a blank needs money context before it ("日期 元" is not money).
         guard before != nil || after != nil else { return nil }
-        if before == nil, isDuo(t, tok) == false, t[s] != Scalar.underscore, !hasMoneyContext(t, s) && !(after.map { ScalarDecoding.string(t, e, $0.end).count > 1 } ?? false) {
+        // (Or right after it: 以 元价款购买.)
+        if before == nil, isDuo(t, tok) == false, t[s] != Scalar.underscore, !hasMoneyContext(t, s) && !(after.map { ScalarDecoding.string(t, e, $0.end).count > 1 } ?? false),
+           !(after.map { hasMoneyContext(after: $0.end, t) } ?? false) {
             return nil
         }
         let start = before?.start ?? s
@@ -363,6 +396,11 @@ struct MoneyExtractor {
                         // stays visible in words/figures (and the amount-words-mismatch rule).
                         v.value = w.value?.value ?? f.value?.value
                         v.currency = f.value?.currency ?? w.value?.currency
+                        // 最高不超过人民币伍佰元（¥500）: the bound on the written amount stays.
+                        if v.min == nil && v.max == nil, let wv = w.value, wv.min != nil || wv.max != nil {
+                            v.min = wv.min.map { _ in v.value ?? 0 }
+                            v.max = wv.max.map { _ in v.value ?? 0 }
+                        }
                         merged.value = v
                         merged.blank = false
                     }

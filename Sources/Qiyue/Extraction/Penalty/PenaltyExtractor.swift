@@ -3,15 +3,25 @@
 /// slot for one — or 定金 forfeiture / double return. A sentence holds as many penalties as rates
 /// (按日万分之五计收罚息，并按日万分之三计收复利 are two); a rate or sum after a cap word is the
 /// cap of the penalty before it, not a penalty; payments the law sets (经济补偿金) are not penalties.
+/// Interest at a reference rate before a rate (除按约定利率给付迟延利息外，并按日万分之五计付违约金)
+/// and a forfeited performance bond (…，甲方并得没收履约保证金) are penalties of their own. Damages
+/// without a measure in a line that continues a penalty's sentence (…支付违约金⏎，违约金不足以弥补
+/// 损失的，还应赔偿) top that penalty up and are not another. A multiple of a base (按货值的三倍赔偿)
+/// is a one-off penalty with the multiple as its rate.
 /// Wording from Rules/facts/penalties.yaml.
 struct PenaltyExtractor {
     func extract(_ ctx: FactContext) -> [Penalty] {
         var out: [Penalty] = []
+        var previousFound = false   // whether the sentence before gave a penalty
+        let wording = ctx.data.penaltyWording
         for s in ctx.doc.sentences {
             let r = s.range
             let hasPenaltyWord = ctx.contains(ctx.data.penaltyWords, in: r)
             let depositForm = ctx.contains(ctx.data.depositWords, in: r) && ctx.contains(ctx.data.depositRules, in: r)
-            guard hasPenaltyWord || depositForm else { continue }
+            let bond = wording.forfeitsBond(in: r, ctx)
+            let continues = previousFound && startsWithComma(r, ctx)
+            previousFound = false
+            guard hasPenaltyWord || depositForm || bond else { continue }
             if ctx.contains(ctx.data.statutoryPayments, in: r) && !ctx.contains(ctx.data.explicitPenalty, in: r) { continue }
             let percents = ctx.entities(.percentage, in: r)
             let money = ctx.entities(.money, in: r)
@@ -28,12 +38,23 @@ struct PenaltyExtractor {
             if let payer = p.payer, payer != "either" { p.payerSide = ctx.sides[payer] ?? ctx.defaultSide(payer) }
             if let trig = ctx.first(ctx.data.triggers, in: r) { p.trigger = ctx.text(trig.range) }
             var found: [Penalty] = []
-            if depositForm && rates.isEmpty && !hasPenaltyWord {
+            if !hasPenaltyWord && !depositForm {
+                found = []   // only a bond forfeited: added below
+            } else if depositForm && rates.isEmpty && !hasPenaltyWord {
                 p.form = "deposit"
                 depositPayer(&p, in: r, ctx)
                 found = [p]
             } else if !rates.isEmpty {
-                found = ratePenalties(p, rates, caps: caps, in: r, ctx)
+                // 除按约定利率给付迟延利息外，并应按…每日万分之五计付违约金: two penalties.
+                let before = r.lowerBound..<max(r.lowerBound, ctx.phrase(at: rates[0].range.lowerBound).lowerBound)
+                // (除继续按约定利率支付利息外: the loan's own interest, no penalty — a late-interest word is needed.)
+                if !before.isEmpty, wording.isReferenceRateInterest(in: before, ctx), ctx.contains(ctx.data.penaltyWords, in: before) {
+                    var q = p
+                    q.form = "periodic"
+                    q.per = ctx.first(ctx.data.periodic, in: before)?.value ?? "year"
+                    found.append(q)
+                }
+                found += ratePenalties(p, rates, caps: caps, in: r, ctx)
             } else if blankRate {
                 p.blank = true
                 if let per = ctx.first(ctx.data.periodic, in: r) { p.form = "periodic"; p.per = per.value } else { p.form = "one_off" }
@@ -46,17 +67,28 @@ struct PenaltyExtractor {
                 p.form = "fixed"
                 p.amount = m.value?.value
                 p.blank = m.blank
+                // 每迟延一天…支付违约金500元: a sum per period of delay.
+                if let per = ctx.first(ctx.data.periodic, in: r.lowerBound..<m.range.lowerBound) { p.per = per.value }
                 attachCap(&p, caps.first { $0.range.lowerBound > m.range.lowerBound }, ctx)
                 found = [p]
             } else if ctx.contains(ctx.data.agreedPenaltyWords, in: r) {
                 p.form = "fixed"   // an agreed penalty measured in words (相当于一个月工资)
                 found = [p]
+            } else if wording.isProportional(in: r, ctx) && ctx.contains(ctx.data.explicitPenalty, in: r) {
+                p.form = "one_off"   // 按…所应分摊的培训费用支付违约金: a share of a base, no figure
+                found = [p]
             } else if ctx.data.penaltyWording.isReferenceRateInterest(in: r, ctx) {
                 p.form = "periodic"   // 按同期贷款市场报价利率支付逾期利息: a rate named, not given
                 p.per = ctx.first(ctx.data.periodic, in: r)?.value ?? "year"
                 found = [p]
-            } else if let verb = ctx.data.penaltyWording.damagesVerb(in: r, clause: s.clause, ctx) {
+            } else if let m = multiple(in: r, ctx) {
+                p.form = "one_off"    // 按货值的三倍赔偿: a multiple of a base
+                p.rate = m.value
+                p.base = base(before: m.start, in: r, ctx)
+                found = [p]
+            } else if !continues, let verb = ctx.data.penaltyWording.damagesVerb(in: r, clause: s.clause, ctx) {
                 p.form = "one_off"    // 赔偿甲方因此遭受的全部损失: damages without a measure
+                attachCap(&p, caps.first, ctx)   // …但每箱最高不超过人民币伍佰元
                 // Who pays: the party that must act on the verb (乙方有权退车，甲方应…赔偿乙方损失).
                 if p.payer != "either", let a = ctx.actor(of: verb), a != "both" {
                     p.payer = a
@@ -64,9 +96,46 @@ struct PenaltyExtractor {
                 }
                 found = [p]
             }
+            if bond {
+                var b = p
+                b.form = "deposit"
+                b.rate = nil
+                b.base = nil
+                b.amount = nil
+                b.cap = nil
+                b.capRate = nil
+                b.capAmount = nil
+                b.per = "once"
+                b.blank = false
+                if found.isEmpty { depositPayer(&b, in: r, ctx) } else { b.payer = found[0].payer; b.payerSide = found[0].payerSide }
+                found.append(b)
+            }
+            previousFound = !found.isEmpty
             out += found   // none: a penalty word without a measure, a rate or damages wording
         }
         return out
+    }
+
+    /// A multiple of a base (按货值的三倍赔偿, 以损失额的2倍支付; `multiples` in penalties.yaml) after
+    /// 按/以 … 的, the base no interest rate (LPR的四倍 is a reference rate), no 定金 (the deposit rule)
+    /// and no wage (二倍工资 is the law's).
+    private func multiple(in r: Range<Int>, _ ctx: FactContext) -> (value: Double, start: Int)? {
+        for m in ctx.findAll(ctx.data.penaltyWording.multiples, in: r) {
+            // (不超过实际损失的1.5倍: a cap, no penalty.)
+            let lead = max(r.lowerBound, ctx.phrase(at: m.range.lowerBound).lowerBound)..<m.range.lowerBound
+            guard m.range.lowerBound > r.lowerBound, ctx.t[m.range.lowerBound - 1] == 0x7684,  // 的
+                  !ctx.contains(ctx.data.capWords, in: lead),
+                  let b = base(before: m.range.lowerBound, in: r, ctx), !["利率", "LPR", "定金", "工资"].contains(where: b.contains) else { continue }
+            return (m.value, m.range.lowerBound)
+        }
+        return nil
+    }
+
+    /// Whether the sentence opens with a comma: a line break cut it from the sentence before.
+    private func startsWithComma(_ r: Range<Int>, _ ctx: FactContext) -> Bool {
+        var i = r.lowerBound
+        while i < r.upperBound && (FactContext.isSpace(ctx.t[i]) || ctx.t[i] == Scalar.lineFeed) { i += 1 }
+        return i < r.upperBound && (ctx.t[i] == 0x2C || ctx.t[i] == 0xFF0C || ctx.t[i] == 0x3001)
     }
 
     /// One penalty per rate: its period is the first periodic cue between the rate before it and itself
@@ -139,7 +208,8 @@ struct PenaltyExtractor {
     /// before one (以合同总价的10%为限).
     private func isCap(_ e: Entity, in r: Range<Int>, _ ctx: FactContext) -> Bool {
         // An upper bound (不超过2万元) in a penalty sentence caps it.
-        if let v = e.value, v.value == nil, v.max != nil { return true }
+        // (Also when a written amount with its figures was merged into one: 最高不超过人民币伍佰元（¥500）.)
+        if let v = e.value, v.max != nil, v.min == nil { return true }
         let phrase = ctx.phrase(at: e.range.lowerBound)
         if ctx.contains(ctx.data.capWords, in: max(r.lowerBound, phrase.lowerBound)..<e.range.lowerBound) { return true }
         let after = e.range.upperBound..<max(e.range.upperBound, min(phrase.upperBound, e.range.upperBound + 3))

@@ -1,6 +1,8 @@
 /// The penalty wording beyond a rate or a sum, from Rules/facts/penalties.yaml: damages without a
 /// measure (乙方应赔偿甲方因此遭受的全部损失) and late-payment interest at a rate named but not given
-/// (按同期贷款市场报价利率支付逾期利息). Optional keys: an older Rules directory has none of them.
+/// (按同期贷款市场报价利率支付逾期利息), forfeiture of a performance bond (甲方有权没收履约保证金)
+/// and a penalty measured by a share of a base not given as a figure (按服务期尚未履行部分所应分摊的
+/// 培训费用支付违约金). Optional keys: an older Rules directory has none of them.
 struct PenaltyWording: Sendable {
     struct File: Decodable, Sendable {
         struct Damages: Decodable, Sendable {
@@ -12,7 +14,14 @@ struct PenaltyWording: Sendable {
             var breach: [String]?
             var clauseTitles: [String]?
         }
+        struct Forfeiture: Decodable, Sendable {
+            var verbs: [String]
+            var deposits: [String]
+        }
         var damages: Damages?
+        var bondForfeiture: Forfeiture?
+        var proportionalMeasures: [String]?
+        var multiples: [String: Double]?
         var referenceRates: [String]?
         var interestWords: [String]?
         var breachMarkers: [String]?
@@ -28,6 +37,10 @@ struct PenaltyWording: Sendable {
     let referenceRates: WordTable<Bool>
     let interestWords: WordTable<Bool>
     let breachMarkers: WordTable<Bool>
+    let forfeitVerbs: WordTable<Bool>
+    let bonds: WordTable<Bool>
+    let proportionalMeasures: WordTable<Bool>
+    let multiples: WordTable<Double>
 
     init(directory: String) throws(QiyueError) {
         let f: File = try EntityData.load(directory, "facts/penalties.yaml")
@@ -42,6 +55,10 @@ struct PenaltyWording: Sendable {
         referenceRates = table(f.referenceRates)
         interestWords = table(f.interestWords)
         breachMarkers = table(f.breachMarkers)
+        forfeitVerbs = table(f.bondForfeiture?.verbs)
+        bonds = table(f.bondForfeiture?.deposits)
+        proportionalMeasures = table(f.proportionalMeasures)
+        multiples = WordTable((f.multiples ?? [:]).map { (EntityData.norm($0.key), $0.value) })
     }
 
     /// The damages verb of a damages clause without a measure in the sentence `r` (in clause
@@ -67,6 +84,20 @@ struct PenaltyWording: Sendable {
         }
         return false
     }
+
+    /// A performance bond forfeited in `r` (甲方并得没收履约保证金, 有权扣除品牌保证金): a forfeiture
+    /// verb with a bond word right after it (a few characters on).
+    func forfeitsBond(in r: Range<Int>, _ ctx: FactContext) -> Bool {
+        guard ctx.contains(bonds, in: r) else { return false }
+        for v in ctx.findAll(forfeitVerbs, in: r) {
+            let window = v.range.upperBound..<min(r.upperBound, v.range.upperBound + 8)
+            if let b = ctx.first(bonds, in: window), b.range.lowerBound - v.range.upperBound <= 3 { return true }
+        }
+        return false
+    }
+
+    /// A penalty measured by a share of a base, with no figure (所应分摊的培训费用).
+    func isProportional(in r: Range<Int>, _ ctx: FactContext) -> Bool { ctx.contains(proportionalMeasures, in: r) }
 
     /// Interest on late payment at a named reference rate (no figure).
     func isReferenceRateInterest(in r: Range<Int>, _ ctx: FactContext) -> Bool {

@@ -1,0 +1,80 @@
+import Testing
+@testable import Qiyue
+
+/// Penalties that come with another in a sentence or stand without a figure: a forfeited bond,
+/// late interest at a reference rate beside a rate, a proportional 违约金, top-up damages on a
+/// continued line, and a cap written in words and figures.
+@Suite struct PenaltyCompanionTests {
+    let pipeline: Pipeline
+
+    init() throws { pipeline = try Pipeline() }
+
+    func penalties(_ text: String, _ category: String = "service") -> [Penalty] {
+        pipeline.report(text: "服务合同\n甲方：某某科技有限公司\n乙方：某某信息有限公司\n第九条 违约责任\n" + text, category: category).0.penalties
+    }
+
+    @Test func aForfeitedBondBesideAPenalty() throws {
+        let p = penalties("乙方擅自转让经营权的，应向甲方支付违约金人民币3万元，甲方并有权没收履约保证金。")
+        #expect(p.map(\.form) == ["fixed", "deposit"])
+        #expect(p.map(\.payer) == ["乙方", "乙方"])
+    }
+
+    @Test func aForfeitedBondAlone() {
+        let p = penalties("乙方违反品牌使用规定的，甲方有权扣除加盟保证金。")
+        #expect(p.map(\.form) == ["deposit"] && p.first?.payer == "乙方")
+        // A 押金 kept against arrears is no penalty.
+        #expect(penalties("乙方拖欠租金的，甲方有权没收押金。", "lease").isEmpty)
+    }
+
+    @Test func lateInterestBesideARate() {
+        let p = penalties("乙方逾期还款的，除按约定利率支付逾期利息外，还应按逾期金额每日万分之四支付违约金。", "loan")
+        #expect(p.map(\.form) == ["periodic", "periodic"])
+        #expect(p.map(\.rate) == [nil, 0.0004])
+        // The loan's own interest, continued, is no penalty.
+        let q = penalties("乙方逾期还款的，除继续按约定利率支付利息外，还应按逾期金额每日万分之四支付违约金。", "loan")
+        #expect(q.map(\.rate) == [0.0004])
+    }
+
+    @Test func aProportionalPenalty() throws {
+        let p = penalties("乙方在服务期内离职的，应按服务期未履行部分所分摊的培训费用向甲方支付违约金。", "labor")
+        try #require(p.count == 1)
+        #expect(p[0].form == "one_off" && p[0].rate == nil && p[0].payer == "乙方")
+    }
+
+    @Test func topUpDamagesOnAContinuedLine() {
+        let p = penalties("任何一方违约的，违约方应按合同总价的20%向守约方支付违约金\n，违约金不足以弥补守约方损失的，违约方还应赔偿守约方的实际损失。")
+        #expect(p.count == 1 && p.first?.rate == 0.2)
+    }
+
+    @Test func aCapInWordsAndFigures() throws {
+        let p = penalties("因乙方原因造成资料遗失的，乙方按资料重建费用赔偿甲方损失，但每份最高不超过人民币贰仟元（¥2,000）。")
+        try #require(p.count == 1, "\(p.map(\.text))")
+        #expect(p[0].form == "one_off" && p[0].capAmount == 2000)
+    }
+
+    @Test func aMultipleOfABase() throws {
+        let p = penalties("乙方以次充好的，应按该批货物价款的二倍向甲方赔偿。", "sale_of_goods")
+        try #require(p.count == 1)
+        #expect(p[0].form == "one_off" && p[0].rate == 2 && p[0].payer == "乙方")
+        // 以LPR的四倍为标准 is interest at a reference rate, no multiple.
+        let q = penalties("甲方逾期付款的，以一年期贷款市场报价利率的四倍为标准，按日支付逾期利息。")
+        #expect(q.map(\.form) == ["periodic"] && q.first?.rate == nil)
+        // A cap as a multiple is no penalty.
+        #expect(penalties("双方约定的违约金总额不超过实际损失的两倍。").isEmpty)
+        // The double of a 定金 is the deposit rule.
+        let d = penalties("甲方收取定金后不履行合同的，应按定金的两倍返还乙方。", "sale_of_goods")
+        #expect(d.map(\.form) == ["deposit"] && d.first?.payer == "甲方")
+    }
+
+    @Test func aSumPerPeriodOfDelay() throws {
+        let p = penalties("乙方每延误一天完成安装，应向甲方支付违约金800元。")
+        try #require(p.count == 1)
+        #expect(p[0].form == "fixed" && p[0].amount == 800 && p[0].per == "day")
+    }
+
+    @Test func everyDelayVerbWithEveryPeriod() throws {
+        let p = penalties("甲方延期付款的，每延期一周，按未付款的0.5%向乙方支付滞纳金。")
+        try #require(p.count == 1)
+        #expect(p[0].form == "periodic" && p[0].per == "week" && p[0].rate == 0.005)
+    }
+}
