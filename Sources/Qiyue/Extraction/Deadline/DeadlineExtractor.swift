@@ -42,15 +42,19 @@ struct DeadlineExtractor {
             }
         }
         guard let b = bound, ["within", "before", "after"].contains(b) else { return nil }
+        if b == "within", statesValidity(after: e.range.upperBound, sentence, ctx) { return nil }
         var anchor: (range: Range<Int>, value: String)?
         if searchAfter {
             // 提前30日通知对方解除合同: the event after, in the duration's phrase; else the one the
             // sentence named before it (乙方解除本合同，应当提前三十日以书面形式通知).
+            // 乙方提前三十日以书面形式通知甲方，可以解除本合同: a following event in the next phrase;
+            // 乙方提前解除本合同的，应提前30日…；试用期内提前3日通知甲方: the clause before a semicolon.
             let phraseEnd = ctx.phrase(at: e.range.lowerBound).upperBound
+            let usable = { (m: (range: Range<Int>, value: String)) in m.value != "notice" && !ctx.data.weakAnchors.contains(ctx.text(m.range)) }
             anchor = ctx.findAll(ctx.data.anchors, in: FactContext.upTo(e.range.upperBound, min(sentence.upperBound, phraseEnd)))
-                .first { $0.value != "notice" && !ctx.data.weakAnchors.contains(ctx.text($0.range)) }
-                ?? ctx.findAll(ctx.data.anchors, in: sentence.lowerBound..<start)
-                .last { $0.value != "notice" && !ctx.data.weakAnchors.contains(ctx.text($0.range)) }
+                .first(where: usable)
+                ?? followingEvent(after: phraseEnd, in: sentence, ctx)
+                ?? ctx.findAll(ctx.data.anchors, in: FactContext.upTo(Self.clauseStart(of: sentence, ctx), start)).last(where: usable)
         } else {
             anchor = nearestAnchor(before: start, ctx)
         }
@@ -68,12 +72,62 @@ struct DeadlineExtractor {
                         text: ctx.doc.originalText(span), span: span)
     }
 
+    /// 提前30日通知甲方，可以解除本合同: the first `followingEvents` cue of the phrase after `phraseEnd`.
+    private func followingEvent(after phraseEnd: Int, in sentence: Range<Int>, _ ctx: FactContext) -> (range: Range<Int>, value: String)? {
+        guard phraseEnd + 1 < sentence.upperBound else { return nil }
+        let next = ctx.phrase(at: phraseEnd + 1)
+        return ctx.findAll(ctx.data.anchors, in: FactContext.upTo(phraseEnd + 1, min(sentence.upperBound, next.upperBound)))
+            .first { ctx.data.followingEvents.contains($0.value) }
+    }
+
+    /// The start of the clause a sentence continues: the start of up to two sentences before it that
+    /// end in a semicolon (…通知甲方；试用期内提前3日通知甲方).
+    static func clauseStart(of sentence: Range<Int>, _ ctx: FactContext) -> Int {
+        guard var i = ctx.doc.sentenceIndex(at: sentence.lowerBound) else { return sentence.lowerBound }
+        var start = sentence.lowerBound
+        for _ in 0..<2 where i > 0 {
+            let prev = ctx.doc.sentences[i - 1].range
+            var k = prev.upperBound
+            while k > prev.lowerBound && FactContext.isSpace(ctx.t[k - 1]) { k -= 1 }
+            guard k > prev.lowerBound, ctx.t[k - 1] == 0x3B || ctx.t[k - 1] == 0xFF1B else { break }
+            start = prev.lowerBound
+            i -= 1
+        }
+        return start
+    }
+
+    /// 五年内持续有效, 两年内，不得披露: the words after a duration with 内 make it a validity or a
+    /// restriction (`notDeadlineWithin`).
+    private func statesValidity(after offset: Int, _ sentence: Range<Int>, _ ctx: FactContext) -> Bool {
+        var k = offset
+        if let m = ctx.match(ctx.data.blankDurationBounds, at: k) { k = m.end }
+        while k < sentence.upperBound && (FactContext.isSpace(ctx.t[k]) || ctx.t[k] == 0x2C || ctx.t[k] == 0xFF0C) { k += 1 }
+        return k < sentence.upperBound && ctx.match(ctx.data.notDeadlineWithin, at: k) != nil
+    }
+
+    /// Whether a cue sits in a bracketed aside that closes before `offset` (缺陷责任期满（竣工验收合格之日起
+    /// 24个月）后14日内: the aside explains the term before it, the deadline counts from 期满).
+    private func inAside(_ cue: Range<Int>, before offset: Int, from lower: Int, _ ctx: FactContext) -> Bool {
+        var k = cue.lowerBound
+        var open = false
+        while k > lower {
+            k -= 1
+            let c = ctx.t[k]
+            if c == 0xFF09 || c == 0x29 { return false }
+            if c == 0xFF08 || c == 0x28 { open = true; break }
+        }
+        guard open else { return false }
+        return (cue.upperBound..<offset).contains { ctx.t[$0] == 0xFF09 || ctx.t[$0] == 0x29 }
+    }
+
     /// The nearest anchor cue before `offset`: a strong cue in the phrase, a strong cue in the
-    /// sentence, then a weak cue in the phrase or the sentence.
+    /// sentence, then a weak cue in the phrase or the sentence; an occurrence that heads the
+    /// condition (`occurrenceHeads`) outranks the cues that describe it.
     private func nearestAnchor(before offset: Int, _ ctx: FactContext) -> (range: Range<Int>, value: String)? {
         let phrase = ctx.phrase(at: offset)
         let sentence = ctx.sentence(at: offset)
         let inPhrase = ctx.findAll(ctx.data.anchors, in: phrase.lowerBound..<offset)
+            .filter { !inAside($0.range, before: offset, from: phrase.lowerBound, ctx) }
         // 收到初稿后 / 收到款项后: a receipt named by what is received.
         if let r = inPhrase.last, let kind = receiptKind(r.range, upTo: offset, ctx) { return kind == "other" ? nil : (r.range, kind) }
         // 一方地址变更的，应于变更后5日内: the phrase's own start point, none of the anchors.
@@ -83,8 +137,20 @@ struct DeadlineExtractor {
             if let m = ctx.match(ctx.data.localStart, endingAt: k), m.start > phrase.lowerBound { return nil }
         }
         let strong = { (m: (range: Range<Int>, value: String)) in !ctx.data.weakAnchors.contains(ctx.text(m.range)) }
-        let inSentence = ctx.findAll(ctx.data.anchors, in: sentence.lowerBound..<phrase.lowerBound)
-        return inPhrase.last(where: strong) ?? inSentence.last(where: strong) ?? inPhrase.last ?? inSentence.last
+        // 不可抗力发生后5日内通知对方，并在15日内提供证明: a deadline with no cue of its own after an
+        // earlier one in its sentence counts from that one's event, not from the earlier one's action.
+        if inPhrase.isEmpty, let prev = ctx.entities(.duration, in: sentence.lowerBound..<phrase.lowerBound)
+            .last(where: { $0.value?.bound == "within" && $0.range.lowerBound >= sentence.lowerBound && $0.range.lowerBound < offset }) {
+            return nearestAnchor(before: prev.range.lowerBound, ctx)
+        }
+        let sentenceEnd = phrase.lowerBound
+        let inSentence = ctx.findAll(ctx.data.anchors, in: FactContext.upTo(sentence.lowerBound, sentenceEnd))
+        guard let c = inPhrase.last(where: strong) ?? inSentence.last(where: strong) ?? inPhrase.last ?? inSentence.last else { return nil }
+        guard c.value != "occurrence" else { return c }
+        // 运输途中发生交通事故…影响按时送达的情形的，应在2小时内; 验收期内发现的缺陷乙方应在3个工作日内.
+        let heads = c.range.lowerBound < phrase.lowerBound ? FactContext.upTo(sentence.lowerBound, sentenceEnd) : FactContext.upTo(c.range.upperBound, offset)
+        if let h = ctx.first(ctx.data.occurrenceHeads, in: heads) { return (h.range, "occurrence") }
+        return c
     }
 
     /// The event of a receipt cue (收到, 接到) by what is received before `offset`: a word of
@@ -138,7 +204,11 @@ struct DeadlineExtractor {
         if bound == nil || bound == "from", e.blank, ctx.match(ctx.data.dateFromLead, endingAt: lead) != nil {
             var k = end
             while k < t.count && FactContext.isSpace(t[k]) { k += 1 }
-            if let m = ctx.match(ctx.data.dateFrom, at: k) { bound = "after"; end = m.end }
+            if let m = ctx.match(ctx.data.dateFrom, at: k) {
+                var q = m.end
+                while q < t.count && FactContext.isSpace(t[q]) { q += 1 }
+                if ctx.match(ctx.data.dateFromNotBefore, at: q) == nil { bound = "after"; end = m.end }
+            }
         }
         guard let b = bound, b == "before" || b == "on" || b == "after" else { return nil }
         let date: String?

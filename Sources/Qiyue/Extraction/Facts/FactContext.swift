@@ -250,13 +250,19 @@ struct FactContext {
         // (乙方开具发票，甲方收到发票后30日内付款 → 甲方).
         let before = roles(in: s.lowerBound..<range.lowerBound).filter { !isObject($0.range, in: s) }
         let inPhrase = before.drop { $0.range.lowerBound < p.lowerBound }
-        if let m = inPhrase.last(where: { hasModal(after: $0.range.upperBound, limit: range.lowerBound) }) ?? inPhrase.first {
-            return role(m.label)
-        }
+        if let m = inPhrase.last(where: { hasModal(after: $0.range.upperBound, limit: range.lowerBound) }) { return role(m.label) }
+        // A deadline that leads its clause (本合同生效之日起20日内，乙方提交…; 乙方开具发票后三十日内，甲方
+        // 给付; 到帐后24小时内甲方将…): the role that starts the words right after it is who acts.
+        var lead = q >= p.upperBound ? p.upperBound + 1 : q
+        while lead < s.upperBound && Self.isSpace(t[lead]) { lead += 1 }
+        if q >= p.upperBound || (q > 0 && Self.timeEnds.contains(t[q - 1])),
+           let m = after.first(where: { $0.range.lowerBound == lead }) { return role(m.label) }
+        if let m = inPhrase.first { return role(m.label) }
         if let m = before.last(where: { hasModal(after: $0.range.upperBound, limit: range.lowerBound) || isAgent($0.range) }) {
             return role(m.label)   // 乙方应…; 由乙方自愿以…元价款购买，在签订本协议之时，一次性付给甲方
         }
         if let m = modalAfter ?? before.first ?? after.first { return role(m.label) }
+        if let a = continuedSubject(before: whole) { return a }
         if let a = leadInSubject(before: whole) { return a }
         let objects = Set(roles(in: s).filter { isObject($0.range, in: s) }.map { role($0.label) })
         let parties = Set(primaryRole.values)
@@ -265,6 +271,8 @@ struct FactContext {
     }
 
     static let actorWindow = 400
+    /// 内/前/后: the last character of a time limit that runs straight into its subject (24小时内甲方将…).
+    static let timeEnds = ScalarSet("内前后")
 
     /// A modal right after a role (乙方应, 甲方均须, 乙方也应当).
     private func hasModal(after i: Int, limit: Int) -> Bool {
@@ -309,6 +317,17 @@ struct FactContext {
             steps += 1
         }
         return nil
+    }
+
+    /// 乙方应于每季度首月的5日前支付当季租金；首季度租金于…7日内支付: a sentence after a semicolon
+    /// continues the clause before it, and shares its subject.
+    private func continuedSubject(before s: Range<Int>) -> String? {
+        guard let i = doc.sentenceIndex(at: s.lowerBound), i > 0 else { return nil }
+        let prev = doc.sentences[i - 1].range
+        var e = prev.upperBound
+        while e > prev.lowerBound && Self.isSpace(t[e - 1]) { e -= 1 }
+        guard e > prev.lowerBound, t[e - 1] == 0x3B || t[e - 1] == 0xFF1B else { return nil }
+        return subject(in: prev)
     }
 
     private func startsWithListMarker(_ r: Range<Int>) -> Bool {

@@ -63,6 +63,10 @@ final class FactData: Sendable {
         var dateListJoiners: [String]?
         var receiptObjects: [String: [String]]?
         var receiptElided: [String]?
+        var followingEvents: [String]?
+        var occurrenceHeads: [String]?
+        var notDeadlineWithin: [String]?
+        var dateFromNotBefore: [String]?
     }
     struct PeriodsFile: Decodable, Sendable {
         var kinds: [String: [String]]
@@ -82,6 +86,14 @@ final class FactData: Sendable {
         var termKindByCategory: [String: String]?
         var contractWords: [String]?
         var deadlineActions: [String: [String]]?
+        var deadlineActionsLeading: [String: [String]]?
+        var noticeFor: [String]?
+        var noticeStandalone: [String]?
+        var notPeriodAfter: [String]?
+        var kindByCategory: [String: [String: String]]?
+        var restrictionWords: [String]?
+        var restrictionKinds: [String: [String]]?
+        var restrictionRefers: [String]?
         var from: [String]
         var to: [String]
         var openEnded: [String]
@@ -180,6 +192,14 @@ final class FactData: Sendable {
     let dateListJoiners: WordTable<Bool>
     let receiptObjects: WordTable<String>
     let receiptElided: WordTable<Bool>
+    /// 提前三十日通知甲方，可以解除本合同: events a before-notice may name in the next phrase.
+    let followingEvents: Set<String>
+    /// 发生/发现/逾期: an occurrence that heads the condition the deadline counts from.
+    let occurrenceHeads: WordTable<Bool>
+    /// 五年内持续有效 / 三年内不得: a duration that is a validity or a restriction, not a deadline.
+    let notDeadlineWithin: WordTable<Bool>
+    /// 自 年 月 日起至…: a blank range start (a period), not a starting date that is due.
+    let dateFromNotBefore: WordTable<Bool>
     let dateFromLead: WordTable<Bool>
     let dateFrom: WordTable<Bool>
     let recurringLead: WordTable<Bool>
@@ -206,6 +226,20 @@ final class FactData: Sendable {
     let termKindByCategory: [String: String]
     let periodValidWords: WordTable<Bool>
     let deadlinePeriodActions: WordTable<String>
+    /// Action words that make a period only at the start of the action (验收 in 货到后3日内验收).
+    let deadlinePeriodActionsLeading: WordTable<String>
+    /// Anchor events a notice period is given for (termination); `noticeStandalone` leads need none.
+    let noticeFor: Set<String>
+    let noticeStandalone: WordTable<Bool>
+    /// 免费维护费用: a cue followed by one of these names no period.
+    let notPeriodAfter: WordTable<Bool>
+    /// Per category, a cue kind read as another (labor: service_term → other, the training bond).
+    let periodKindByCategory: [String: [String: String]]
+    /// 离职后两年内不得披露: restriction or validity periods, with their kind by sentence words.
+    let restrictionWords: WordTable<Bool>
+    let restrictionKinds: WordTable<String>
+    /// 本条规定在…五年内持续有效: words that refer the restriction back to the sentence before.
+    let restrictionRefers: WordTable<Bool>
     let noticeLead: WordTable<Bool>
     let noticeWords: WordTable<Bool>
     let periodLinkBefore: WordTable<Bool>
@@ -304,6 +338,10 @@ final class FactData: Sendable {
         localStart = table(d.localStart ?? [])
         dateListJoiners = table(d.dateListJoiners ?? [])
         receiptObjects = inverted(d.receiptObjects ?? [:])
+        followingEvents = Set(d.followingEvents ?? [])
+        occurrenceHeads = table(d.occurrenceHeads ?? [])
+        notDeadlineWithin = table(d.notDeadlineWithin ?? [])
+        dateFromNotBefore = table(d.dateFromNotBefore ?? [])
         receiptElided = table(d.receiptElided ?? [])
         agreedPenaltyWords = table(n.agreedPenaltyWords)
         penaltyWording = try PenaltyWording(directory: directory)
@@ -323,6 +361,14 @@ final class FactData: Sendable {
         termKindByCategory = r.termKindByCategory ?? [:]
         contractWords = table(r.contractWords ?? [])
         deadlinePeriodActions = inverted(r.deadlineActions ?? [:])
+        deadlinePeriodActionsLeading = inverted(r.deadlineActionsLeading ?? [:])
+        noticeFor = Set(r.noticeFor ?? [])
+        noticeStandalone = table(r.noticeStandalone ?? [])
+        notPeriodAfter = table(r.notPeriodAfter ?? [])
+        periodKindByCategory = r.kindByCategory ?? [:]
+        restrictionWords = table(r.restrictionWords ?? [])
+        restrictionKinds = inverted(r.restrictionKinds ?? [:])
+        restrictionRefers = table(r.restrictionRefers ?? [])
         periodFrom = table(r.from)
         periodTo = table(r.to)
         openEnded = table(r.openEnded)

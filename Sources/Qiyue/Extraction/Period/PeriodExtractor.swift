@@ -13,8 +13,12 @@ struct PeriodExtractor {
             // 借款期限届满之日起: the end of a period, a point the sentence counts from.
             if let p = ctx.match(ctx.data.periodEndPoint, at: cue.range.upperBound),
                p.end >= ctx.t.count || !Self.openBrackets.contains(ctx.t[p.end]) { continue }
+            // 一年的免费维护费用: a fee named after the period, not the period.
+            if ctx.match(ctx.data.notPeriodAfter, at: cue.range.upperBound) != nil { continue }
             let sentence = ctx.sentence(at: cue.range.lowerBound)
             var kind = self.kind(of: n, cues, sentence, ctx)
+            // 劳动合同 约定服务期为培训结束后两年: in a category, a kind may mean another (the training bond).
+            if let c = ctx.category, let k = ctx.data.periodKindByCategory[c]?[kind] { kind = k }
             // 计划开工日期：…；计划竣工日期：…: a start and an end milestone.
             if let role = ctx.data.periodMilestones[ctx.text(cue.range)] {
                 guard role == "start", let s = dateRight(after: cue.range.upperBound, ctx),
@@ -62,6 +66,7 @@ struct PeriodExtractor {
         }
         out += noticePeriods(ctx, &seen)
         out += deadlinePeriods(deadlines, ctx, &seen)
+        out += restrictionPeriods(ctx, &seen)
         out.sort { $0.span.start < $1.span.start }
         return merged(out, ctx)
     }
@@ -77,10 +82,12 @@ struct PeriodExtractor {
                 let a = out[k]
                 let dated = a.start != nil || a.end != nil ? a : (p.start != nil || p.end != nil ? p : nil)
                 let other = dated.map { $0 == a ? p : a }
+                // A length computed from the dates (工期：自8月10日开工，至10月25日竣工) yields to the one written.
+                let derived = dated.map(Self.hasDerivedDuration) ?? false
                 if let dated, let other, other.start == nil, other.end == nil,
-                   dated.duration == nil || other.duration == nil || dated.duration == other.duration {
+                   dated.duration == nil || other.duration == nil || dated.duration == other.duration || derived {
                     var m = dated
-                    m.duration = dated.duration ?? other.duration
+                    m.duration = derived ? other.duration ?? dated.duration : dated.duration ?? other.duration
                     m.span = TextSpan(min(a.span.start, p.span.start), max(a.span.end, p.span.end))
                     m.text = ctx.doc.originalText(m.span)
                     out[k] = m
@@ -88,6 +95,34 @@ struct PeriodExtractor {
                 }
             }
             out.append(p)
+        }
+        return out
+    }
+
+    /// Whether a dated period's length is the one `append` computes from its dates (none was written).
+    static func hasDerivedDuration(_ p: Period) -> Bool {
+        guard let s = p.start, let e = p.end, let d = p.duration, let m = months(from: s, to: e) else { return false }
+        let computed = m.truncatingRemainder(dividingBy: 12) == 0 ? Period.DurationValue(amount: m / 12, unit: "year")
+            : Period.DurationValue(amount: m, unit: "month")
+        return computed == d
+    }
+
+    /// 离职后两年内，不得披露; 本条在合同终止后五年内持续有效: a duration with 内 followed by a restriction or
+    /// validity word (`restrictionWords`) is a period; its kind comes from `restrictionKinds` words in the
+    /// sentence (or the sentence before, when `restrictionRefers` points back to it), else other.
+    private func restrictionPeriods(_ ctx: FactContext, _ seen: inout Set<String>) -> [Period] {
+        var out: [Period] = []
+        for e in ctx.entities where e.dim == .duration && e.value?.bound == "within" {
+            let sentence = ctx.sentence(at: e.range.lowerBound)
+            var k = e.range.upperBound
+            if let m = ctx.match(ctx.data.blankDurationBounds, at: k) { k = m.end }
+            while k < sentence.upperBound && (FactContext.isSpace(ctx.t[k]) || ctx.t[k] == 0x2C || ctx.t[k] == 0xFF0C) { k += 1 }
+            guard let w = ctx.match(ctx.data.restrictionWords, at: k) else { continue }
+            var kind = ctx.first(ctx.data.restrictionKinds, in: sentence)?.value
+            if kind == nil, ctx.contains(ctx.data.restrictionRefers, in: sentence), let i = ctx.doc.sentenceIndex(at: sentence.lowerBound), i > 0 {
+                kind = ctx.first(ctx.data.restrictionKinds, in: ctx.doc.sentences[i - 1].range)?.value
+            }
+            append(kind: kind ?? "other", cue: k..<w.end, duration: e, start: nil, end: nil, rangeSpan: nil, ctx, &out, &seen)
         }
         return out
     }
@@ -161,7 +196,10 @@ struct PeriodExtractor {
         for d in deadlines {
             guard let r = d.relative, let amount = r.amount, d.bound == "within", let action = d.action else { continue }
             let scalars = action.unicodeScalars.map(\.value)
-            guard let kind = ctx.data.deadlinePeriodActions.match(scalars, at: 0)?.value ?? (0..<scalars.count).lazy
+            // 组织验收 anywhere in the action; a bare 验收 only as the action itself (货到后3日内验收), not as
+            // what is applied for (改善完成并再行申请验收).
+            guard let kind = ctx.data.deadlinePeriodActionsLeading.match(scalars, at: 0)?.value
+                    ?? ctx.data.deadlinePeriodActions.match(scalars, at: 0)?.value ?? (0..<scalars.count).lazy
                 .compactMap({ ctx.data.deadlinePeriodActions.match(scalars, at: $0)?.value }).first else { continue }
             let key = "\(kind)|\(amount)|\(r.unit)||"
             guard seen.insert(key).inserted else { continue }
@@ -182,6 +220,11 @@ struct PeriodExtractor {
             let sentence = ctx.sentence(at: e.range.lowerBound)
             let window = FactContext.upTo(e.range.upperBound, min(sentence.upperBound, e.range.upperBound + 8))
             guard let w = ctx.first(ctx.data.noticeWords, in: window) else { continue }
+            // A notice period is the notice to end the contract (提前三十日通知…解除; 给予对方一个月书面通知),
+            // not the notice of an act (提前24小时通知入库, 提前15日通知还款).
+            let clause = DeadlineExtractor.clauseStart(of: sentence, ctx)..<sentence.upperBound
+            guard ctx.match(ctx.data.noticeStandalone, endingAt: k) != nil
+                    || ctx.findAll(ctx.data.anchors, in: clause).contains(where: { ctx.data.noticeFor.contains($0.value) }) else { continue }
             append(kind: "notice", cue: w.range, duration: e, start: nil, end: nil, rangeSpan: nil, ctx, &out, &seen)
         }
         return out
