@@ -37,12 +37,14 @@ struct DeadlineExtractor {
                 bound = "before"
                 searchAfter = ctx.text(m.start..<k) == "提前"
                 start = m.start
+            } else if bound == nil, isTimeLimit(e, ctx) {
+                bound = "within"   // 运输时限为2日、2日、1日
             } else if bound != "within" {
                 return nil
             }
         }
         guard let b = bound, ["within", "before", "after"].contains(b) else { return nil }
-        if b == "within", statesValidity(after: e.range.upperBound, sentence, ctx) { return nil }
+        if b == "within", statesValidity(after: e.range.upperBound, sentence, ctx) || Self.isOptionWindow(e, ctx) { return nil }
         var anchor: (range: Range<Int>, value: String)?
         if searchAfter {
             // 提前30日通知对方解除合同: the event after, in the duration's phrase; else the one the
@@ -103,6 +105,32 @@ struct DeadlineExtractor {
         if let m = ctx.match(ctx.data.blankDurationBounds, at: k) { k = m.end }
         while k < sentence.upperBound && (FactContext.isSpace(ctx.t[k]) || ctx.t[k] == 0x2C || ctx.t[k] == 0xFF0C) { k += 1 }
         return k < sentence.upperBound && ctx.match(ctx.data.notDeadlineWithin, at: k) != nil
+    }
+
+    /// 乙方可以在本合同订立后30日内单方解除合同; 7日内可以单方解除合同: a permission word in the duration's
+    /// phrase, with no modal of duty, makes the time an option window (a period), not a deadline.
+    static func isOptionWindow(_ e: Entity, _ ctx: FactContext) -> Bool {
+        let phrase = ctx.phrase(at: e.range.lowerBound)
+        return ctx.contains(ctx.data.permissionWords, in: phrase) && !ctx.contains(ctx.data.modals, in: phrase)
+    }
+
+    /// 运输时限为2日 / 运输时限分别为2日、2日、1日: a duration right after a time-limit noun and a link
+    /// word, or listed (、) after such a duration.
+    private func isTimeLimit(_ e: Entity, _ ctx: FactContext) -> Bool {
+        var cur = e
+        for _ in 0..<4 {
+            var k = cur.range.lowerBound
+            while k > 0 && FactContext.isSpace(ctx.t[k - 1]) { k -= 1 }
+            if let link = ctx.match(ctx.data.limitLinks, endingAt: k) {
+                var j = link.start
+                while j > 0 && FactContext.isSpace(ctx.t[j - 1]) { j -= 1 }
+                return ctx.match(ctx.data.limitNouns, endingAt: j) != nil
+            }
+            guard k > 0, ctx.t[k - 1] == 0x3001,
+                  let prev = ctx.entities(.duration, in: max(0, k - 12)..<k).last(where: { $0.range.upperBound == k - 1 }) else { return false }
+            cur = prev
+        }
+        return false
     }
 
     /// Whether a cue sits in a bracketed aside that closes before `offset` (缺陷责任期满（竣工验收合格之日起
@@ -197,7 +225,12 @@ struct DeadlineExtractor {
         if bound == nil, isRecurring(e, ctx) {
             var k = end
             while k < t.count && FactContext.isSpace(t[k]) { k += 1 }
-            let prepositionBefore = lead > 0 && ctx.match(ctx.data.prepositions, endingAt: lead) != nil
+            // 于每月15日 / 于每月 15 日: the preposition before the date or before its recurrence word.
+            var r = lead
+            if let m = ctx.match(ctx.data.recurringLead, endingAt: r) { r = m.start }
+            while r > 0 && FactContext.isSpace(t[r - 1]) { r -= 1 }
+            let prepositionBefore = (lead > 0 && ctx.match(ctx.data.prepositions, endingAt: lead) != nil)
+                || (r > 0 && ctx.match(ctx.data.prepositions, endingAt: r) != nil)
             if prepositionBefore || ctx.match(ctx.data.recurringDue, at: k) != nil { bound = "on" }
         }
         // 自 年 月 日起: a blank starting date (a filled one is a period's start or a date).

@@ -67,6 +67,9 @@ final class FactData: Sendable {
         var occurrenceHeads: [String]?
         var notDeadlineWithin: [String]?
         var dateFromNotBefore: [String]?
+        var permissionWords: [String]?
+        var limitNouns: [String]?
+        var limitLinks: [String]?
     }
     struct PeriodsFile: Decodable, Sendable {
         var kinds: [String: [String]]
@@ -94,6 +97,7 @@ final class FactData: Sendable {
         var restrictionWords: [String]?
         var restrictionKinds: [String: [String]]?
         var restrictionRefers: [String]?
+        var listLink: [String]?
         var from: [String]
         var to: [String]
         var openEnded: [String]
@@ -200,6 +204,11 @@ final class FactData: Sendable {
     let notDeadlineWithin: WordTable<Bool>
     /// 自 年 月 日起至…: a blank range start (a period), not a starting date that is due.
     let dateFromNotBefore: WordTable<Bool>
+    /// 乙方可以在订立后30日内单方解除合同: a time within which a party may act is an option window.
+    let permissionWords: WordTable<Bool>
+    /// 运输时限为2日: a time limit named by a noun; `limitLinks` join it to its durations.
+    let limitNouns: WordTable<Bool>
+    let limitLinks: WordTable<Bool>
     let dateFromLead: WordTable<Bool>
     let dateFrom: WordTable<Bool>
     let recurringLead: WordTable<Bool>
@@ -240,6 +249,8 @@ final class FactData: Sendable {
     let restrictionKinds: WordTable<String>
     /// 本条规定在…五年内持续有效: words that refer the restriction back to the sentence before.
     let restrictionRefers: WordTable<Bool>
+    /// 为 before each duration of a list after a period cue and a colon.
+    let periodListLink: WordTable<Bool>
     let noticeLead: WordTable<Bool>
     let noticeWords: WordTable<Bool>
     let periodLinkBefore: WordTable<Bool>
@@ -342,6 +353,9 @@ final class FactData: Sendable {
         occurrenceHeads = table(d.occurrenceHeads ?? [])
         notDeadlineWithin = table(d.notDeadlineWithin ?? [])
         dateFromNotBefore = table(d.dateFromNotBefore ?? [])
+        permissionWords = table(d.permissionWords ?? [])
+        limitNouns = table(d.limitNouns ?? [])
+        limitLinks = table(d.limitLinks ?? [])
         receiptElided = table(d.receiptElided ?? [])
         agreedPenaltyWords = table(n.agreedPenaltyWords)
         penaltyWording = try PenaltyWording(directory: directory)
@@ -369,6 +383,7 @@ final class FactData: Sendable {
         restrictionWords = table(r.restrictionWords ?? [])
         restrictionKinds = inverted(r.restrictionKinds ?? [:])
         restrictionRefers = table(r.restrictionRefers ?? [])
+        periodListLink = table(r.listLink ?? [])
         periodFrom = table(r.from)
         periodTo = table(r.to)
         openEnded = table(r.openEnded)

@@ -50,6 +50,20 @@ struct PeriodExtractor {
                 duration = nil
             }
             if duration == nil { duration = durationBefore(cue.range.lowerBound, sentence, ctx) }
+            // 自签订之日起7日内可以单方解除合同（冷静期）; 为甲方服务五年（服务期）: a bracketed label names the
+            // period of the duration before it in its phrase.
+            if duration == nil, cue.range.lowerBound > 0, Self.openBrackets.contains(ctx.t[cue.range.lowerBound - 1]) {
+                let labelled = ctx.phrase(at: max(sentence.lowerBound, cue.range.lowerBound - 1))
+                duration = ctx.entities(.duration, in: labelled.lowerBound..<cue.range.lowerBound).last { $0.range.upperBound < cue.range.lowerBound }
+            }
+            // 保修期自交付之日起计算：屋面防水工程…为5年；电气管线…为2年: a list after a colon gives each item's period.
+            if duration == nil, phrase.upperBound < sentence.upperBound, ctx.t[phrase.upperBound] == 0x3A || ctx.t[phrase.upperBound] == 0xFF1A {
+                let listed = listedDurations(after: phrase.upperBound, ctx)
+                for d in listed.dropFirst() {
+                    append(kind: kind, cue: d.range, duration: d, start: nil, end: nil, rangeSpan: nil, ctx, &out, &seen)
+                }
+                duration = listed.first
+            }
             if duration == nil {
                 // 保密义务，该义务在合同终止后2年内继续有效: a validity later in the sentence.
                 let rest = cue.range.upperBound..<max(cue.range.upperBound, min(sentence.upperBound, nextCue))
@@ -99,6 +113,26 @@ struct PeriodExtractor {
         return out
     }
 
+    /// The durations after `colon` up to the end of the clause (sentences joined by semicolons) that
+    /// follow 为 (屋面防水工程为5年；电气管线为2年).
+    private func listedDurations(after colon: Int, _ ctx: FactContext) -> [Entity] {
+        guard var i = ctx.doc.sentenceIndex(at: colon) else { return [] }
+        var end = ctx.doc.sentences[i].range.upperBound
+        for _ in 0..<8 {
+            var k = end
+            while k > colon && FactContext.isSpace(ctx.t[k - 1]) { k -= 1 }
+            guard k > colon, ctx.t[k - 1] == 0x3B || ctx.t[k - 1] == 0xFF1B, i + 1 < ctx.doc.sentences.count else { break }
+            i += 1
+            end = ctx.doc.sentences[i].range.upperBound
+        }
+        return ctx.entities(.duration, in: colon..<end).filter { d in
+            guard d.value?.bound == nil, d.value?.amount != nil else { return false }
+            var k = d.range.lowerBound
+            while k > colon && FactContext.isSpace(ctx.t[k - 1]) { k -= 1 }
+            return ctx.match(ctx.data.periodListLink, endingAt: k) != nil
+        }
+    }
+
     /// Whether a dated period's length is the one `append` computes from its dates (none was written).
     static func hasDerivedDuration(_ p: Period) -> Bool {
         guard let s = p.start, let e = p.end, let d = p.duration, let m = months(from: s, to: e) else { return false }
@@ -117,12 +151,14 @@ struct PeriodExtractor {
             var k = e.range.upperBound
             if let m = ctx.match(ctx.data.blankDurationBounds, at: k) { k = m.end }
             while k < sentence.upperBound && (FactContext.isSpace(ctx.t[k]) || ctx.t[k] == 0x2C || ctx.t[k] == 0xFF0C) { k += 1 }
-            guard let w = ctx.match(ctx.data.restrictionWords, at: k) else { continue }
+            // 乙方可以在本合同订立后30日内单方解除合同: an option window is a period too.
+            let window = DeadlineExtractor.isOptionWindow(e, ctx)
+            guard let w = ctx.match(ctx.data.restrictionWords, at: k).map({ $0.end }) ?? (window ? k : nil) else { continue }
             var kind = ctx.first(ctx.data.restrictionKinds, in: sentence)?.value
             if kind == nil, ctx.contains(ctx.data.restrictionRefers, in: sentence), let i = ctx.doc.sentenceIndex(at: sentence.lowerBound), i > 0 {
                 kind = ctx.first(ctx.data.restrictionKinds, in: ctx.doc.sentences[i - 1].range)?.value
             }
-            append(kind: kind ?? "other", cue: k..<w.end, duration: e, start: nil, end: nil, rangeSpan: nil, ctx, &out, &seen)
+            append(kind: kind ?? "other", cue: k..<max(k, w), duration: e, start: nil, end: nil, rangeSpan: nil, ctx, &out, &seen)
         }
         return out
     }
