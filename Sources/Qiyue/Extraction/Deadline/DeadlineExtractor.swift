@@ -221,6 +221,11 @@ struct DeadlineExtractor {
         // 不迟于2026年3月15日 / 最迟于…: due by the date; 应于2025年11月30日: due on it.
         if bound == nil, ctx.match(ctx.data.dueBy, endingAt: lead) != nil { bound = "before" }
         if bound == nil, ctx.match(ctx.data.dueOn, endingAt: lead) != nil { bound = "on" }
+        // 至2025年10月25日竣工; 至民國116年3月10日最後一期清償完畢: the day a work or a repayment is complete.
+        if bound == nil, !e.blank, ctx.match(ctx.data.endDateLead, endingAt: lead) != nil {
+            let p = ctx.phrase(at: e.range.lowerBound)
+            if ctx.contains(ctx.data.completionWords, in: FactContext.upTo(end, min(p.upperBound, end + 8))) { bound = "on" }
+        }
         // 甲方每月20日发放工资 / 甲方于每月12日支付: a recurring due date.
         if bound == nil, isRecurring(e, ctx) {
             var k = end

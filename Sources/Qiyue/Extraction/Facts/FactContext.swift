@@ -309,6 +309,11 @@ struct FactContext {
             if e > prev.lowerBound && (t[e - 1] == 0x3A || t[e - 1] == 0xFF1A) {
                 return subject(in: prev)
             }
+            // A list item under a heading that names a party (第五条 乙方的义务) is that party's.
+            if isItem, let h = HeadingScanner.match(t, at: prev.lowerBound, limit: prev.upperBound),
+               h.style == .article || h.style == .chapter || h.style == .section {
+                return subject(in: prev)
+            }
             // Only list items chain back to their lead-in (or to an earlier item that names it).
             guard isItem, startsWithListMarker(prev) else { return nil }
             if let a = subject(in: prev) { return a }
@@ -327,7 +332,10 @@ struct FactContext {
         var e = prev.upperBound
         while e > prev.lowerBound && Self.isSpace(t[e - 1]) { e -= 1 }
         guard e > prev.lowerBound, t[e - 1] == 0x3B || t[e - 1] == 0xFF1B else { return nil }
-        return subject(in: prev)
+        // The main clause's subject: a role with a modal, else the last role that is not an object
+        // (甲方交车当日，乙方支付车款；余款…三日内付清 → 乙方).
+        let rs = roles(in: prev).filter { !isObject($0.range, in: prev) }
+        return (rs.last { hasModal(after: $0.range.upperBound, limit: prev.upperBound) } ?? rs.last).map { role($0.label) }
     }
 
     private func startsWithListMarker(_ r: Range<Int>) -> Bool {

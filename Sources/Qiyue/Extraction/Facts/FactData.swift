@@ -70,6 +70,8 @@ final class FactData: Sendable {
         var permissionWords: [String]?
         var limitNouns: [String]?
         var limitLinks: [String]?
+        var endDateLead: [String]?
+        var completionWords: [String]?
     }
     struct PeriodsFile: Decodable, Sendable {
         var kinds: [String: [String]]
@@ -209,6 +211,9 @@ final class FactData: Sendable {
     /// 运输时限为2日: a time limit named by a noun; `limitLinks` join it to its durations.
     let limitNouns: WordTable<Bool>
     let limitLinks: WordTable<Bool>
+    /// 至2025年10月25日竣工: a date after one of `endDateLead` and before a completion word is due on it.
+    let endDateLead: WordTable<Bool>
+    let completionWords: WordTable<Bool>
     let dateFromLead: WordTable<Bool>
     let dateFrom: WordTable<Bool>
     let recurringLead: WordTable<Bool>
@@ -356,6 +361,8 @@ final class FactData: Sendable {
         permissionWords = table(d.permissionWords ?? [])
         limitNouns = table(d.limitNouns ?? [])
         limitLinks = table(d.limitLinks ?? [])
+        endDateLead = table(d.endDateLead ?? [])
+        completionWords = table(d.completionWords ?? [])
         receiptElided = table(d.receiptElided ?? [])
         agreedPenaltyWords = table(n.agreedPenaltyWords)
         penaltyWording = try PenaltyWording(directory: directory)

@@ -91,3 +91,32 @@ import Testing
         #expect(deadlines("甲方于每月25日以银行转账形式支付乙方报酬。") == ["date:---25|on|甲方"])
     }
 }
+
+/// Who acts in list items and continued clauses: a heading that names a party, the main clause of
+/// the clause a semicolon continues, and 按甲方… as an object; the day a work must be complete.
+@Suite struct DeadlineObligorLayoutTests {
+    let pipeline: Pipeline
+
+    init() throws { pipeline = try Pipeline() }
+
+    func deadlines(_ text: String, category: String = "service") -> [String] {
+        pipeline.report(text: "合同\n甲方：张三\n乙方：李四\n" + text, category: category).0.deadlines.map { d in
+            let head = d.relative.map { "\($0.anchor)|\(FactEvaluation.num($0.amount))|\($0.unit)" } ?? "date:\(d.date ?? "blank")"
+            return "\(head)|\(d.bound)|\(d.obligor ?? "∅")"
+        }
+    }
+
+    @Test func aHeadingNamesTheSubjectOfItsItems() {
+        #expect(deadlines("第五条　乙方的义务\n1. 按甲方统一标准装修门店，并于本合同签订之日起45日内开业；\n2. 按时缴纳管理费。")
+            == ["signing|45|day|within|乙方"])
+    }
+
+    @Test func aContinuedClauseKeepsItsMainSubject() {
+        #expect(deadlines("甲方交车当日，乙方支付车款二万元；余款五千元于过户手续办理完毕后五日内付清。").last == "transfer|5|day|within|乙方")
+    }
+
+    @Test func theDayAWorkMustBeComplete() {
+        #expect(deadlines("乙方应自2025年3月1日开工，至2025年6月30日竣工。", category: "other_contract") == ["date:2025-06-30|on|乙方"])
+        #expect(deadlines("租赁期限自2025年3月1日起至2026年2月28日止。", category: "lease").isEmpty)
+    }
+}
