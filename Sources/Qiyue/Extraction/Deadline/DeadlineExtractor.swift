@@ -157,7 +157,20 @@ struct DeadlineExtractor {
         let inPhrase = ctx.findAll(ctx.data.anchors, in: phrase.lowerBound..<offset)
             .filter { !inAside($0.range, before: offset, from: phrase.lowerBound, ctx) }
         // 收到初稿后 / 收到款项后: a receipt named by what is received.
+        // 收到承包人进度款申请并经监理审核后28日内; 合同签订且承包人提交保函之日起14日内: an event joined
+        // after the last cue (`eventJoiners`) is the later one, and counts; none of the anchors → other.
+        var k = offset
+        while k > phrase.lowerBound && FactContext.isSpace(ctx.t[k - 1]) { k -= 1 }
+        if let last = inPhrase.last, let j = ctx.last(ctx.data.eventJoiners, in: FactContext.upTo(last.range.upperBound, offset)),
+           ctx.findAll(ctx.data.anchors, in: FactContext.upTo(j.range.upperBound, offset)).isEmpty,
+           let from = ctx.match(ctx.data.localStart, endingAt: k), from.start > j.range.upperBound {
+            return nil
+        }
         if let r = inPhrase.last, let kind = receiptKind(r.range, upTo: offset, ctx) { return kind == "other" ? nil : (r.range, kind) }
+        // 收到乙方书面验收申请之日起: a weak last cue inside what an earlier receipt cue names.
+        if let last = inPhrase.last, ctx.data.weakAnchors.contains(ctx.text(last.range)),
+           let r = inPhrase.last(where: { ctx.data.receiptCues[ctx.text($0.range)] != nil }), offset - r.range.upperBound <= 16,
+           let m = ctx.first(ctx.data.receiptObjects, in: r.range.upperBound..<offset) { return (r.range, m.value) }
         // 一方地址变更的，应于变更后5日内: the phrase's own start point, none of the anchors.
         if inPhrase.isEmpty {
             var k = offset

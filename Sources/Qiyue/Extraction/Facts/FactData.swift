@@ -72,6 +72,7 @@ final class FactData: Sendable {
         var limitLinks: [String]?
         var endDateLead: [String]?
         var completionWords: [String]?
+        var eventJoiners: [String]?
     }
     struct PeriodsFile: Decodable, Sendable {
         var kinds: [String: [String]]
@@ -214,6 +215,8 @@ final class FactData: Sendable {
     /// 至2025年10月25日竣工: a date after one of `endDateLead` and before a completion word is due on it.
     let endDateLead: WordTable<Bool>
     let completionWords: WordTable<Bool>
+    /// 并经 / 且: joins a later event to the last anchor cue before a deadline.
+    let eventJoiners: WordTable<Bool>
     let dateFromLead: WordTable<Bool>
     let dateFrom: WordTable<Bool>
     let recurringLead: WordTable<Bool>
@@ -363,6 +366,7 @@ final class FactData: Sendable {
         limitLinks = table(d.limitLinks ?? [])
         endDateLead = table(d.endDateLead ?? [])
         completionWords = table(d.completionWords ?? [])
+        eventJoiners = table(d.eventJoiners ?? [])
         receiptElided = table(d.receiptElided ?? [])
         agreedPenaltyWords = table(n.agreedPenaltyWords)
         penaltyWording = try PenaltyWording(directory: directory)
