@@ -34,6 +34,8 @@ struct DeadlineExtractor {
             var k = e.range.lowerBound
             while k > sentence.lowerBound && FactContext.isSpace(ctx.t[k - 1]) { k -= 1 }
             if let m = ctx.match(ctx.data.beforeMarkers, endingAt: k) {
+                // 乙方未提前30日通知即离职的: a breach the sentence names, not a time to act.
+                if ctx.match(ctx.data.negations, endingAt: m.start) != nil { return nil }
                 bound = "before"
                 searchAfter = ctx.text(m.start..<k) == "提前"
                 start = m.start

@@ -255,8 +255,10 @@ struct FactContext {
         // 给付; 到帐后24小时内甲方将…): the role that starts the words right after it is who acts.
         var lead = q >= p.upperBound ? p.upperBound + 1 : q
         while lead < s.upperBound && Self.isSpace(t[lead]) { lead += 1 }
-        if q >= p.upperBound || (q > 0 && Self.timeEnds.contains(t[q - 1])),
-           let m = after.first(where: { $0.range.lowerBound == lead }) { return role(m.label) }
+        if q >= p.upperBound || (q > 0 && Self.timeEnds.contains(t[q - 1])) {
+            if let m = after.first(where: { $0.range.lowerBound == lead }) { return role(m.label) }
+            if match(data.jointSubjects, at: lead) != nil { return "both" }   // 期满前30日内双方可协商续签
+        }
         if let m = inPhrase.first { return role(m.label) }
         if let m = before.last(where: { hasModal(after: $0.range.upperBound, limit: range.lowerBound) || isAgent($0.range) }) {
             return role(m.label)   // 乙方应…; 由乙方自愿以…元价款购买，在签订本协议之时，一次性付给甲方

@@ -73,6 +73,7 @@ final class FactData: Sendable {
         var endDateLead: [String]?
         var completionWords: [String]?
         var eventJoiners: [String]?
+        var negations: [String]?
     }
     struct PeriodsFile: Decodable, Sendable {
         var kinds: [String: [String]]
@@ -217,6 +218,8 @@ final class FactData: Sendable {
     let completionWords: WordTable<Bool>
     /// 并经 / 且: joins a later event to the last anchor cue before a deadline.
     let eventJoiners: WordTable<Bool>
+    /// 未/没有 before 提前: a breach (未提前30日通知即离职的), not a deadline.
+    let negations: WordTable<Bool>
     let dateFromLead: WordTable<Bool>
     let dateFrom: WordTable<Bool>
     let recurringLead: WordTable<Bool>
@@ -367,6 +370,7 @@ final class FactData: Sendable {
         endDateLead = table(d.endDateLead ?? [])
         completionWords = table(d.completionWords ?? [])
         eventJoiners = table(d.eventJoiners ?? [])
+        negations = table(d.negations ?? [])
         receiptElided = table(d.receiptElided ?? [])
         agreedPenaltyWords = table(n.agreedPenaltyWords)
         penaltyWording = try PenaltyWording(directory: directory)
