@@ -169,10 +169,11 @@ struct DeadlineExtractor {
             return nil
         }
         if let r = inPhrase.last, let kind = receiptKind(r.range, upTo: offset, ctx) { return kind == "other" ? nil : (r.range, kind) }
-        // 收到乙方书面验收申请之日起: a weak last cue inside what an earlier receipt cue names.
+        // 收到乙方书面验收申请之日起; 收到乙方付款申请后: a weak last cue inside what an earlier receipt cue
+        // names, by the head noun of what is received (the last object word: 申请 in 付款申请).
         if let last = inPhrase.last, ctx.data.weakAnchors.contains(ctx.text(last.range)),
            let r = inPhrase.last(where: { ctx.data.receiptCues[ctx.text($0.range)] != nil }), offset - r.range.upperBound <= 16,
-           let m = ctx.first(ctx.data.receiptObjects, in: r.range.upperBound..<offset) { return (r.range, m.value) }
+           let m = ctx.last(ctx.data.receiptObjects, in: r.range.upperBound..<offset) { return (r.range, m.value) }
         // 一方地址变更的，应于变更后5日内: the phrase's own start point, none of the anchors.
         if inPhrase.isEmpty {
             var k = offset

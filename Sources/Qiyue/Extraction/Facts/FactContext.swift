@@ -341,11 +341,23 @@ struct FactContext {
     }
 
     private func startsWithListMarker(_ r: Range<Int>) -> Bool {
-        guard let m = HeadingScanner.match(t, at: r.lowerBound, limit: r.upperBound) else { return false }
+        guard let m = HeadingScanner.match(t, at: r.lowerBound, limit: r.upperBound) else { return startsWithDottedNumber(r) }
         switch m.style {
         case .arabicEnum, .arabicParen, .chineseParen, .circled, .chineseEnum: return true
         case .chapter, .section, .article: return false
         }
+    }
+
+    /// 5.3 竣工结算：…: decimal item numbering (digits, a point, digits) before a space or a Han character.
+    private func startsWithDottedNumber(_ r: Range<Int>) -> Bool {
+        var k = r.lowerBound
+        while k < r.upperBound && Self.isSpace(t[k]) { k += 1 }
+        var digits = 0, points = 0
+        while k < r.upperBound && (CharClass.isDigit(t[k]) || (t[k] == 0x2E && digits > 0)) {
+            if t[k] == 0x2E { points += 1 } else { digits += 1 }
+            k += 1
+        }
+        return points >= 1 && digits >= 2 && t[k - 1] != 0x2E && k < r.upperBound && (Self.isSpace(t[k]) || CharClass.isHan(t[k]))
     }
 
     /// Unticked checkboxes (☐ □ ▢): an option line that starts with one was not chosen.

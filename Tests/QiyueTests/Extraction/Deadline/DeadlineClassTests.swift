@@ -111,6 +111,12 @@ import Testing
             == ["signing|45|day|within|乙方"])
     }
 
+    /// 5.2 … / 5.3 …: decimal-numbered items chain back to the item that names the payer.
+    @Test func decimalItemsShareTheirSubject() {
+        #expect(deadlines("5.2 进度款：甲方应在收到乙方付款申请后28日内支付已完工程量价款的75%。\n5.3 竣工结算：工程竣工验收合格后30日内，支付至结算价款的97%。", category: "other_contract")
+            == ["notice|28|day|within|甲方", "acceptance|30|day|within|甲方"])
+    }
+
     @Test func aContinuedClauseKeepsItsMainSubject() {
         #expect(deadlines("甲方交车当日，乙方支付车款二万元；余款五千元于过户手续办理完毕后五日内付清。").last == "transfer|5|day|within|乙方")
     }
