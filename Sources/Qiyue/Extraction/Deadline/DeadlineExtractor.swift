@@ -1,7 +1,10 @@
 /// Deadlines: durations bound to a contract event (本合同签订之日起30日内, 验收合格后30个工作日内,
 /// 租赁期满前6个月, 提前三十日), same-day deadlines (过户当日), and filled dates with a bound
 /// (2025年6月20日前). Anchor words, before-markers and same-day words come from
-/// Rules/facts/deadlines.yaml.
+/// Rules/facts/deadlines.yaml. A notice ahead of a termination counts before it (提前三十日通知…可以
+/// 解除本合同); an occurrence heading the condition outranks the cues describing it; a deadline with no
+/// cue of its own shares the event of the one before it in its sentence; validity durations (五年内持续
+/// 有效), restrictions (两年内不得) and option windows (可以在…30日内解除) are no deadlines.
 struct DeadlineExtractor {
     func extract(_ ctx: FactContext) -> [Deadline] {
         var out: [Deadline] = []
@@ -158,16 +161,16 @@ struct DeadlineExtractor {
         let sentence = ctx.sentence(at: offset)
         let inPhrase = ctx.findAll(ctx.data.anchors, in: phrase.lowerBound..<offset)
             .filter { !inAside($0.range, before: offset, from: phrase.lowerBound, ctx) }
-        // 收到初稿后 / 收到款项后: a receipt named by what is received.
-        // 收到承包人进度款申请并经监理审核后28日内; 合同签订且承包人提交保函之日起14日内: an event joined
-        // after the last cue (`eventJoiners`) is the later one, and counts; none of the anchors → other.
-        var k = offset
-        while k > phrase.lowerBound && FactContext.isSpace(ctx.t[k - 1]) { k -= 1 }
+        // 收到承包人进度款申请并经监理审核后28日内: an approval joined after the last cue
+        // (`eventJoiners`) is the later event and counts; none of the anchors → other.
+        var tail = offset
+        while tail > phrase.lowerBound && FactContext.isSpace(ctx.t[tail - 1]) { tail -= 1 }
         if let last = inPhrase.last, let j = ctx.last(ctx.data.eventJoiners, in: FactContext.upTo(last.range.upperBound, offset)),
            ctx.findAll(ctx.data.anchors, in: FactContext.upTo(j.range.upperBound, offset)).isEmpty,
-           let from = ctx.match(ctx.data.localStart, endingAt: k), from.start > j.range.upperBound {
+           let from = ctx.match(ctx.data.localStart, endingAt: tail), from.start > j.range.upperBound {
             return nil
         }
+        // 收到初稿后 / 收到款项后: a receipt named by what is received.
         if let r = inPhrase.last, let kind = receiptKind(r.range, upTo: offset, ctx) { return kind == "other" ? nil : (r.range, kind) }
         // 收到乙方书面验收申请之日起; 收到乙方付款申请后: a weak last cue inside what an earlier receipt cue
         // names, by the head noun of what is received (the last object word: 申请 in 付款申请).

@@ -2,7 +2,10 @@
 /// duration — right after the cue or later in the cue's phrase (试用期6个月, 保密期限自签订之日起至
 /// 合同终止后三年), or just before it (一年免费维修, 12个月为免费维护期) — and/or a 自…起至…止 date
 /// range in the same sentence. A generic cue (期限为, 有效期) takes the kind of the nearest specific
-/// cue before it in its sentence. Notice periods also come from 提前三十日以书面形式通知.
+/// cue before it in its sentence. Notice periods (the notice to end a contract) also come from
+/// 提前三十日以书面形式通知…解除; acceptance periods from acceptance deadlines; restriction, validity
+/// and option periods from 两年内不得…, 五年内持续有效, 可以在…30日内解除; a list after a colon (保修期…：
+/// …为5年；…为2年) and a bracketed label (服务五年（服务期）) give periods too.
 struct PeriodExtractor {
     /// `deadlines`: relative deadlines whose action names a period kind are periods too.
     func extract(_ ctx: FactContext, deadlines: [Deadline] = []) -> [Period] {
