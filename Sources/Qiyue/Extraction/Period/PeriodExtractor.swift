@@ -33,6 +33,8 @@ struct PeriodExtractor {
                 continue
             }
             if kind == "contract_term", let c = ctx.category, let k = ctx.data.termKindByCategory[c] { kind = k }
+            // 第三条　服务期限⏎本合同期限为…: the contract's term under a heading that names a term kind.
+            if kind == "contract_term", let k = headingTermKind(before: sentence, ctx) { kind = k }
             // The duration: after the cue in its phrase, up to the next cue; else just before it.
             let phrase = ctx.phrase(at: cue.range.lowerBound)
             // A cue right before a breaker (债务履行期限届满之日起三年) names the point the period counts
@@ -77,7 +79,13 @@ struct PeriodExtractor {
             if start == nil, let d = duration, d.range.lowerBound > cue.range.lowerBound {
                 (start, end, rangeSpan) = dateRange(in: FactContext.upTo(d.range.upperBound, sentence.upperBound), ctx)
             }
-            guard duration != nil || start != nil || end != nil else { continue }
+            guard duration != nil || start != nil || end != nil else {
+                // 租赁期限自______年____月____日起…; 有效期____年: a blank the template leaves for the period.
+                if let b = blankAfter(cue.range.upperBound, limit: min(sentence.upperBound, cue.range.upperBound + 12, nextCue), ctx) {
+                    append(kind: kind, cue: cue.range.lowerBound..<b, duration: nil, start: nil, end: nil, rangeSpan: nil, ctx, &out, &seen, blank: true)
+                }
+                continue
+            }
             append(kind: kind, cue: cue.range, duration: duration, start: start, end: end, rangeSpan: rangeSpan,
                    ctx, &out, &seen)
         }
@@ -269,10 +277,41 @@ struct PeriodExtractor {
         return out
     }
 
+    /// The term kind (`termKinds`) a heading right before `sentence` names (第三条　服务期限).
+    private func headingTermKind(before sentence: Range<Int>, _ ctx: FactContext) -> String? {
+        guard let i = ctx.doc.sentenceIndex(at: sentence.lowerBound), i > 0 else { return nil }
+        let prev = ctx.doc.sentences[i - 1].range
+        guard let h = HeadingScanner.match(ctx.t, at: prev.lowerBound, limit: prev.upperBound), h.style != .arabicParen, h.style != .circled,
+              let cue = ctx.first(ctx.data.periodKinds, in: prev), cue.value != "contract_term", ctx.data.termKinds.contains(cue.value) else { return nil }
+        return cue.value
+    }
+
+    /// The end of the first template blank starting in `offset..<limit`: underscores or an empty
+    /// bracket, or a gap of spaces before a date or duration unit (自  年  月  日起, 期限为   年).
+    private func blankAfter(_ offset: Int, limit: Int, _ ctx: FactContext) -> Int? {
+        var i = ctx.doc.tokenIndex(atOrAfter: offset)
+        while i < ctx.doc.tokens.count, Int(ctx.doc.tokens[i].start) < limit {
+            let tok = ctx.doc.tokens[i]
+            if tok.kind == .blank {
+                let c = ctx.t[Int(tok.start)]
+                var k = Int(tok.end)
+                while k < ctx.t.count && FactContext.isSpace(ctx.t[k]) { k += 1 }
+                if c == 0x5F || c == 0xFF3F || c == 0x5B || c == 0x28 || (k < ctx.t.count && Self.blankUnits.contains(ctx.t[k])) {
+                    return Int(tok.end)
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// 年/月/日/个: what follows a gap of spaces that is a template blank.
+    static let blankUnits = ScalarSet("年月日个")
+
     private func append(kind: String, cue: Range<Int>, duration: Entity?, start: String?, end: String?, rangeSpan: Range<Int>?,
-                        _ ctx: FactContext, _ out: inout [Period], _ seen: inout Set<String>) {
+                        _ ctx: FactContext, _ out: inout [Period], _ seen: inout Set<String>, blank: Bool = false) {
         let dv = duration?.value
-        let key = "\(kind)|\(dv?.amount ?? -1)|\(dv?.unit ?? "")|\(start ?? "")|\(end ?? "")"
+        let key = "\(kind)|\(dv?.amount ?? -1)|\(dv?.unit ?? "")|\(start ?? "")|\(end ?? "")\(blank ? "|blank" : "")"
         guard seen.insert(key).inserted else { return }
         var lo = cue.lowerBound, hi = cue.upperBound
         if let d = duration { lo = min(lo, d.range.lowerBound); hi = max(hi, d.range.upperBound) }
@@ -284,7 +323,8 @@ struct PeriodExtractor {
             value = months.truncatingRemainder(dividingBy: 12) == 0
                 ? Period.DurationValue(amount: months / 12, unit: "year") : Period.DurationValue(amount: months, unit: "month")
         }
-        out.append(Period(kind: kind, start: start, end: end, duration: value, text: ctx.doc.originalText(span), span: span))
+        out.append(Period(kind: kind, start: start, end: end, duration: value, text: ctx.doc.originalText(span), span: span,
+                          blank: blank ? true : nil))
     }
 
     /// 自D1起至D2止: the first date after a from-word and the next date after a to-word.
