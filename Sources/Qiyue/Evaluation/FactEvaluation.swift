@@ -283,6 +283,9 @@ public struct FactEvaluation: Codable, Sendable {
     static func periodMatches(_ g: Gold.Per, _ p: Period) -> Bool {
         guard g.kind == p.kind else { return false }
         if g.start != nil || g.end != nil { return g.start == p.start && g.end == p.end }
+        // A period the template leaves blank (gold: no dates, no amount) is found as a blank period of
+        // its kind; the unit printed beside the blank (有效期____年) is not compared.
+        if g.amount == nil { return p.blank == true }
         guard let a = g.amount, let u = g.unit, let d = p.duration else { return false }
         return d.unit == u && abs(d.amount - a) < 1e-9
     }

@@ -344,6 +344,8 @@ public struct Period: Codable, Sendable, Hashable {
     public var minConfidence: Double? = nil
     /// OCR inputs: true when that is under the review threshold (`--review-below`).
     public var needsReview: Bool? = nil
+    /// True when a template leaves the period blank (租赁期限自____年__月__日起…, 有效期____年).
+    public var blank: Bool? = nil
 
     /// An amount of time.
     public struct DurationValue: Codable, Sendable, Hashable {

@@ -236,6 +236,7 @@ extension Period: JSONWritable {
     /// Writes this value as a JSON object.
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
+        w.member("blank", blank)
         w.member("boxes", boxes)
         w.member("duration", duration)
         w.member("end", end)

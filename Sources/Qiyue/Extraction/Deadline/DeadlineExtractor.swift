@@ -1,7 +1,10 @@
 /// Deadlines: durations bound to a contract event (本合同签订之日起30日内, 验收合格后30个工作日内,
 /// 租赁期满前6个月, 提前三十日), same-day deadlines (过户当日), and filled dates with a bound
 /// (2025年6月20日前). Anchor words, before-markers and same-day words come from
-/// Rules/facts/deadlines.yaml.
+/// Rules/facts/deadlines.yaml. A notice ahead of a termination counts before it (提前三十日通知…可以
+/// 解除本合同); an occurrence heading the condition outranks the cues describing it; a deadline with no
+/// cue of its own shares the event of the one before it in its sentence; validity durations (五年内持续
+/// 有效), restrictions (两年内不得) and option windows (可以在…30日内解除) are no deadlines.
 struct DeadlineExtractor {
     func extract(_ ctx: FactContext) -> [Deadline] {
         var out: [Deadline] = []
@@ -34,23 +37,31 @@ struct DeadlineExtractor {
             var k = e.range.lowerBound
             while k > sentence.lowerBound && FactContext.isSpace(ctx.t[k - 1]) { k -= 1 }
             if let m = ctx.match(ctx.data.beforeMarkers, endingAt: k) {
+                // 乙方未提前30日通知即离职的: a breach the sentence names, not a time to act.
+                if ctx.match(ctx.data.negations, endingAt: m.start) != nil { return nil }
                 bound = "before"
                 searchAfter = ctx.text(m.start..<k) == "提前"
                 start = m.start
+            } else if bound == nil, isTimeLimit(e, ctx) {
+                bound = "within"   // 运输时限为2日、2日、1日
             } else if bound != "within" {
                 return nil
             }
         }
         guard let b = bound, ["within", "before", "after"].contains(b) else { return nil }
+        if b == "within", statesValidity(after: e.range.upperBound, sentence, ctx) || Self.isOptionWindow(e, ctx) { return nil }
         var anchor: (range: Range<Int>, value: String)?
         if searchAfter {
             // 提前30日通知对方解除合同: the event after, in the duration's phrase; else the one the
             // sentence named before it (乙方解除本合同，应当提前三十日以书面形式通知).
+            // 乙方提前三十日以书面形式通知甲方，可以解除本合同: a following event in the next phrase;
+            // 乙方提前解除本合同的，应提前30日…；试用期内提前3日通知甲方: the clause before a semicolon.
             let phraseEnd = ctx.phrase(at: e.range.lowerBound).upperBound
+            let usable = { (m: (range: Range<Int>, value: String)) in m.value != "notice" && !ctx.data.weakAnchors.contains(ctx.text(m.range)) }
             anchor = ctx.findAll(ctx.data.anchors, in: FactContext.upTo(e.range.upperBound, min(sentence.upperBound, phraseEnd)))
-                .first { $0.value != "notice" && !ctx.data.weakAnchors.contains(ctx.text($0.range)) }
-                ?? ctx.findAll(ctx.data.anchors, in: sentence.lowerBound..<start)
-                .last { $0.value != "notice" && !ctx.data.weakAnchors.contains(ctx.text($0.range)) }
+                .first(where: usable)
+                ?? followingEvent(after: phraseEnd, in: sentence, ctx)
+                ?? ctx.findAll(ctx.data.anchors, in: FactContext.upTo(Self.clauseStart(of: sentence, ctx), start)).last(where: usable)
         } else {
             anchor = nearestAnchor(before: start, ctx)
         }
@@ -68,14 +79,104 @@ struct DeadlineExtractor {
                         text: ctx.doc.originalText(span), span: span)
     }
 
+    /// 提前30日通知甲方，可以解除本合同: the first `followingEvents` cue of the phrase after `phraseEnd`.
+    private func followingEvent(after phraseEnd: Int, in sentence: Range<Int>, _ ctx: FactContext) -> (range: Range<Int>, value: String)? {
+        guard phraseEnd + 1 < sentence.upperBound else { return nil }
+        let next = ctx.phrase(at: phraseEnd + 1)
+        return ctx.findAll(ctx.data.anchors, in: FactContext.upTo(phraseEnd + 1, min(sentence.upperBound, next.upperBound)))
+            .first { ctx.data.followingEvents.contains($0.value) }
+    }
+
+    /// The start of the clause a sentence continues: the start of up to two sentences before it that
+    /// end in a semicolon (…通知甲方；试用期内提前3日通知甲方).
+    static func clauseStart(of sentence: Range<Int>, _ ctx: FactContext) -> Int {
+        guard var i = ctx.doc.sentenceIndex(at: sentence.lowerBound) else { return sentence.lowerBound }
+        var start = sentence.lowerBound
+        for _ in 0..<2 where i > 0 {
+            let prev = ctx.doc.sentences[i - 1].range
+            var k = prev.upperBound
+            while k > prev.lowerBound && FactContext.isSpace(ctx.t[k - 1]) { k -= 1 }
+            guard k > prev.lowerBound, ctx.t[k - 1] == 0x3B || ctx.t[k - 1] == 0xFF1B else { break }
+            start = prev.lowerBound
+            i -= 1
+        }
+        return start
+    }
+
+    /// 五年内持续有效, 两年内，不得披露: the words after a duration with 内 make it a validity or a
+    /// restriction (`notDeadlineWithin`).
+    private func statesValidity(after offset: Int, _ sentence: Range<Int>, _ ctx: FactContext) -> Bool {
+        var k = offset
+        if let m = ctx.match(ctx.data.blankDurationBounds, at: k) { k = m.end }
+        while k < sentence.upperBound && (FactContext.isSpace(ctx.t[k]) || ctx.t[k] == 0x2C || ctx.t[k] == 0xFF0C) { k += 1 }
+        return k < sentence.upperBound && ctx.match(ctx.data.notDeadlineWithin, at: k) != nil
+    }
+
+    /// 乙方可以在本合同订立后30日内单方解除合同; 7日内可以单方解除合同: a permission word in the duration's
+    /// phrase, with no modal of duty, makes the time an option window (a period), not a deadline.
+    static func isOptionWindow(_ e: Entity, _ ctx: FactContext) -> Bool {
+        let phrase = ctx.phrase(at: e.range.lowerBound)
+        return ctx.contains(ctx.data.permissionWords, in: phrase) && !ctx.contains(ctx.data.modals, in: phrase)
+    }
+
+    /// 运输时限为2日 / 运输时限分别为2日、2日、1日: a duration right after a time-limit noun and a link
+    /// word, or listed (、) after such a duration.
+    private func isTimeLimit(_ e: Entity, _ ctx: FactContext) -> Bool {
+        var cur = e
+        for _ in 0..<4 {
+            var k = cur.range.lowerBound
+            while k > 0 && FactContext.isSpace(ctx.t[k - 1]) { k -= 1 }
+            if let link = ctx.match(ctx.data.limitLinks, endingAt: k) {
+                var j = link.start
+                while j > 0 && FactContext.isSpace(ctx.t[j - 1]) { j -= 1 }
+                return ctx.match(ctx.data.limitNouns, endingAt: j) != nil
+            }
+            guard k > 0, ctx.t[k - 1] == 0x3001,
+                  let prev = ctx.entities(.duration, in: max(0, k - 12)..<k).last(where: { $0.range.upperBound == k - 1 }) else { return false }
+            cur = prev
+        }
+        return false
+    }
+
+    /// Whether a cue sits in a bracketed aside that closes before `offset` (缺陷责任期满（竣工验收合格之日起
+    /// 24个月）后14日内: the aside explains the term before it, the deadline counts from 期满).
+    private func inAside(_ cue: Range<Int>, before offset: Int, from lower: Int, _ ctx: FactContext) -> Bool {
+        var k = cue.lowerBound
+        var open = false
+        while k > lower {
+            k -= 1
+            let c = ctx.t[k]
+            if c == 0xFF09 || c == 0x29 { return false }
+            if c == 0xFF08 || c == 0x28 { open = true; break }
+        }
+        guard open else { return false }
+        return (cue.upperBound..<offset).contains { ctx.t[$0] == 0xFF09 || ctx.t[$0] == 0x29 }
+    }
+
     /// The nearest anchor cue before `offset`: a strong cue in the phrase, a strong cue in the
-    /// sentence, then a weak cue in the phrase or the sentence.
+    /// sentence, then a weak cue in the phrase or the sentence; an occurrence that heads the
+    /// condition (`occurrenceHeads`) outranks the cues that describe it.
     private func nearestAnchor(before offset: Int, _ ctx: FactContext) -> (range: Range<Int>, value: String)? {
         let phrase = ctx.phrase(at: offset)
         let sentence = ctx.sentence(at: offset)
         let inPhrase = ctx.findAll(ctx.data.anchors, in: phrase.lowerBound..<offset)
+            .filter { !inAside($0.range, before: offset, from: phrase.lowerBound, ctx) }
+        // 收到承包人进度款申请并经监理审核后28日内: an approval joined after the last cue
+        // (`eventJoiners`) is the later event and counts; none of the anchors → other.
+        var tail = offset
+        while tail > phrase.lowerBound && FactContext.isSpace(ctx.t[tail - 1]) { tail -= 1 }
+        if let last = inPhrase.last, let j = ctx.last(ctx.data.eventJoiners, in: FactContext.upTo(last.range.upperBound, offset)),
+           ctx.findAll(ctx.data.anchors, in: FactContext.upTo(j.range.upperBound, offset)).isEmpty,
+           let from = ctx.match(ctx.data.localStart, endingAt: tail), from.start > j.range.upperBound {
+            return nil
+        }
         // 收到初稿后 / 收到款项后: a receipt named by what is received.
         if let r = inPhrase.last, let kind = receiptKind(r.range, upTo: offset, ctx) { return kind == "other" ? nil : (r.range, kind) }
+        // 收到乙方书面验收申请之日起; 收到乙方付款申请后: a weak last cue inside what an earlier receipt cue
+        // names, by the head noun of what is received (the last object word: 申请 in 付款申请).
+        if let last = inPhrase.last, ctx.data.weakAnchors.contains(ctx.text(last.range)),
+           let r = inPhrase.last(where: { ctx.data.receiptCues[ctx.text($0.range)] != nil }), offset - r.range.upperBound <= 16,
+           let m = ctx.last(ctx.data.receiptObjects, in: r.range.upperBound..<offset) { return (r.range, m.value) }
         // 一方地址变更的，应于变更后5日内: the phrase's own start point, none of the anchors.
         if inPhrase.isEmpty {
             var k = offset
@@ -83,8 +184,20 @@ struct DeadlineExtractor {
             if let m = ctx.match(ctx.data.localStart, endingAt: k), m.start > phrase.lowerBound { return nil }
         }
         let strong = { (m: (range: Range<Int>, value: String)) in !ctx.data.weakAnchors.contains(ctx.text(m.range)) }
-        let inSentence = ctx.findAll(ctx.data.anchors, in: sentence.lowerBound..<phrase.lowerBound)
-        return inPhrase.last(where: strong) ?? inSentence.last(where: strong) ?? inPhrase.last ?? inSentence.last
+        // 不可抗力发生后5日内通知对方，并在15日内提供证明: a deadline with no cue of its own after an
+        // earlier one in its sentence counts from that one's event, not from the earlier one's action.
+        if inPhrase.isEmpty, let prev = ctx.entities(.duration, in: sentence.lowerBound..<phrase.lowerBound)
+            .last(where: { $0.value?.bound == "within" && $0.range.lowerBound >= sentence.lowerBound && $0.range.lowerBound < offset }) {
+            return nearestAnchor(before: prev.range.lowerBound, ctx)
+        }
+        let sentenceEnd = phrase.lowerBound
+        let inSentence = ctx.findAll(ctx.data.anchors, in: FactContext.upTo(sentence.lowerBound, sentenceEnd))
+        guard let c = inPhrase.last(where: strong) ?? inSentence.last(where: strong) ?? inPhrase.last ?? inSentence.last else { return nil }
+        guard c.value != "occurrence" else { return c }
+        // 运输途中发生交通事故…影响按时送达的情形的，应在2小时内; 验收期内发现的缺陷乙方应在3个工作日内.
+        let heads = c.range.lowerBound < phrase.lowerBound ? FactContext.upTo(sentence.lowerBound, sentenceEnd) : FactContext.upTo(c.range.upperBound, offset)
+        if let h = ctx.first(ctx.data.occurrenceHeads, in: heads) { return (h.range, "occurrence") }
+        return c
     }
 
     /// The event of a receipt cue (收到, 接到) by what is received before `offset`: a word of
@@ -127,18 +240,32 @@ struct DeadlineExtractor {
         // 不迟于2026年3月15日 / 最迟于…: due by the date; 应于2025年11月30日: due on it.
         if bound == nil, ctx.match(ctx.data.dueBy, endingAt: lead) != nil { bound = "before" }
         if bound == nil, ctx.match(ctx.data.dueOn, endingAt: lead) != nil { bound = "on" }
+        // 至2025年10月25日竣工; 至民國116年3月10日最後一期清償完畢: the day a work or a repayment is complete.
+        if bound == nil, !e.blank, ctx.match(ctx.data.endDateLead, endingAt: lead) != nil {
+            let p = ctx.phrase(at: e.range.lowerBound)
+            if ctx.contains(ctx.data.completionWords, in: FactContext.upTo(end, min(p.upperBound, end + 8))) { bound = "on" }
+        }
         // 甲方每月20日发放工资 / 甲方于每月12日支付: a recurring due date.
         if bound == nil, isRecurring(e, ctx) {
             var k = end
             while k < t.count && FactContext.isSpace(t[k]) { k += 1 }
-            let prepositionBefore = lead > 0 && ctx.match(ctx.data.prepositions, endingAt: lead) != nil
+            // 于每月15日 / 于每月 15 日: the preposition before the date or before its recurrence word.
+            var r = lead
+            if let m = ctx.match(ctx.data.recurringLead, endingAt: r) { r = m.start }
+            while r > 0 && FactContext.isSpace(t[r - 1]) { r -= 1 }
+            let prepositionBefore = (lead > 0 && ctx.match(ctx.data.prepositions, endingAt: lead) != nil)
+                || (r > 0 && ctx.match(ctx.data.prepositions, endingAt: r) != nil)
             if prepositionBefore || ctx.match(ctx.data.recurringDue, at: k) != nil { bound = "on" }
         }
         // 自 年 月 日起: a blank starting date (a filled one is a period's start or a date).
         if bound == nil || bound == "from", e.blank, ctx.match(ctx.data.dateFromLead, endingAt: lead) != nil {
             var k = end
             while k < t.count && FactContext.isSpace(t[k]) { k += 1 }
-            if let m = ctx.match(ctx.data.dateFrom, at: k) { bound = "after"; end = m.end }
+            if let m = ctx.match(ctx.data.dateFrom, at: k) {
+                var q = m.end
+                while q < t.count && FactContext.isSpace(t[q]) { q += 1 }
+                if ctx.match(ctx.data.dateFromNotBefore, at: q) == nil { bound = "after"; end = m.end }
+            }
         }
         guard let b = bound, b == "before" || b == "on" || b == "after" else { return nil }
         let date: String?

@@ -250,13 +250,21 @@ struct FactContext {
         // (乙方开具发票，甲方收到发票后30日内付款 → 甲方).
         let before = roles(in: s.lowerBound..<range.lowerBound).filter { !isObject($0.range, in: s) }
         let inPhrase = before.drop { $0.range.lowerBound < p.lowerBound }
-        if let m = inPhrase.last(where: { hasModal(after: $0.range.upperBound, limit: range.lowerBound) }) ?? inPhrase.first {
-            return role(m.label)
+        if let m = inPhrase.last(where: { hasModal(after: $0.range.upperBound, limit: range.lowerBound) }) { return role(m.label) }
+        // A deadline that leads its clause (本合同生效之日起20日内，乙方提交…; 乙方开具发票后三十日内，甲方
+        // 给付; 到帐后24小时内甲方将…): the role that starts the words right after it is who acts.
+        var lead = q >= p.upperBound ? p.upperBound + 1 : q
+        while lead < s.upperBound && Self.isSpace(t[lead]) { lead += 1 }
+        if q >= p.upperBound || (q > 0 && Self.timeEnds.contains(t[q - 1])) {
+            if let m = after.first(where: { $0.range.lowerBound == lead }) { return role(m.label) }
+            if match(data.jointSubjects, at: lead) != nil { return "both" }   // 期满前30日内双方可协商续签
         }
+        if let m = inPhrase.first { return role(m.label) }
         if let m = before.last(where: { hasModal(after: $0.range.upperBound, limit: range.lowerBound) || isAgent($0.range) }) {
             return role(m.label)   // 乙方应…; 由乙方自愿以…元价款购买，在签订本协议之时，一次性付给甲方
         }
         if let m = modalAfter ?? before.first ?? after.first { return role(m.label) }
+        if let a = continuedSubject(before: whole) { return a }
         if let a = leadInSubject(before: whole) { return a }
         let objects = Set(roles(in: s).filter { isObject($0.range, in: s) }.map { role($0.label) })
         let parties = Set(primaryRole.values)
@@ -265,6 +273,8 @@ struct FactContext {
     }
 
     static let actorWindow = 400
+    /// 内/前/后: the last character of a time limit that runs straight into its subject (24小时内甲方将…).
+    static let timeEnds = ScalarSet("内前后")
 
     /// A modal right after a role (乙方应, 甲方均须, 乙方也应当).
     private func hasModal(after i: Int, limit: Int) -> Bool {
@@ -301,6 +311,11 @@ struct FactContext {
             if e > prev.lowerBound && (t[e - 1] == 0x3A || t[e - 1] == 0xFF1A) {
                 return subject(in: prev)
             }
+            // A list item under a heading that names a party (第五条 乙方的义务) is that party's.
+            if isItem, let h = HeadingScanner.match(t, at: prev.lowerBound, limit: prev.upperBound),
+               h.style == .article || h.style == .chapter || h.style == .section {
+                return subject(in: prev)
+            }
             // Only list items chain back to their lead-in (or to an earlier item that names it).
             guard isItem, startsWithListMarker(prev) else { return nil }
             if let a = subject(in: prev) { return a }
@@ -311,12 +326,38 @@ struct FactContext {
         return nil
     }
 
+    /// 乙方应于每季度首月的5日前支付当季租金；首季度租金于…7日内支付: a sentence after a semicolon
+    /// continues the clause before it, and shares its subject.
+    private func continuedSubject(before s: Range<Int>) -> String? {
+        guard let i = doc.sentenceIndex(at: s.lowerBound), i > 0 else { return nil }
+        let prev = doc.sentences[i - 1].range
+        var e = prev.upperBound
+        while e > prev.lowerBound && Self.isSpace(t[e - 1]) { e -= 1 }
+        guard e > prev.lowerBound, t[e - 1] == 0x3B || t[e - 1] == 0xFF1B else { return nil }
+        // The main clause's subject: a role with a modal, else the last role that is not an object
+        // (甲方交车当日，乙方支付车款；余款…三日内付清 → 乙方).
+        let rs = roles(in: prev).filter { !isObject($0.range, in: prev) }
+        return (rs.last { hasModal(after: $0.range.upperBound, limit: prev.upperBound) } ?? rs.last).map { role($0.label) }
+    }
+
     private func startsWithListMarker(_ r: Range<Int>) -> Bool {
-        guard let m = HeadingScanner.match(t, at: r.lowerBound, limit: r.upperBound) else { return false }
+        guard let m = HeadingScanner.match(t, at: r.lowerBound, limit: r.upperBound) else { return startsWithDottedNumber(r) }
         switch m.style {
         case .arabicEnum, .arabicParen, .chineseParen, .circled, .chineseEnum: return true
         case .chapter, .section, .article: return false
         }
+    }
+
+    /// 5.3 竣工结算：…: decimal item numbering (digits, a point, digits) before a space or a Han character.
+    private func startsWithDottedNumber(_ r: Range<Int>) -> Bool {
+        var k = r.lowerBound
+        while k < r.upperBound && Self.isSpace(t[k]) { k += 1 }
+        var digits = 0, points = 0
+        while k < r.upperBound && (CharClass.isDigit(t[k]) || (t[k] == 0x2E && digits > 0)) {
+            if t[k] == 0x2E { points += 1 } else { digits += 1 }
+            k += 1
+        }
+        return points >= 1 && digits >= 2 && t[k - 1] != 0x2E && k < r.upperBound && (Self.isSpace(t[k]) || CharClass.isHan(t[k]))
     }
 
     /// Unticked checkboxes (☐ □ ▢): an option line that starts with one was not chosen.

@@ -67,6 +67,17 @@ final class FactData: Sendable {
         var dateListJoiners: [String]?
         var receiptObjects: [String: [String]]?
         var receiptElided: [String]?
+        var followingEvents: [String]?
+        var occurrenceHeads: [String]?
+        var notDeadlineWithin: [String]?
+        var dateFromNotBefore: [String]?
+        var permissionWords: [String]?
+        var limitNouns: [String]?
+        var limitLinks: [String]?
+        var endDateLead: [String]?
+        var completionWords: [String]?
+        var eventJoiners: [String]?
+        var negations: [String]?
     }
     struct PeriodsFile: Decodable, Sendable {
         var kinds: [String: [String]]
@@ -86,6 +97,15 @@ final class FactData: Sendable {
         var termKindByCategory: [String: String]?
         var contractWords: [String]?
         var deadlineActions: [String: [String]]?
+        var deadlineActionsLeading: [String: [String]]?
+        var noticeFor: [String]?
+        var noticeStandalone: [String]?
+        var notPeriodAfter: [String]?
+        var kindByCategory: [String: [String: String]]?
+        var restrictionWords: [String]?
+        var restrictionKinds: [String: [String]]?
+        var restrictionRefers: [String]?
+        var listLink: [String]?
         var from: [String]
         var to: [String]
         var openEnded: [String]
@@ -189,6 +209,26 @@ final class FactData: Sendable {
     let dateListJoiners: WordTable<Bool>
     let receiptObjects: WordTable<String>
     let receiptElided: WordTable<Bool>
+    /// 提前三十日通知甲方，可以解除本合同: events a before-notice may name in the next phrase.
+    let followingEvents: Set<String>
+    /// 发生/发现/逾期: an occurrence that heads the condition the deadline counts from.
+    let occurrenceHeads: WordTable<Bool>
+    /// 五年内持续有效 / 三年内不得: a duration that is a validity or a restriction, not a deadline.
+    let notDeadlineWithin: WordTable<Bool>
+    /// 自 年 月 日起至…: a blank range start (a period), not a starting date that is due.
+    let dateFromNotBefore: WordTable<Bool>
+    /// 乙方可以在订立后30日内单方解除合同: a time within which a party may act is an option window.
+    let permissionWords: WordTable<Bool>
+    /// 运输时限为2日: a time limit named by a noun; `limitLinks` join it to its durations.
+    let limitNouns: WordTable<Bool>
+    let limitLinks: WordTable<Bool>
+    /// 至2025年10月25日竣工: a date after one of `endDateLead` and before a completion word is due on it.
+    let endDateLead: WordTable<Bool>
+    let completionWords: WordTable<Bool>
+    /// 并经 / 且: joins a later event to the last anchor cue before a deadline.
+    let eventJoiners: WordTable<Bool>
+    /// 未/没有 before 提前: a breach (未提前30日通知即离职的), not a deadline.
+    let negations: WordTable<Bool>
     let dateFromLead: WordTable<Bool>
     let dateFrom: WordTable<Bool>
     let recurringLead: WordTable<Bool>
@@ -215,6 +255,22 @@ final class FactData: Sendable {
     let termKindByCategory: [String: String]
     let periodValidWords: WordTable<Bool>
     let deadlinePeriodActions: WordTable<String>
+    /// Action words that make a period only at the start of the action (验收 in 货到后3日内验收).
+    let deadlinePeriodActionsLeading: WordTable<String>
+    /// Anchor events a notice period is given for (termination); `noticeStandalone` leads need none.
+    let noticeFor: Set<String>
+    let noticeStandalone: WordTable<Bool>
+    /// 免费维护费用: a cue followed by one of these names no period.
+    let notPeriodAfter: WordTable<Bool>
+    /// Per category, a cue kind read as another (labor: service_term → other, the training bond).
+    let periodKindByCategory: [String: [String: String]]
+    /// 离职后两年内不得披露: restriction or validity periods, with their kind by sentence words.
+    let restrictionWords: WordTable<Bool>
+    let restrictionKinds: WordTable<String>
+    /// 本条规定在…五年内持续有效: words that refer the restriction back to the sentence before.
+    let restrictionRefers: WordTable<Bool>
+    /// 为 before each duration of a list after a period cue and a colon.
+    let periodListLink: WordTable<Bool>
     let noticeLead: WordTable<Bool>
     let noticeWords: WordTable<Bool>
     let periodLinkBefore: WordTable<Bool>
@@ -317,6 +373,17 @@ final class FactData: Sendable {
         localStart = table(d.localStart ?? [])
         dateListJoiners = table(d.dateListJoiners ?? [])
         receiptObjects = inverted(d.receiptObjects ?? [:])
+        followingEvents = Set(d.followingEvents ?? [])
+        occurrenceHeads = table(d.occurrenceHeads ?? [])
+        notDeadlineWithin = table(d.notDeadlineWithin ?? [])
+        dateFromNotBefore = table(d.dateFromNotBefore ?? [])
+        permissionWords = table(d.permissionWords ?? [])
+        limitNouns = table(d.limitNouns ?? [])
+        limitLinks = table(d.limitLinks ?? [])
+        endDateLead = table(d.endDateLead ?? [])
+        completionWords = table(d.completionWords ?? [])
+        eventJoiners = table(d.eventJoiners ?? [])
+        negations = table(d.negations ?? [])
         receiptElided = table(d.receiptElided ?? [])
         agreedPenaltyWords = table(n.agreedPenaltyWords)
         penaltyWording = try PenaltyWording(directory: directory)
@@ -336,6 +403,15 @@ final class FactData: Sendable {
         termKindByCategory = r.termKindByCategory ?? [:]
         contractWords = table(r.contractWords ?? [])
         deadlinePeriodActions = inverted(r.deadlineActions ?? [:])
+        deadlinePeriodActionsLeading = inverted(r.deadlineActionsLeading ?? [:])
+        noticeFor = Set(r.noticeFor ?? [])
+        noticeStandalone = table(r.noticeStandalone ?? [])
+        notPeriodAfter = table(r.notPeriodAfter ?? [])
+        periodKindByCategory = r.kindByCategory ?? [:]
+        restrictionWords = table(r.restrictionWords ?? [])
+        restrictionKinds = inverted(r.restrictionKinds ?? [:])
+        restrictionRefers = table(r.restrictionRefers ?? [])
+        periodListLink = table(r.listLink ?? [])
         periodFrom = table(r.from)
         periodTo = table(r.to)
         openEnded = table(r.openEnded)

@@ -2,7 +2,10 @@
 /// duration — right after the cue or later in the cue's phrase (试用期6个月, 保密期限自签订之日起至
 /// 合同终止后三年), or just before it (一年免费维修, 12个月为免费维护期) — and/or a 自…起至…止 date
 /// range in the same sentence. A generic cue (期限为, 有效期) takes the kind of the nearest specific
-/// cue before it in its sentence. Notice periods also come from 提前三十日以书面形式通知.
+/// cue before it in its sentence. Notice periods (the notice to end a contract) also come from
+/// 提前三十日以书面形式通知…解除; acceptance periods from acceptance deadlines; restriction, validity
+/// and option periods from 两年内不得…, 五年内持续有效, 可以在…30日内解除; a list after a colon (保修期…：
+/// …为5年；…为2年) and a bracketed label (服务五年（服务期）) give periods too.
 struct PeriodExtractor {
     /// `deadlines`: relative deadlines whose action names a period kind are periods too.
     func extract(_ ctx: FactContext, deadlines: [Deadline] = []) -> [Period] {
@@ -13,8 +16,12 @@ struct PeriodExtractor {
             // 借款期限届满之日起: the end of a period, a point the sentence counts from.
             if let p = ctx.match(ctx.data.periodEndPoint, at: cue.range.upperBound),
                p.end >= ctx.t.count || !Self.openBrackets.contains(ctx.t[p.end]) { continue }
+            // 一年的免费维护费用: a fee named after the period, not the period.
+            if ctx.match(ctx.data.notPeriodAfter, at: cue.range.upperBound) != nil { continue }
             let sentence = ctx.sentence(at: cue.range.lowerBound)
             var kind = self.kind(of: n, cues, sentence, ctx)
+            // 劳动合同 约定服务期为培训结束后两年: in a category, a kind may mean another (the training bond).
+            if let c = ctx.category, let k = ctx.data.periodKindByCategory[c]?[kind] { kind = k }
             // 计划开工日期：…；计划竣工日期：…: a start and an end milestone.
             if let role = ctx.data.periodMilestones[ctx.text(cue.range)] {
                 guard role == "start", let s = dateRight(after: cue.range.upperBound, ctx),
@@ -26,6 +33,8 @@ struct PeriodExtractor {
                 continue
             }
             if kind == "contract_term", let c = ctx.category, let k = ctx.data.termKindByCategory[c] { kind = k }
+            // 第三条　服务期限⏎本合同期限为…: the contract's term under a heading that names a term kind.
+            if kind == "contract_term", let k = headingTermKind(before: sentence, ctx) { kind = k }
             // The duration: after the cue in its phrase, up to the next cue; else just before it.
             let phrase = ctx.phrase(at: cue.range.lowerBound)
             // A cue right before a breaker (债务履行期限届满之日起三年) names the point the period counts
@@ -46,6 +55,20 @@ struct PeriodExtractor {
                 duration = nil
             }
             if duration == nil { duration = durationBefore(cue.range.lowerBound, sentence, ctx) }
+            // 自签订之日起7日内可以单方解除合同（冷静期）; 为甲方服务五年（服务期）: a bracketed label names the
+            // period of the duration before it in its phrase.
+            if duration == nil, cue.range.lowerBound > 0, Self.openBrackets.contains(ctx.t[cue.range.lowerBound - 1]) {
+                let labelled = ctx.phrase(at: max(sentence.lowerBound, cue.range.lowerBound - 1))
+                duration = ctx.entities(.duration, in: labelled.lowerBound..<cue.range.lowerBound).last { $0.range.upperBound < cue.range.lowerBound }
+            }
+            // 保修期自交付之日起计算：屋面防水工程…为5年；电气管线…为2年: a list after a colon gives each item's period.
+            if duration == nil, phrase.upperBound < sentence.upperBound, ctx.t[phrase.upperBound] == 0x3A || ctx.t[phrase.upperBound] == 0xFF1A {
+                let listed = listedDurations(after: phrase.upperBound, ctx)
+                for d in listed.dropFirst() {
+                    append(kind: kind, cue: d.range, duration: d, start: nil, end: nil, rangeSpan: nil, ctx, &out, &seen)
+                }
+                duration = listed.first
+            }
             if duration == nil {
                 // 保密义务，该义务在合同终止后2年内继续有效: a validity later in the sentence.
                 let rest = cue.range.upperBound..<max(cue.range.upperBound, min(sentence.upperBound, nextCue))
@@ -56,12 +79,19 @@ struct PeriodExtractor {
             if start == nil, let d = duration, d.range.lowerBound > cue.range.lowerBound {
                 (start, end, rangeSpan) = dateRange(in: FactContext.upTo(d.range.upperBound, sentence.upperBound), ctx)
             }
-            guard duration != nil || start != nil || end != nil else { continue }
+            guard duration != nil || start != nil || end != nil else {
+                // 租赁期限自______年____月____日起…; 有效期____年: a blank the template leaves for the period.
+                if let b = blankAfter(cue.range.upperBound, limit: min(sentence.upperBound, cue.range.upperBound + 12, nextCue), ctx) {
+                    append(kind: kind, cue: cue.range.lowerBound..<b, duration: nil, start: nil, end: nil, rangeSpan: nil, ctx, &out, &seen, blank: true)
+                }
+                continue
+            }
             append(kind: kind, cue: cue.range, duration: duration, start: start, end: end, rangeSpan: rangeSpan,
                    ctx, &out, &seen)
         }
         out += noticePeriods(ctx, &seen)
         out += deadlinePeriods(deadlines, ctx, &seen)
+        out += restrictionPeriods(ctx, &seen)
         out.sort { $0.span.start < $1.span.start }
         return merged(out, ctx)
     }
@@ -77,10 +107,12 @@ struct PeriodExtractor {
                 let a = out[k]
                 let dated = a.start != nil || a.end != nil ? a : (p.start != nil || p.end != nil ? p : nil)
                 let other = dated.map { $0 == a ? p : a }
+                // A length computed from the dates (工期：自8月10日开工，至10月25日竣工) yields to the one written.
+                let derived = dated.map(Self.hasDerivedDuration) ?? false
                 if let dated, let other, other.start == nil, other.end == nil,
-                   dated.duration == nil || other.duration == nil || dated.duration == other.duration {
+                   dated.duration == nil || other.duration == nil || dated.duration == other.duration || derived {
                     var m = dated
-                    m.duration = dated.duration ?? other.duration
+                    m.duration = derived ? other.duration ?? dated.duration : dated.duration ?? other.duration
                     m.span = TextSpan(min(a.span.start, p.span.start), max(a.span.end, p.span.end))
                     m.text = ctx.doc.originalText(m.span)
                     out[k] = m
@@ -88,6 +120,56 @@ struct PeriodExtractor {
                 }
             }
             out.append(p)
+        }
+        return out
+    }
+
+    /// The durations after `colon` up to the end of the clause (sentences joined by semicolons) that
+    /// follow 为 (屋面防水工程为5年；电气管线为2年).
+    private func listedDurations(after colon: Int, _ ctx: FactContext) -> [Entity] {
+        guard var i = ctx.doc.sentenceIndex(at: colon) else { return [] }
+        var end = ctx.doc.sentences[i].range.upperBound
+        for _ in 0..<8 {
+            var k = end
+            while k > colon && FactContext.isSpace(ctx.t[k - 1]) { k -= 1 }
+            guard k > colon, ctx.t[k - 1] == 0x3B || ctx.t[k - 1] == 0xFF1B, i + 1 < ctx.doc.sentences.count else { break }
+            i += 1
+            end = ctx.doc.sentences[i].range.upperBound
+        }
+        return ctx.entities(.duration, in: colon..<end).filter { d in
+            guard d.value?.bound == nil, d.value?.amount != nil else { return false }
+            var k = d.range.lowerBound
+            while k > colon && FactContext.isSpace(ctx.t[k - 1]) { k -= 1 }
+            return ctx.match(ctx.data.periodListLink, endingAt: k) != nil
+        }
+    }
+
+    /// Whether a dated period's length is the one `append` computes from its dates (none was written).
+    static func hasDerivedDuration(_ p: Period) -> Bool {
+        guard let s = p.start, let e = p.end, let d = p.duration, let m = months(from: s, to: e) else { return false }
+        let computed = m.truncatingRemainder(dividingBy: 12) == 0 ? Period.DurationValue(amount: m / 12, unit: "year")
+            : Period.DurationValue(amount: m, unit: "month")
+        return computed == d
+    }
+
+    /// 离职后两年内，不得披露; 本条在合同终止后五年内持续有效: a duration with 内 followed by a restriction or
+    /// validity word (`restrictionWords`) is a period; its kind comes from `restrictionKinds` words in the
+    /// sentence (or the sentence before, when `restrictionRefers` points back to it), else other.
+    private func restrictionPeriods(_ ctx: FactContext, _ seen: inout Set<String>) -> [Period] {
+        var out: [Period] = []
+        for e in ctx.entities where e.dim == .duration && e.value?.bound == "within" {
+            let sentence = ctx.sentence(at: e.range.lowerBound)
+            var k = e.range.upperBound
+            if let m = ctx.match(ctx.data.blankDurationBounds, at: k) { k = m.end }
+            while k < sentence.upperBound && (FactContext.isSpace(ctx.t[k]) || ctx.t[k] == 0x2C || ctx.t[k] == 0xFF0C) { k += 1 }
+            // 乙方可以在本合同订立后30日内单方解除合同: an option window is a period too.
+            let window = DeadlineExtractor.isOptionWindow(e, ctx)
+            guard let w = ctx.match(ctx.data.restrictionWords, at: k).map({ $0.end }) ?? (window ? k : nil) else { continue }
+            var kind = ctx.first(ctx.data.restrictionKinds, in: sentence)?.value
+            if kind == nil, ctx.contains(ctx.data.restrictionRefers, in: sentence), let i = ctx.doc.sentenceIndex(at: sentence.lowerBound), i > 0 {
+                kind = ctx.first(ctx.data.restrictionKinds, in: ctx.doc.sentences[i - 1].range)?.value
+            }
+            append(kind: kind ?? "other", cue: k..<max(k, w), duration: e, start: nil, end: nil, rangeSpan: nil, ctx, &out, &seen)
         }
         return out
     }
@@ -161,7 +243,10 @@ struct PeriodExtractor {
         for d in deadlines {
             guard let r = d.relative, let amount = r.amount, d.bound == "within", let action = d.action else { continue }
             let scalars = action.unicodeScalars.map(\.value)
-            guard let kind = ctx.data.deadlinePeriodActions.match(scalars, at: 0)?.value ?? (0..<scalars.count).lazy
+            // 组织验收 anywhere in the action; a bare 验收 only as the action itself (货到后3日内验收), not as
+            // what is applied for (改善完成并再行申请验收).
+            guard let kind = ctx.data.deadlinePeriodActionsLeading.match(scalars, at: 0)?.value
+                    ?? ctx.data.deadlinePeriodActions.match(scalars, at: 0)?.value ?? (0..<scalars.count).lazy
                 .compactMap({ ctx.data.deadlinePeriodActions.match(scalars, at: $0)?.value }).first else { continue }
             let key = "\(kind)|\(amount)|\(r.unit)||"
             guard seen.insert(key).inserted else { continue }
@@ -182,15 +267,51 @@ struct PeriodExtractor {
             let sentence = ctx.sentence(at: e.range.lowerBound)
             let window = FactContext.upTo(e.range.upperBound, min(sentence.upperBound, e.range.upperBound + 8))
             guard let w = ctx.first(ctx.data.noticeWords, in: window) else { continue }
+            // A notice period is the notice to end the contract (提前三十日通知…解除; 给予对方一个月书面通知),
+            // not the notice of an act (提前24小时通知入库, 提前15日通知还款).
+            let clause = DeadlineExtractor.clauseStart(of: sentence, ctx)..<sentence.upperBound
+            guard ctx.match(ctx.data.noticeStandalone, endingAt: k) != nil
+                    || ctx.findAll(ctx.data.anchors, in: clause).contains(where: { ctx.data.noticeFor.contains($0.value) }) else { continue }
             append(kind: "notice", cue: w.range, duration: e, start: nil, end: nil, rangeSpan: nil, ctx, &out, &seen)
         }
         return out
     }
 
+    /// The term kind (`termKinds`) a heading right before `sentence` names (第三条　服务期限).
+    private func headingTermKind(before sentence: Range<Int>, _ ctx: FactContext) -> String? {
+        guard let i = ctx.doc.sentenceIndex(at: sentence.lowerBound), i > 0 else { return nil }
+        let prev = ctx.doc.sentences[i - 1].range
+        guard let h = HeadingScanner.match(ctx.t, at: prev.lowerBound, limit: prev.upperBound), h.style != .arabicParen, h.style != .circled,
+              let cue = ctx.first(ctx.data.periodKinds, in: prev), cue.value != "contract_term", ctx.data.termKinds.contains(cue.value) else { return nil }
+        return cue.value
+    }
+
+    /// The end of the first template blank starting in `offset..<limit`: underscores or an empty
+    /// bracket, or a gap of spaces before a date or duration unit (自  年  月  日起, 期限为   年).
+    private func blankAfter(_ offset: Int, limit: Int, _ ctx: FactContext) -> Int? {
+        var i = ctx.doc.tokenIndex(atOrAfter: offset)
+        while i < ctx.doc.tokens.count, Int(ctx.doc.tokens[i].start) < limit {
+            let tok = ctx.doc.tokens[i]
+            if tok.kind == .blank {
+                let c = ctx.t[Int(tok.start)]
+                var k = Int(tok.end)
+                while k < ctx.t.count && FactContext.isSpace(ctx.t[k]) { k += 1 }
+                if c == 0x5F || c == 0xFF3F || c == 0x5B || c == 0x28 || (k < ctx.t.count && Self.blankUnits.contains(ctx.t[k])) {
+                    return Int(tok.end)
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// 年/月/日/个: what follows a gap of spaces that is a template blank.
+    static let blankUnits = ScalarSet("年月日个")
+
     private func append(kind: String, cue: Range<Int>, duration: Entity?, start: String?, end: String?, rangeSpan: Range<Int>?,
-                        _ ctx: FactContext, _ out: inout [Period], _ seen: inout Set<String>) {
+                        _ ctx: FactContext, _ out: inout [Period], _ seen: inout Set<String>, blank: Bool = false) {
         let dv = duration?.value
-        let key = "\(kind)|\(dv?.amount ?? -1)|\(dv?.unit ?? "")|\(start ?? "")|\(end ?? "")"
+        let key = "\(kind)|\(dv?.amount ?? -1)|\(dv?.unit ?? "")|\(start ?? "")|\(end ?? "")\(blank ? "|blank" : "")"
         guard seen.insert(key).inserted else { return }
         var lo = cue.lowerBound, hi = cue.upperBound
         if let d = duration { lo = min(lo, d.range.lowerBound); hi = max(hi, d.range.upperBound) }
@@ -202,7 +323,8 @@ struct PeriodExtractor {
             value = months.truncatingRemainder(dividingBy: 12) == 0
                 ? Period.DurationValue(amount: months / 12, unit: "year") : Period.DurationValue(amount: months, unit: "month")
         }
-        out.append(Period(kind: kind, start: start, end: end, duration: value, text: ctx.doc.originalText(span), span: span))
+        out.append(Period(kind: kind, start: start, end: end, duration: value, text: ctx.doc.originalText(span), span: span,
+                          blank: blank ? true : nil))
     }
 
     /// 自D1起至D2止: the first date after a from-word and the next date after a to-word.

@@ -1,0 +1,25 @@
+import Foundation
+import Testing
+@testable import Qiyue
+
+/// A joint subject right after a deadline acts jointly; a negated notice is a breach, not a deadline.
+@Suite struct DeadlineJointAndBreachTests {
+    let pipeline: Pipeline
+
+    init() throws { pipeline = try Pipeline() }
+
+    func deadlines(_ text: String, category: String = "service") -> [String] {
+        pipeline.report(text: "合同\n甲方：张三\n乙方：李四\n" + text, category: category).0.deadlines.map { d in
+            let head = d.relative.map { "\($0.anchor)|\(FactEvaluation.num($0.amount))|\($0.unit)" } ?? "date:\(d.date ?? "blank")"
+            return "\(head)|\(d.bound)|\(d.obligor ?? "∅")"
+        }
+    }
+
+    @Test func aJointSubjectAfterTheDeadline() {
+        #expect(deadlines("服务期满前两个月，双方协商续约事宜。") == ["expiry|2|month|before|both"])
+    }
+
+    @Test func aNegatedNoticeIsABreach() {
+        #expect(deadlines("乙方未提前30日通知即离职的，应向甲方支付违约金。", category: "labor").isEmpty)
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+@testable import Qiyue
+
+/// Who acts in list items and continued clauses: a heading that names a party, the main clause of
+/// the clause a semicolon continues, and 按甲方… as an object; the day a work must be complete.
+@Suite struct DeadlineObligorLayoutTests {
+    let pipeline: Pipeline
+
+    init() throws { pipeline = try Pipeline() }
+
+    func deadlines(_ text: String, category: String = "service") -> [String] {
+        pipeline.report(text: "合同\n甲方：张三\n乙方：李四\n" + text, category: category).0.deadlines.map { d in
+            let head = d.relative.map { "\($0.anchor)|\(FactEvaluation.num($0.amount))|\($0.unit)" } ?? "date:\(d.date ?? "blank")"
+            return "\(head)|\(d.bound)|\(d.obligor ?? "∅")"
+        }
+    }
+
+    @Test func aHeadingNamesTheSubjectOfItsItems() {
+        #expect(deadlines("第五条　乙方的义务\n1. 按甲方统一标准装修门店，并于本合同签订之日起45日内开业；\n2. 按时缴纳管理费。")
+            == ["signing|45|day|within|乙方"])
+    }
+
+    /// 5.2 … / 5.3 …: decimal-numbered items chain back to the item that names the payer.
+    @Test func decimalItemsShareTheirSubject() {
+        #expect(deadlines("5.2 进度款：甲方应在收到乙方付款申请后28日内支付已完工程量价款的75%。\n5.3 竣工结算：工程竣工验收合格后30日内，支付至结算价款的97%。", category: "other_contract")
+            == ["notice|28|day|within|甲方", "acceptance|30|day|within|甲方"])
+    }
+
+    @Test func aContinuedClauseKeepsItsMainSubject() {
+        #expect(deadlines("甲方交车当日，乙方支付车款二万元；余款五千元于过户手续办理完毕后五日内付清。").last == "transfer|5|day|within|乙方")
+    }
+
+    @Test func theDayAWorkMustBeComplete() {
+        #expect(deadlines("乙方应自2025年3月1日开工，至2025年6月30日竣工。", category: "other_contract") == ["date:2025-06-30|on|乙方"])
+        #expect(deadlines("租赁期限自2025年3月1日起至2026年2月28日止。", category: "lease").isEmpty)
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import Qiyue
+
+/// Classes of period wording (issue 13): notice periods to end a contract, acceptance periods from
+/// acceptance deadlines, fees named after a period, a category's reading of a kind, restriction and
+/// validity periods, and a written length beside dates.
+@Suite struct PeriodClassTests {
+    let pipeline: Pipeline
+
+    init() throws { pipeline = try Pipeline() }
+
+    func periods(_ text: String, category: String = "service") -> [String] {
+        pipeline.report(text: "合同\n甲方：张三\n乙方：李四\n" + text, category: category).0.periods.map { p in
+            if p.start != nil || p.end != nil { return "\(p.kind)|\(p.start ?? "∅")..\(p.end ?? "∅")|\(FactEvaluation.num(p.duration?.amount))" }
+            return "\(p.kind)|\(FactEvaluation.num(p.duration?.amount))|\(p.duration?.unit ?? "∅")"
+        }
+    }
+
+    @Test func aNoticePeriodEndsTheContract() {
+        #expect(periods("乙方解除本合同，应提前三十日书面通知甲方。", category: "labor") == ["notice|30|day"])
+        #expect(periods("任何一方可给予对方一个月书面通知终止合约。", category: "labor") == ["notice|1|month"])
+        #expect(periods("乙方提前还款的，应提前15日书面通知甲方。", category: "loan").isEmpty)
+        #expect(periods("甲方应提前24小时通知乙方入库计划。").isEmpty)
+    }
+
+    @Test func acceptanceDeadlinesAreAcceptancePeriods() {
+        #expect(periods("需方应在货到后3日内验收。", category: "sale_of_goods") == ["acceptance|3|day"])
+        #expect(periods("甲方应在接到通知后2日内组织验收。") == ["acceptance|2|day"])
+        #expect(periods("验收不合格的，乙方应于十四日内改善完成并再行申请验收。").isEmpty)
+    }
+
+    @Test func aFeeNamedAfterAPeriodIsNoPeriod() {
+        #expect(periods("合同总价款包括开发费及一年的免费维护费用。").isEmpty)
+        #expect(periods("乙方提供一年免费维护。") == ["free_maintenance|1|year"])
+    }
+
+    @Test func aLabourServicePeriodIsTheTrainingBond() {
+        #expect(periods("乙方参加专项培训的，约定服务期为培训结束后两年。", category: "labor") == ["other|2|year"])
+        #expect(periods("服务期限为两年。") == ["service_term|2|year"])
+    }
+
+    @Test(arguments: [
+        ("乙方在本合同履行完毕后三年内不得从事同类业务。", "other|3|year"),
+        ("乙方离职后两年内，不得向任何第三方披露甲方商业秘密。", "confidentiality|2|year"),
+        ("双方对知悉的商业秘密负有保守义务。本条规定在合同终止后五年内持续有效。", "confidentiality|5|year"),
+    ])
+    func restrictionsArePeriods(_ c: (String, String)) {
+        #expect(periods(c.0) == [c.1])
+    }
+
+    /// 自…开工，至…竣工，工期共计77天: one period with its dates and the length written.
+    @Test func aWrittenLengthBesideDatesIsOnePeriod() {
+        #expect(periods("工期：自2025年8月10日开工，至2025年10月25日竣工，工期共计77天。") == ["construction|2025-08-10..2025-10-25|77"])
+    }
+
+    @Test func aWarehousingTermIsAServiceTerm() {
+        #expect(periods("仓储期限自2025年9月1日起至2026年8月31日止。") == ["service_term|2025-09-01..2026-08-31|1"])
+    }
+}
