@@ -11,6 +11,9 @@ import ZIPFoundation
 struct ZipParts {
     private let archive: Archive
     private let entries: [String: Entry]
+    /// Where each entry's data lies (by name, as `entries`).
+    private let locations: [String: ZipDirectory.Location]
+    private let bytes: [UInt8]
     /// Entry names in archive order.
     let names: [String]
     private let options: IngestOptions
@@ -31,13 +34,18 @@ struct ZipParts {
     init(bytes: [UInt8], path: String, options: IngestOptions) throws(QiyueError) {
         self.options = options
         self.path = path
+        self.bytes = bytes
         archiveBytes = bytes.count
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
         } catch {
             throw QiyueError(.notDocx, path: path, "not a readable zip archive (\(error))")
         }
+        guard let directory = ZipDirectory(bytes) else {
+            throw QiyueError(.notDocx, path: path, "not a readable zip archive (its central directory cannot be read)")
+        }
         var entries: [String: Entry] = [:]
+        var locations: [String: ZipDirectory.Location] = [:]
         var names: [String] = []
         for entry in archive {
             names.append(entry.path)
@@ -48,10 +56,15 @@ struct ZipParts {
             guard entries[entry.path] == nil else {
                 throw QiyueError(.notDocx, path: path, "the archive holds two entries named '\(Self.printable(entry.path))'")
             }
+            guard names.count <= directory.locations.count, UInt64(directory.locations[names.count - 1].compressedSize) == entry.compressedSize else {
+                throw QiyueError(.notDocx, path: path, "not a readable zip archive (its central directory and entries disagree)")
+            }
             entries[entry.path] = entry
+            locations[entry.path] = directory.locations[names.count - 1]
         }
         if names.isEmpty { throw QiyueError(.notDocx, path: path, "the zip archive is empty") }
         self.entries = entries
+        self.locations = locations
         self.names = names
     }
 
@@ -69,33 +82,52 @@ struct ZipParts {
         let compressed = max(1, min(Int(clamping: entry.compressedSize), archiveBytes))
         var out: [UInt8] = []
         out.reserveCapacity(min(Int(clamping: entry.uncompressedSize), budget, 4 << 20))
-        var failure: QiyueError?
         var crc: UInt32 = 0
-        do {
-            // The CRC is checked below with zlib's CRC-32, much faster than ZIPFoundation's own.
-            _ = try archive.extract(entry, bufferSize: 64 << 10, skipCRC32: true) { chunk in
-                if out.count + chunk.count > budget {
-                    failure = limit("inflating '\(Self.printable(name))' passed --max-uncompressed-bytes \(options.maxUncompressedBytes)")
-                    throw CancellationError()
+        // Each inflated chunk: counted against the budget and the ratio, checked, kept.
+        func accept(_ chunk: UnsafeBufferPointer<UInt8>) throws(QiyueError) {
+            if out.count + chunk.count > budget {
+                throw limit("inflating '\(Self.printable(name))' passed --max-uncompressed-bytes \(options.maxUncompressedBytes)")
+            }
+            crc = qy_crc32(crc, chunk.baseAddress, chunk.count)
+            out.append(contentsOf: chunk)
+            if out.count > options.ratioCheckFloor && out.count / compressed > options.maxCompressionRatio {
+                throw limit("entry '\(Self.printable(name))' inflates more than \(options.maxCompressionRatio)× (see --max-compression-ratio)")
+            }
+        }
+        guard let location = locations[name] else { return nil }
+        let start = min(location.start, bytes.count)
+        let data = bytes[start..<min(bytes.count, start + location.compressedSize)]
+        switch location.method {
+        case 0:
+            guard data.count == location.compressedSize else { throw damaged(name, "is cut short") }
+            try data.withUnsafeBufferPointer { (p) throws(QiyueError) in try accept(p) }
+        case 8:
+            try data.withUnsafeBufferPointer { (input) throws(QiyueError) in
+                guard let inflater = qy_inflater_new(input.baseAddress, input.count) else {
+                    throw QiyueError(.notDocx, path: path, "cannot inflate entry '\(Self.printable(name))' (zlib did not start)")
                 }
-                chunk.withUnsafeBytes { raw in
-                    crc = qy_crc32(crc, raw.bindMemory(to: UInt8.self).baseAddress, raw.count)
-                }
-                out.append(contentsOf: chunk)
-                if out.count > options.ratioCheckFloor && out.count / compressed > options.maxCompressionRatio {
-                    failure = limit("entry '\(Self.printable(name))' inflates more than \(options.maxCompressionRatio)× (see --max-compression-ratio)")
-                    throw CancellationError()
+                defer { qy_inflater_free(inflater) }
+                var buffer = [UInt8](repeating: 0, count: 64 << 10)
+                while true {
+                    let n = buffer.withUnsafeMutableBufferPointer { qy_inflater_read(inflater, $0.baseAddress, $0.count) }
+                    if n == 0 { break }
+                    if n == -1 { throw damaged(name, "holds damaged deflate data") }
+                    if n < 0 { throw damaged(name, "ends before its deflate data does") }
+                    try buffer.withUnsafeBufferPointer { (p) throws(QiyueError) in try accept(UnsafeBufferPointer(rebasing: p[..<Int(n)])) }
                 }
             }
-        } catch {
-            if let failure { throw failure }
-            throw QiyueError(.notDocx, path: path, "cannot inflate entry '\(Self.printable(name))' (\(error))")
+        default:
+            throw QiyueError(.notDocx, path: path, "entry '\(Self.printable(name))' uses compression method \(location.method); only stored and deflate entries are read")
         }
         guard crc == entry.checksum else {
             throw QiyueError(.notDocx, path: path, "entry '\(Self.printable(name))' is damaged (CRC-32 mismatch)")
         }
         inflated += out.count
         return out
+    }
+
+    private func damaged(_ name: String, _ what: String) -> QiyueError {
+        QiyueError(.notDocx, path: path, "cannot inflate entry '\(Self.printable(name))': it \(what)")
     }
 
     private func limit(_ message: String) -> QiyueError {

@@ -53,6 +53,40 @@ import IngestFixtures
         catch { #expect(error.code == .notDocx); #expect(error.message.contains("CRC")) }
     }
 
+    /// A zip of an empty stored `[Content_Types].xml` and a deflated `word/document.xml` whose
+    /// deflate data is `data` (its CRC 0, its size as given).
+    static func oneEntryZip(data: [UInt8], uncompressed: UInt32) -> [UInt8] {
+        func le(_ v: Int, _ n: Int) -> [UInt8] { (0..<n).map { UInt8((v >> (8 * $0)) & 0xFF) } }
+        var locals: [UInt8] = [], centrals: [UInt8] = []
+        for (name, method, bytes, size) in [("[Content_Types].xml", 0, [UInt8](), 0), ("word/document.xml", 8, data, Int(uncompressed))] {
+            let n = Array(name.utf8)
+            let fields = le(20, 2) + le(0, 2) + le(method, 2) + le(0, 4) + le(0, 4) + le(bytes.count, 4) + le(size, 4) + le(n.count, 2) + le(0, 2)
+            centrals += [0x50, 0x4B, 0x01, 0x02] + le(20, 2) + fields + le(0, 2) + le(0, 2) + le(0, 2) + le(0, 4) + le(locals.count, 4) + n
+            locals += [0x50, 0x4B, 0x03, 0x04] + fields + n + bytes
+        }
+        let end = [0x50, 0x4B, 0x05, 0x06] + le(0, 4) + le(2, 2) + le(2, 2) + le(centrals.count, 4) + le(locals.count, 4) + le(0, 2)
+        return locals + centrals + end
+    }
+
+    @Test func deflateDataThatNeverEndsIsRefusedAtOnce() throws {
+        // A non-final stored block claiming 65,535 bytes of which 6 are there: ZIPFoundation's
+        // inflater asked for more input past the end of the archive forever (`qiyue extract` hung
+        // on a 2.8 KB DOCX the docx fuzz target found). Now Q110, naming the entry.
+        let stream: [UInt8] = [0x00, 0xFF, 0xFF, 0x00, 0x00] + Array("甲方".utf8)
+        let bytes = Self.oneEntryZip(data: stream, uncompressed: 100)
+        let start = ContinuousClock.now
+        do { _ = try Ingestor().read(bytes, name: "endless.docx"); Issue.record("expected an error") }
+        catch {
+            #expect(error.code == .notDocx && error.path == "endless.docx" && error.message.contains("word/document.xml"), "\(error)")
+        }
+        #expect(ContinuousClock.now - start < .seconds(5))
+        // Damaged deflate data (an invalid block type) and data cut short of its stated size.
+        #expect(Self.code { _ = try Ingestor().read(Self.oneEntryZip(data: [0x07, 1, 2, 3], uncompressed: 10), name: "bad.docx") } == .notDocx)
+        var cut = try DocxWriter.docx(fromText: "借款合同\n")
+        cut.removeLast(cut.count / 3)
+        #expect(Self.code { _ = try Ingestor().read(cut, name: "cut.docx") } == .notDocx)
+    }
+
     @Test func entryCountIsLimited() throws {
         var options = IngestOptions()
         options.maxEntries = 20
