@@ -138,34 +138,29 @@ import Testing
     }
 
     @Test func aSlowBodyTimesOutAndTheServerKeepsServing() async throws {
-        // A body that never arrives in time: 503 Q721 once the timeout passes; the body bytes sent
-        // after the answer (which the server drains) once trapped the whole server (two readers of
-        // the connection's stream), taking every other client down with it.
+        // A body that never arrives in time: 503 Q721 once the timeout passes. The server then
+        // drains the rest of the body; a read of it left running behind the answer once made that
+        // two readers of the connection's stream, a trap that took every other client down too.
         var c = F.configuration()
-        c.requestTimeout = 0.5
+        c.requestTimeout = 1
         let server = try F.make(c)
         try await F.live(server) { client in
             let conn = try #require(RawConnection(port: client.port))
             #expect(conn.send(Array("POST /v1/extract HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\n甲方".utf8)))
+            // Nothing more is sent until the answer (unread bytes would make the close a reset).
             var answer: [UInt8] = []
             let start = ContinuousClock.now
-            while ContinuousClock.now - start < .seconds(10) {
-                conn.send(Array("乙".utf8))
+            while ContinuousClock.now - start < .seconds(30) && !String(decoding: answer, as: UTF8.self).contains("Q721") {
                 guard let got = conn.receive() else { break }
                 answer += got
-                if String(decoding: answer, as: UTF8.self).contains("Q721") { break }
             }
             let text = String(decoding: answer, as: UTF8.self)
             #expect(text.hasPrefix("HTTP/1.1 503") && text.contains("Q721") && text.lowercased().contains("retry-after: 1"), "\(text)")
-            // More of the body after the answer, then the server must still answer everyone else.
-            for _ in 0..<5 {
-                conn.send(Array("丙".utf8))
-                _ = conn.receive()
-            }
+            conn.send(Array("乙".utf8))
+            // The server still answers everyone else.
             let health = try await client.execute(uri: "/healthz", method: .get)
             #expect(health.status == .ok)
-            let doc = F.corpus("documents/gen-a-09.txt")
-            let r = try await client.execute(uri: "/v1/extract", method: .post, body: ByteBuffer(bytes: doc))
+            let r = try await client.execute(uri: "/v1/extract", method: .post, body: ByteBuffer(bytes: Array("借款合同\n甲方：张三\n乙方：李四\n".utf8)))
             #expect(r.status == .ok)
         }
     }
