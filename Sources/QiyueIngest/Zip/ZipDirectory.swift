@@ -18,7 +18,7 @@ struct ZipDirectory {
     /// The entries in central-directory order.
     let locations: [Location]
 
-    /// Reads the directory; nil when it cannot be found or read.
+    /// Reads the directory; nil when it cannot be found or read, or names data outside the archive.
     init?(_ b: [UInt8]) {
         func u16(_ i: Int) -> Int? { i >= 0 && i + 2 <= b.count ? Int(b[i]) | Int(b[i + 1]) << 8 : nil }
         func u32(_ i: Int) -> Int? { guard let lo = u16(i), let hi = u16(i + 2) else { return nil }; return lo | hi << 16 }
@@ -40,7 +40,7 @@ struct ZipDirectory {
         var out: [Location] = []
         var i = offset
         for _ in 0..<count {
-            guard signature(i, [0x50, 0x4B, 0x01, 0x02]), let method = u16(i + 10), var compressed = u32(i + 20), let uncompressed = u32(i + 24),
+            guard signature(i, [0x50, 0x4B, 0x01, 0x02]), let flags = u16(i + 8), let method = u16(i + 10), var compressed = u32(i + 20), let uncompressed = u32(i + 24),
                   let nameLength = u16(i + 28), let extraLength = u16(i + 30), let commentLength = u16(i + 32),
                   var local = u32(i + 42) else { return nil }
             // ZIP64 extended information (0x0001): the 64-bit sizes and offset, for each 32-bit field at its maximum.
@@ -56,7 +56,10 @@ struct ZipDirectory {
                 e += 4 + size
             }
             guard signature(local, [0x50, 0x4B, 0x03, 0x04]), let localName = u16(local + 26), let localExtra = u16(local + 28) else { return nil }
-            out.append(Location(method: method, start: local + 30 + localName + localExtra, compressedSize: compressed))
+            // The data (and a data descriptor after it, when flagged) inside the archive.
+            let start = local + 30 + localName + localExtra
+            guard start + compressed + (flags & 8 != 0 ? 12 : 0) <= b.count else { return nil }
+            out.append(Location(method: method, start: start, compressedSize: compressed))
             i = extraEnd + commentLength
         }
         locations = out

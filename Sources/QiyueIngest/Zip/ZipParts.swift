@@ -36,13 +36,15 @@ struct ZipParts {
         self.path = path
         self.bytes = bytes
         archiveBytes = bytes.count
+        // Read first, bounds checked: ZIPFoundation traps (a range past the end of its in-memory
+        // file) on an archive whose directory points past the end, as a fuzzed DOCX of 2.4 KB did.
+        guard let directory = ZipDirectory(bytes) else {
+            throw QiyueError(.notDocx, path: path, "not a readable zip archive (its central directory cannot be read)")
+        }
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
         } catch {
             throw QiyueError(.notDocx, path: path, "not a readable zip archive (\(error))")
-        }
-        guard let directory = ZipDirectory(bytes) else {
-            throw QiyueError(.notDocx, path: path, "not a readable zip archive (its central directory cannot be read)")
         }
         var entries: [String: Entry] = [:]
         var locations: [String: ZipDirectory.Location] = [:]

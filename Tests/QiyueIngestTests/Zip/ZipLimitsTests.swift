@@ -87,6 +87,51 @@ import IngestFixtures
         #expect(Self.code { _ = try Ingestor().read(cut, name: "cut.docx") } == .notDocx)
     }
 
+    @Test func directoryPointingPastTheEndIsRefused() throws {
+        // The docx fuzz target's input (2,428 bytes): an entry whose compressed size runs past the
+        // end of the archive, which trapped inside ZIPFoundation (a range past the end of its
+        // in-memory file) and killed `qiyue extract`. Now Q110 before ZIPFoundation reads it.
+        let base64 = [
+            "UEsDBBQAAAAIAJiFgV2axphxygAAADoBAAATAAAAW0NvbnRlbnRfVHlwZXNdLnhtbH1QzU7DMAx+lShX1LrjgBBquwODI3AYD2Al",
+            "bhfR2FGSjfH2uAztwIGj/f3a/fYcF3OiXILwYDdtZw2xEx94Huz7/rm5t9ux338lKkapXAZ7qDU9ABR3oIillUSsyCQ5YtUxz5DQ",
+            "feBMcNt1d+CEK3Ft6uphx35HEx6Xap7Our7EqtyaxwtvjRosprQEh1VhWFEY+1dtmYMn84a5vmBUFnxK9uDFHaMq2/9tTuz/dG1k",
+            "moKjq351S1kclaLnx6W9IhED3/z2gJ9njN9QSwMEFAAAAAgAmIWBXf6+XNm8cgIAAAAAAAAAAAB3b3JkL2RvY3VtZW50LnhtbMVZ",
+            "bU/bWBb+KxGfl8bQ0tKqpZpZ7WhWOzvSaLrS7n7r0EynUnlRYKa73xwgL86bYRpCmoSmgQboEEIoIdhOSKT5KYPv9c0n/sI819d5",
+            "6dvuyqDsB4xjO+ec+5zzPOdc5+79f8089fzk8y88mZu9NzJ2TRrx+Gan5x49mX18b+RvD74YnRy5P3X32Z1Hc9M/zvhmFz14fnbh",
+            "zrN7Iz8sLs7f8XoXpn/wzTxcuDY375vFve/n/DMPF/HR/9j7bM7/aN4/N+1bWIC5mafecUm66Z15+GR2hJv8bu7Rv/n/eX7w84Nt",
+            "/c7C/MNp372Reb9vwef/yTcyZbY3Peww4CGrEfzF73rx5BQ/+u3j/P9kxN234BIerWaaqKcXzezn/7xoRsal8YmLpmKVyx7pxpgH",
+            "d4YakWzQzWXTMBCJlXpL0zpiQWxUT5P4Bi1lyes3nZ+36OYqq2k085zmlc6LVRIsE1Vz59FqFExNtl63zGbWbBet1J7Z2LZeBeD0",
+            "9tiNcWlMkv762Y0vxr+8/bX0lTsX5plKFZmv4mCHHilEW6JHBfJWI3GD7W7TVIu83u0EnnvGbt265R5wFkhZxw0rdcION+FLGr81",
+            "OjkOg2M3pevDTCHqGeUsUmjqL/optBffWdunx1X2MsFOVmgsiIeHkcLrSOFfvvnH9c8n/3SFKeQncYM0DFbppnDi5iTPIE1XTS1t",
+            "rcdJ7gyFipskueP5s4cYu57rINXRkrsw6PE6qWSxOlbcsxHOknSDtE5pJnl1RTMxMeGRxsduD7NoOkrNNJKC8aaWFCjzcskck4pK",
+            "ci2gDNIP1govr0bJ1GJWRbZ2q7/JeYgHiRaBy28yFqPAoGnEz+UwjqaRInqNBPdpPuKyAjSZbpSsgxarbJlGSIimqRmePz4Y/fu3",
+            "o1w2R6VJacxjZVfO5WhXpA46KVnI7Lkc+zBkU2uIuyLki2bcMnaQYpdEsPEjq2s9JNhJFAGwl4Zl6AjpXA5YuQz/eKCICOERi7CK",
+            "FTCxF0yniCTEekbMRoaWW6au4CNWR45KrBjnX7TZ7bKSV9p0RYXrnheELeKn6qrZyrH2S6LtsNq22WgISTmXl/AAnBI1jseshkoS",
+            "KlkPITMsXEM8yIy1H6P5chdwlyxzXSCAl23ti2gBFMfT7mfuDPJq0aA5ykdt8qwJurT6iRtMPTAkRkpkGdpFzrZoZBUWWG0X2RRG",
+            "ABrg6oTXXCYxL3f2M6aWYPUga4NnBq2uES3QeREyz6CAYRJcputITeTX0s0/SJLE/65JEtbkOjkcFSPO6d1dtGAML8x3C5bmCxAL",
+            "4EQPId461m0pb0zjNe6S1SQJHpBEAJQmoaANA2ia5CTvPsnBtu24xUZ4T7B2YVCJuF+9ZmoKlAhHxCCUZdjVyuMJiLLimtFUXdqx",
+            "NeA/ULbP70gVmND8L0I/3hMVrnyC/XkFhWnlajRZYjsBerTkuFDamBcuM5KIwIauCkoPZxZfJrnapZZgWyDxII2Ve0ogGAwvA9Qf",
+            "kAQjRVOHQBsgd2ROCoE8a2+COOKLNFEglWN2kiKBNq6gRxE16jSTyksrWRWOyM9xZ2TDeeSNrSU6pi1QUoTkcgY5VFilCVMcqMZb",
+            "th0Q56QVI1rEud7eJME95zra/1pUnFNlF7XEwzhQLqMqLncruVyfROD7hsvk9pR+0BSE61MSJxgkFIYcRWmjaOoxaAg7OeWSoteu",
+            "XF1JJARhFH4FWwdDZeFf+vqZL/zXIFmlaFU2hq4g12kkxvQKBhDXojSLPW0ODuzscBiYlVWoZDfkb1DdJFISXZYKje4FaOYKqwfd",
+            "DVIlRTo7vFmInnBWFY/m/IEBgV4ugN63Ojq6leToGlQY0jo2w8Cjj50C3czeAdZnryZCTelBh1m/3yASKqtUiJqhuVqv/MzGKSK3",
+            "laHf00F2REUquliCjX+MBCNETZPWhojQQdXtCxUMpxfNHLoVxkxhEKZwkURfdcIJEbNDBHH3UBe3uMwu74EvaP2iZ/0fuw+GDQ6d",
+            "HeFV1byzXrtgUMZo604qbcCt2hb6SLdUnELiQw7akF1LTvcfwIRnsBpCcrHtEK2KhY9h02XiMCrEw5AsVtuhkdMrUEKxXhW7kwKv",
+            "Sb3Oe1AkhK0GPwmr7GSFnwSwmcvSSJrJQRKsm400qx/zTnp2RJ4n+BWx5OUzEs0hF5z7Z1sDBex2B39YEqa6ESZ7UA/SVuRoyOXX",
+            "I7uD4XaVZpIXzazz8fQt38MF62ypaGp5s5nF8xzAtW3Q2f4Imh9zTbCpJ4ZMTDsCSY6bfZemw2ajDmuY7cUyXe6e11+QgwxY3w+v",
+            "UKJLA60Q/Te4B3bT0iLKlQeg1znxuwrGJ6KTFf4KKlqHsLN2jpe6EbJiZVQLqRRpoWRvuBMojMuEyqdou18MbPT7fu2t4RHgImGD",
+            "RjdY683Qh95lPpsJ6au5XGNXdfvdk6uNmubc6VrGMh21H+wj6g6fUuy5xUbbea9EN17R+tBHxOA+fytgD9tC7q5EflEANK70XnVY",
+            "5TKkHmWJk96TkFMBQncGe194hfhgbnH6vr0P5VfiChTJZdbsNs1d83cVYd4H9RgfOXpvd4TC93cfH0/H4ndP7X/C1/R7vqc+SR5v",
+            "9+kPv0MLn37L7HzNKzx6Hf/e7s843v5PRFO/A1BLAQIUAxQAAAAIAJiFgV2axphxygAAADoBAC8TAAAAAAAAAAAAAACAAQAAAABb",
+            "Q29udGVudF9UeXBlc10ueG1sUEsBAhQD7P///AgAmIWBXf6+XNlE+P//quX/9gAAAAAAAAAAAAAAAIAB+wAAAHdvcmQvZG9jdW1l",
+            "bnQueG1sUEsFBgAAAAD++gIAgAAAAOYIAAAAAA==",
+        ].joined()
+        let bytes = try #require(Data(base64Encoded: base64).map { [UInt8]($0) })
+        #expect(bytes.count == 2428)
+        do { _ = try Ingestor().read(bytes, name: "past-the-end.docx"); Issue.record("expected an error") }
+        catch { #expect(error.code == .notDocx && error.path == "past-the-end.docx", "\(error)") }
+    }
+
     @Test func entryCountIsLimited() throws {
         var options = IngestOptions()
         options.maxEntries = 20
