@@ -113,3 +113,18 @@ import Testing
         }
     }
 }
+
+extension ExtractEndpointTests {
+    @Test func nonASCIIPartHeaderNameIsABadMultipartNotACrash() async throws {
+        // A byte of 0x80 or more in a part's header name trapped in MultipartKit and took the whole
+        // server down (found by the http fuzz target). Now 400 Q705, and the server keeps serving.
+        let body = Array("--qiyueBoundary\r\nContent-Dispositi".utf8) + [0x8C, 0xE8] + Array("on: form-data; name=\"file\"\r\n\r\n甲方\r\n--qiyueBoundary--\r\n".utf8)
+        try await ServerFixture.live { client in
+            let r = try await client.execute(uri: "/v1/extract", method: .post, headers: ServerFixture.headers("multipart/form-data; boundary=qiyueBoundary"),
+                                             body: ByteBuffer(bytes: body))
+            #expect(r.status == .badRequest && ServerFixture.errorCode(r) == "Q705")
+            let health = try await client.execute(uri: "/healthz", method: .get)
+            #expect(health.status == .ok)
+        }
+    }
+}
