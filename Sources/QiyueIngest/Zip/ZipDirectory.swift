@@ -1,12 +1,19 @@
 /// Where each entry's data lies in a zip archive held in memory, from its central directory and
-/// local headers, in central-directory order (as ZIPFoundation lists the entries).
+/// local headers, in central-directory order.
 ///
-/// ZIPFoundation lists the entries, but its inflater is not used: on a deflate stream that never
-/// ends it asks for more input past the end of the archive forever (a 2.8 KB DOCX hung `qiyue
-/// extract`, found by fuzzing); ``ZipParts`` inflates the located bytes with zlib itself.
+/// ZIPFoundation is not used to read archives: on a deflate stream that never ends its inflater
+/// asks for more input past the end of the archive forever (a 2.8 KB DOCX hung `qiyue extract`),
+/// and on directories pointing past the end its in-memory file traps (2.4 and 2.5 KB DOCX files
+/// killed it); all found by fuzzing. Every offset here is bounds-checked instead.
 struct ZipDirectory {
     /// One entry's data.
     struct Location: Equatable {
+        /// The entry's name (UTF-8, or Latin-1 when it is not valid UTF-8).
+        var name: String
+        /// The CRC-32 the directory records.
+        var checksum: UInt32
+        /// The inflated size the directory declares (a hint only: counted while inflating).
+        var uncompressedSize: Int
         /// The compression method (0 stored, 8 deflate).
         var method: Int
         /// The offset of its first data byte in the archive.
@@ -40,7 +47,7 @@ struct ZipDirectory {
         var out: [Location] = []
         var i = offset
         for _ in 0..<count {
-            guard signature(i, [0x50, 0x4B, 0x01, 0x02]), let flags = u16(i + 8), let method = u16(i + 10), var compressed = u32(i + 20), let uncompressed = u32(i + 24),
+            guard signature(i, [0x50, 0x4B, 0x01, 0x02]), let flags = u16(i + 8), let method = u16(i + 10), let crc = u32(i + 16), var compressed = u32(i + 20), var uncompressed = u32(i + 24),
                   let nameLength = u16(i + 28), let extraLength = u16(i + 30), let commentLength = u16(i + 32),
                   var local = u32(i + 42) else { return nil }
             // ZIP64 extended information (0x0001): the 64-bit sizes and offset, for each 32-bit field at its maximum.
@@ -49,7 +56,7 @@ struct ZipDirectory {
             while e + 4 <= extraEnd, let id = u16(e), let size = u16(e + 2) {
                 if id == 1 {
                     var f = e + 4
-                    if uncompressed == 0xFFFF_FFFF { f += 8 }
+                    if uncompressed == 0xFFFF_FFFF { guard let v = u64(f) else { return nil }; uncompressed = v; f += 8 }
                     if compressed == 0xFFFF_FFFF { guard let v = u64(f) else { return nil }; compressed = v; f += 8 }
                     if local == 0xFFFF_FFFF { guard let v = u64(f) else { return nil }; local = v }
                 }
@@ -59,7 +66,10 @@ struct ZipDirectory {
             // The data (and a data descriptor after it, when flagged) inside the archive.
             let start = local + 30 + localName + localExtra
             guard start + compressed + (flags & 8 != 0 ? 12 : 0) <= b.count else { return nil }
-            out.append(Location(method: method, start: start, compressedSize: compressed))
+            guard i + 46 + nameLength <= b.count else { return nil }
+            let raw = b[(i + 46)..<(i + 46 + nameLength)]
+            let name = String(validating: raw, as: UTF8.self) ?? String(String.UnicodeScalarView(raw.map { Unicode.Scalar($0) }))
+            out.append(Location(name: name, checksum: UInt32(crc), uncompressedSize: uncompressed, method: method, start: start, compressedSize: compressed))
             i = extraEnd + commentLength
         }
         locations = out

@@ -1,7 +1,6 @@
 import CZipBridge
 import Foundation
 import Qiyue
-import ZIPFoundation
 
 /// The parts of a zip archive, read into memory by name under ``IngestOptions`` limits.
 ///
@@ -9,9 +8,7 @@ import ZIPFoundation
 /// is just a part nobody asks for. Sizes are counted while inflating (the headers' sizes are not
 /// trusted), so a zip bomb stops with Q111 after at most ``IngestOptions/maxUncompressedBytes``.
 struct ZipParts {
-    private let archive: Archive
-    private let entries: [String: Entry]
-    /// Where each entry's data lies (by name, as `entries`).
+    /// Each entry: where its data lies, its CRC and sizes (by name).
     private let locations: [String: ZipDirectory.Location]
     private let bytes: [UInt8]
     /// Entry names in archive order.
@@ -36,54 +33,41 @@ struct ZipParts {
         self.path = path
         self.bytes = bytes
         archiveBytes = bytes.count
-        // Read first, bounds checked: ZIPFoundation traps (a range past the end of its in-memory
-        // file) on an archive whose directory points past the end, as a fuzzed DOCX of 2.4 KB did.
         guard let directory = ZipDirectory(bytes) else {
-            throw QiyueError(.notDocx, path: path, "not a readable zip archive (its central directory cannot be read)")
+            throw QiyueError(.notDocx, path: path, "not a readable zip archive (its central directory cannot be read, or points past the end)")
         }
-        do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
-        } catch {
-            throw QiyueError(.notDocx, path: path, "not a readable zip archive (\(error))")
-        }
-        var entries: [String: Entry] = [:]
         var locations: [String: ZipDirectory.Location] = [:]
         var names: [String] = []
-        for entry in archive {
-            names.append(entry.path)
+        for entry in directory.locations {
+            names.append(entry.name)
             if names.count > options.maxEntries {
                 throw QiyueError(.decompressionLimit, path: path,
                                  "the archive lists more than \(options.maxEntries) entries (see --max-zip-entries)")
             }
-            guard entries[entry.path] == nil else {
-                throw QiyueError(.notDocx, path: path, "the archive holds two entries named '\(Self.printable(entry.path))'")
+            guard locations[entry.name] == nil else {
+                throw QiyueError(.notDocx, path: path, "the archive holds two entries named '\(Self.printable(entry.name))'")
             }
-            guard names.count <= directory.locations.count, UInt64(directory.locations[names.count - 1].compressedSize) == entry.compressedSize else {
-                throw QiyueError(.notDocx, path: path, "not a readable zip archive (its central directory and entries disagree)")
-            }
-            entries[entry.path] = entry
-            locations[entry.path] = directory.locations[names.count - 1]
+            locations[entry.name] = entry
         }
         if names.isEmpty { throw QiyueError(.notDocx, path: path, "the zip archive is empty") }
-        self.entries = entries
         self.locations = locations
         self.names = names
     }
 
-    func contains(_ name: String) -> Bool { entries[name] != nil }
+    func contains(_ name: String) -> Bool { locations[name] != nil }
 
     /// The inflated bytes of the entry `name`, or nil when there is none.
     mutating func read(_ name: String) throws(QiyueError) -> [UInt8]? {
-        guard let entry = entries[name], entry.type == .file else { return nil }
+        guard let entry = locations[name], !name.hasSuffix("/") else { return nil }
         let budget = options.maxUncompressedBytes - inflated
         // The header's size is only a hint here: an entry claiming more than the budget is refused
         // early, one claiming less is still counted byte by byte below.
-        if entry.uncompressedSize > UInt64(max(0, budget)) {
+        if entry.uncompressedSize > max(0, budget) {
             throw limit("entry '\(Self.printable(name))' declares \(entry.uncompressedSize) bytes, over the remaining budget of \(max(0, budget)) of --max-uncompressed-bytes \(options.maxUncompressedBytes)")
         }
-        let compressed = max(1, min(Int(clamping: entry.compressedSize), archiveBytes))
+        let compressed = max(1, min(entry.compressedSize, archiveBytes))
         var out: [UInt8] = []
-        out.reserveCapacity(min(Int(clamping: entry.uncompressedSize), budget, 4 << 20))
+        out.reserveCapacity(max(0, min(entry.uncompressedSize, budget, 4 << 20)))
         var crc: UInt32 = 0
         // Each inflated chunk: counted against the budget and the ratio, checked, kept.
         func accept(_ chunk: UnsafeBufferPointer<UInt8>) throws(QiyueError) {
@@ -96,7 +80,7 @@ struct ZipParts {
                 throw limit("entry '\(Self.printable(name))' inflates more than \(options.maxCompressionRatio)× (see --max-compression-ratio)")
             }
         }
-        guard let location = locations[name] else { return nil }
+        let location = entry
         let start = min(location.start, bytes.count)
         let data = bytes[start..<min(bytes.count, start + location.compressedSize)]
         switch location.method {

@@ -132,6 +132,53 @@ import IngestFixtures
         catch { #expect(error.code == .notDocx && error.path == "past-the-end.docx", "\(error)") }
     }
 
+    @Test func dataDescriptorOfAStoredEntryIsNoCrash() throws {
+        // The third docx fuzz run's input (2,535 bytes): the directory calls word/document.xml
+        // stored with a data descriptor while its local header says deflated; ZIPFoundation's
+        // in-memory file trapped on it even with every directory offset inside the archive. The
+        // archive is now read without ZIPFoundation: Q110 (its CRC does not match).
+        let base64 = [
+            "UEsDBBQAAAAIAJiFgV2axphxygAAADoBAAATAAAAW0NvbnRlbnRfVHlwZXNdLnhtbH1QzU7DMAx+lShX1LrjgBBquwODI3AYD2Al",
+            "bhfR2FGSjfH2uAztwIGj/f3a/fYcF3OiXILwYDdtZw2xEx94Huz7/rm5t9ux338lKkapXAZ7qDU9ABR3oIillUSsyCQ5YtUxz5DQ",
+            "feBMcNt1d+CEK3Ft6uphx35HEx6Xap7Our7EqtyaxwtvjRosprQEh1VhWFEY+1dtmYMn84a5vmBUFnxK9uDFHaMq2/9tTuz/dG1k",
+            "moKjq351S1kclaLnx6W9IhED3/z2gJ9njN9QSwMEFAAAAAgAmIWBXR1rS5UnCAAAWxoAABEAAAB3b3JkL2RvY3VtZW50LnhtbMVZ",
+            "3VIbVxJ+lSmqcrdGMyOEwGWTu73YvU0ewMHaxFXmp4CNd+8kQH8gMSLICJCELEBAHCEkEGIY/VXlVTJ95swVr5A+0yNZOEnV1uBi",
+            "b0ajwzl9uvvr/rpbvPj6P3NvpR9DS8tvFuZfjinj8pgUmp9deP1m/vuXY99+8/dnU2Nfz7x49/z1wuy/50LzKxLun19+/u7l2A8r",
+            "K4vPfb7l2R9Cc6+WxxcWQ/P4t38tLM29WsGvS9/73i0svV5cWpgNLS+juLm3PlWWJ31zr97MjwmR3y28/q/4XBSPJfFwpD9fXnw1",
+            "G3o5trgUWg4t/Rgam4FwiVV7kElAJvXCh9tmxHPJeS7+TxK8naIbrc4uaLf3nYN//POZKquBZ7JfCT6pGnEDPWAaxn0nYWWv2O7d",
+            "fSeJ+rDDHOS77MOmN7Hc+MVsd/llhKzzB2RFVpXpKVVRVNkvBya9iTW7GhTDKNA61aBtWIWIeLk9BH3V7uywSgdShmlkIZ/nt5eS",
+            "EpiW8H5vV1nZG35ZxKsU/7SM6qvq1NSTAuPEJQFj3u0PgbH3E3Y+amWaXw6YCWV6WsbACygBdfqLA2O2d6DRQGDs+LZ4OTmzIzvS",
+            "pDIlsGE/70H+gjWvoK7hFikoYchJIkYei9rUZED2+4NBxaNFXu+/QrBASyFerFC1imG4u7Yukjz+ka33fwtH+OUB1A7NftnKnlsH",
+            "67BVgsT+fSdltTVIa/A+ZuphHm/iCtQbhDtktikzByGxCbUC7/VYIgOnq6a+iQd5rYZHzHaF36xDtIHMYkduoJZATzyl+cq4REoi",
+            "1vZR0dS30Ew7nPUqTZH+wgUGq2+DHuHNOtvsmXocomvsPXot8WsF68DfZFkel2UnYVKogWlskRz0Ms9U0O+skObHUTByvJ/nzTPY",
+            "Pufd6m/hVa+Kqq6ipp6GXg7qMVKU7uY3KUgfIPh28ZBdv7fzMURJBEW/iF9Zsw0b5wLwzCnGAtnJCklWXGNaBpJplm1B/hCi5/ba",
+            "OYn1rKi3U+oAVVYo2fsZr0KUB1JM3UDoEEBT/8gKGKgpzBFRAuGu6ccFVWY5jOZbHr/G1Ul3VZnGVXZx5NkDKkKFCWjvR11lchXM",
+            "Gje46jERuuU7jAWIVghR3jxliVvzblPs1A2IxwRUI4ZYeR2MrF02oN16YmD8A2Ag8bO1FfcqRJGQqqgfGRiWIIlosPoVZhWkr9ml",
+            "hsv4hOM7SjjcwiKXAsFuHb9itnk234+oCAZ0eJN40MlcB5XCOTUphA3LtZAiWbXMwmf2EZJdgiWP7f0TTBRTT1IwkWZDliCNhaLt",
+            "kqMosoSiPiAJCgnEHeEePYchytIpPC2eI6enph4cd9mlXOO1k4ELq8iBZjvNUslRluK1slXLPXGcTIxLLNsTWqE7O5pXIYrkImJk",
+            "kdWGMWNd9HjtiDIEE9aPHxCLOhXMpcHRfGKpONQOKKs8VyfohPE4L6dQgqlfYKeKTQev9eydFi5S60F9B8te4oq3W/AKyKS/QM/V",
+            "PKVua1JVgpIsY+vjx+iRAooalCYmPPbCE8OiIwpEok7pAZkthAe6OwKFYdXE/Ine4jZWLD9x6AXGJd7fe2ToBTD0sDpY1Sp29pTi",
+            "GGjDvHPj0SEop2wgFwxtxwAw23vCIX/gBb4aG8npiU8Z7dlHAVFdRvLfyro9HOr3eRVzCMslMuj+hF4ihR9xuX/QLmloc4W6B/K+",
+            "8FU3ho6iRSUgqtndqV08ssMHVqkyGP1S5CIkrQdFEgtdrvl/oa5JpK7NqNkvej1Oxc3txhqm7iSMljF7ed7H8eSUN4/NdhsvwJlI",
+            "eMl5IYNFuR8p9NDYYO3ykOcgekGh6NkjpIyY75xLnVnPHfGQziCW/6IjHs5DQVXFIc/jaOXtVFDkf9EyXD97FTIYBOywAINiGtt4",
+            "BAxLv9U+s9oXlOh4E5YXimI42RVtZX9PMGK9QWfdLiKVHDY5/q8+IwvaSDJEG5JvYhNK/TfToxDpUww8pg0NDsnb1YpYijqqVpT3",
+            "sfU6wXWycXQmgNox6GtuXDrJLLi/UBKWnkZYY3UwiAyoJdIXHiDtC1WU/wil/RLkP7h9MaEab5rdPulnx+Og7fLLJK91iO2RQ6yt",
+            "OoQN1JssGRI2S/Yxr+mgGAUuTlz8cCbubYKe4M07Z1wW0ugdswTNoHe4rbFcFN/FGIXP7PkjrJqQBg7+6MRFibeucXod7TpHtScc",
+            "+JnoOodN0BPTYnA8MOD64zrb28JJm0jEmzjkIAW5x5WIrUIB+T+F3sZCaRqb2EEhRnytCxt5EY4XPat79WlmuL1C3HHstaNpiLRw",
+            "ha1ruG3Iu2IobhyKQfhs3Y70ceZFiAXQzl/vOx55DpVWPyk9TGGH21E60aDZLzshH6HRn76CtsGbR6ZxZm20IHYDxbiF+V47FIFV",
+            "Szk/JKTgdBW9wPcPIBL/LAUfjOWPtsGPNoyW2UEJR3tKZldjybAT7xWzW4D0e7ObZoldHsla1203ybQ9lhca4zprJdE2O56GkzNK",
+            "HZFDjqn86BdWqkA9IqQZOXvHgEjB1A8wgbBdENh2G7DjtgsEtfidZC0K3SOKfsGi2gbOX7C9MWwZ4KfUoIy5L043lhCxkEmwD7rj",
+            "1ifNjalxyTTQ9hqmKMSuPfb+w+huVDD8kZCt800xahAujnzXLTS0onOcuZUuxYAY/JyHeGXcnYMYJVihUKdWVPwmtH8kfuu49N56",
+            "ejs1PS5BtGW2d//0+Mp3b50PkjD7mcQZMuZPTvoGu/94hpUyEK2Cpv/1MR/d6HPv9w3+meP79I+imd8BUEsBAhQDFAAAAAgAmIWB",
+            "XZrGmHHKAAAAOgEAABMAAAAAAAAAAAAAAIABAAAAAFtDb250ZW50X1R5cGVzXS54bWxQSwECFBQIAJgAAAADhYFdHWtLlScIAABb",
+            "GgAAEQAAAAAAAAAAAAAAgAH7AAAAd29yZC9kb2N1bWVudC54bWxQSwUGAAAAAAIAAgCAAAAAUQkAAAAA",
+        ].joined()
+        let bytes = try #require(Data(base64Encoded: base64).map { [UInt8]($0) })
+        #expect(bytes.count == 2535)
+        do { _ = try Ingestor().read(bytes, name: "descriptor.docx"); Issue.record("expected an error") }
+        catch { #expect(error.code == .notDocx && error.path == "descriptor.docx", "\(error)") }
+    }
+
     @Test func entryCountIsLimited() throws {
         var options = IngestOptions()
         options.maxEntries = 20
