@@ -69,7 +69,7 @@ struct MultipartUpload {
                 var end = k
                 while end < body.count && body[end] != 0x0A { end += 1 }
                 let line = body[k..<end]
-                if line.isEmpty || line == [0x0D] { break }
+                if line == [0x0D] { break }  // the CRLF blank line (a bare LF line does not end the headers for MultipartKit)
                 for b in line.prefix(while: { $0 != UInt8(ascii: ":") }) where b >= 0x80 { return false }
                 k = end + 1
             }
