@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .library(name: "Qiyue", targets: ["Qiyue"]),
         .library(name: "QiyueIngest", targets: ["QiyueIngest"]),
+        // PDF and image input (poppler, Tesseract); a product so that scripts/fuzz can reach it.
+        .library(name: "QiyueScan", targets: ["QiyueScan"]),
         .library(name: "QiyueReport", targets: ["QiyueReport"]),
         .library(name: "QiyueServer", targets: ["QiyueServer"]),
         .executable(name: "qiyue", targets: ["QiyueCLI"]),

@@ -24,6 +24,10 @@ public struct Scanner: PageScanner {
     }
 
     public func readImage(_ bytes: [UInt8], name: String, options: IngestOptions) throws(QiyueError) -> PagedText {
+        // GIF and BMP: the size their header declares, checked before Leptonica decodes them to tell it.
+        if let declared = ImageHeader.declaredSize(bytes), declared.width * declared.height > options.maxPixels {
+            throw QiyueError(.imageTooLarge, path: name, "the image is \(declared.width)×\(declared.height) pixels, over the limit of \(options.maxPixels) (see --max-pixels)")
+        }
         // Every page of a multi-page TIFF (a scanner's usual output for a whole contract); one
         // page for the other formats. Each page is checked against the pixel limit before decoding.
         let pages = try ImageReader.pages(bytes, maxPages: options.maxPages, name: name)

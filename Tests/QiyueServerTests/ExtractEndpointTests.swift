@@ -113,3 +113,41 @@ import Testing
         }
     }
 }
+
+extension ExtractEndpointTests {
+    @Test func nonASCIIPartHeaderNameIsABadMultipartNotACrash() async throws {
+        // A byte of 0x80 or more in a part's header name trapped in MultipartKit and took the whole
+        // server down (found by the http fuzz target). Now 400 Q705, and the server keeps serving.
+        let body = Array("--qiyueBoundary\r\nContent-Dispositi".utf8) + [0x8C, 0xE8] + Array("on: form-data; name=\"file\"\r\n\r\n甲方\r\n--qiyueBoundary--\r\n".utf8)
+        try await ServerFixture.live { client in
+            let r = try await client.execute(uri: "/v1/extract", method: .post, headers: ServerFixture.headers("multipart/form-data; boundary=qiyueBoundary"),
+                                             body: ByteBuffer(bytes: body))
+            #expect(r.status == .badRequest && ServerFixture.errorCode(r) == "Q705")
+            // The second body the http fuzz target found: the header name after a bare-LF blank line.
+            let second = try #require(Data(base64Encoded: [
+                "LS1xaXl1ZUJvdW5kYXJ5DQpDb250ZW50LURpc3Bvc2l0aW9uOiBmb3JtLWRhdGE7IG5hbWU9ImZpbGUiOyBmaWxlbmFtZT0iYzcu",
+                "dHh0Ig0KQ29udGVudC1UeXBlOiB0ZXh0L3BsZm9ybS1kYXRhOyBib3VuZGFyeT1xaXl1ZUJvdW5kYXJ5CgotLXFpeW51b3VCZWRh",
+                "cnkNCkNvbnRlbnQtuArnu5/kuIDnpL7kvJrkv///////////////////////////////////////////////////////////////",
+                "////////////////////////////////////////////////////////////////////////////////////////////////oeeU",
+                "qOS7o+egge+8mjkxNDEwMTA1TUEzWDZHS0Y4TgrotYTotKjnrYnnuqfvvJrlu7rnrZHlt6XnqIvmlr3lt6XmgLvmib/ljIXotLDn",
+                "uqcK5Zyw5Z2A77ya5rKz5Y2X55yB6YOR5bee5biC6YeR5rC05Yy65Yac5Lia6LevIDcyIOWPtwrpobnnm67nu4/nkIbvvJrojIPl",
+                "javkuJzjgICD5pW077yIwqUzMiw4MDAsMDAwLjAw77yJ44CC5YW25Lit77ya6Ojo6Ojo6Ojo6Ojo6Ojo6Ojo6Ojo6Ojo6Ojo6Ojo",
+                "6Ojo6Ojo6Ojo6Ojo6Ojo6Ojo6Ojo6Ojo6Ojo6Ojo6Ojo6Ojo6Ojo6Ojo6Ojo6Ojo6Ojo6Ojo6Ojo6Ojo6Ojo6Ojo6Ojo6Ojo6Ojo",
+                "6Ojo6Ojo6Ojo6Ojo6Ojo6Ojo6OWuieWFqOaWh+aYjuaWveW3pei0uSDCpTk2MCwwMDAuMDDvvJvmmoLliJfph5Hpop0gwqUxLDUw",
+                "MCwwMDAuMDDjgIIKNC46IOWQiOWQjOS7t+agvOW9ouW8j++8muWbuuWumue7MzMzMzMzMzMzMzMzMzMzMzMzMzMzMzMzMzMzMzO8",
+                "5eW3peaXpeacn+iuoeeul+eahOW3peacn+WkqeaVsOS4jeS4gOiHtOeahO+8jOS7peW3peacn+aAu+aXpeWOhuWkqeaVsOS4uuWH",
+                "huOAggoK5LiJ44CB6LSo6YeP5qCH5YeGCuW3peeoi+i0qOmHj+espuWQiOWbveWutueOsOihjOOAiuW7uuetkeW3peeoi+aWveW3",
+                "pei0qOmHj+mqjOaUtue7n+S4gOagh+WHhuOAi+WQiOagvOagh+WHhu+8jOS6ieWIm+mDkeW3nuW4guKAnOe7k+aehOS4reW3nuad",
+                "r+KAneOAggoK5Zub44CB562+57qm5ZCI5ZCM5IS35LiO5ZCI5ZCM5Lu35qC85b2i5byPCjQuMSDnrb7nuqblkIjlkIzku7fkuLrk",
+                "urrmsJHluIHvvIjlpKflhpnvvInlj4Hku5/otLDkvbDmjYzmi77kuIflhYPmlbTvvIjCpTMyLDgwMCwwMDAuMDDvvInjgILlhbbk",
+                "uK3vvJrlronlhajmlofmmI7mlr3lt6XotLkgwqU5NjAsMDAwLjAw77yb5pqC5YiX6YeR6aKdIMKlMSw1MDAsMDAwLjAw44CCCjQu",
+                "MiDlkIjlkIzku7fmoLzlvaLlvI/vvJrlm7rlrprnu7zlkIjljZXku7flkIiPjOaWueazlQ0KLS1xaXl1ZUJvdW5kYXJ5LS0NCg==",
+            ].joined()))
+            let r2 = try await client.execute(uri: "/v1/extract?split=false", method: .post, headers: ServerFixture.headers("multipart/form-data; boundary=qiyueBoundary"),
+                                              body: ByteBuffer(bytes: [UInt8](second)))
+            #expect(r2.status == .badRequest && ServerFixture.errorCode(r2) == "Q705")
+            let health = try await client.execute(uri: "/healthz", method: .get)
+            #expect(health.status == .ok)
+        }
+    }
+}

@@ -137,6 +137,36 @@ import Testing
         }
     }
 
+    @Test func aSlowBodyTimesOutAndTheServerKeepsServing() async throws {
+        // A body that never arrives in time: 503 Q721 once the timeout passes. The server then
+        // drains the rest of the body; a read of it left running behind the answer once made that
+        // two readers of the connection's stream, a trap that took every other client down too.
+        var c = F.configuration()
+        c.requestTimeout = 1
+        let server = try F.make(c)
+        try await F.live(server) { client in
+            let conn = try #require(RawConnection(port: client.port))
+            #expect(conn.send(Array("POST /v1/extract HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\n甲方".utf8)))
+            // Nothing more is sent until the answer (unread bytes would make the close a reset).
+            var answer: [UInt8] = []
+            let start = ContinuousClock.now
+            while ContinuousClock.now - start < .seconds(30) && !String(decoding: answer, as: UTF8.self).contains("Q721") {
+                guard let got = conn.receive() else { break }
+                answer += got
+            }
+            let text = String(decoding: answer, as: UTF8.self)
+            #expect(text.hasPrefix("HTTP/1.1 503") && text.contains("Q721") && text.lowercased().contains("retry-after: 1"), "\(text)")
+            conn.send(Array("乙".utf8))
+            // The server still answers everyone else.
+            let health = try await client.execute(uri: "/healthz", method: .get)
+            #expect(health.status == .ok)
+            // An extract is answered too: 200, or (the first one builds the pipeline, which can take
+            // more than this server's 1 s on a loaded machine) the coded timeout.
+            let r = try await client.execute(uri: "/v1/extract", method: .post, body: ByteBuffer(bytes: Array("借款合同\n甲方：张三\n乙方：李四\n".utf8)))
+            #expect(r.status == .ok || (r.status == .serviceUnavailable && F.errorCode(r) == "Q721"), "\(r.status)")
+        }
+    }
+
     @Test func hmacMatchesRFC4231() {
         // RFC 4231 test case 2.
         #expect(HMACSHA256.hex(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8))

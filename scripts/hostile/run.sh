@@ -86,6 +86,36 @@ PY
 check "zip bomb (400 MB in one entry)" Q111 60 600 -- "$Q" extract "$W/bomb.docx"
 check "zip with 20,000 entries" Q111 60 600 -- "$Q" extract "$W/many.docx"
 check "truncated zip archive" any-code 30 300 -- "$Q" extract "$W/corrupt.docx"
+# Corrupt PDFs and images (scripts/hostile/make-corrupt-scans.py; the fast ones are also in swift test).
+if "$Q" extract Tests/QiyueScanTests/Fixtures/text.pdf >/dev/null 2>&1; then
+  mkdir -p "$W/scans"; python3 scripts/hostile/make-corrupt-scans.py Tests/QiyueScanTests/Fixtures "$W/scans"
+  S=$W/scans
+  check "zero-size PDF" Q102 10 300 -- "$Q" extract "$S/zero.pdf"
+  check "PDF truncated to half" Q120 20 300 -- "$Q" extract "$S/truncated.pdf"
+  check "PDF header and nothing else" Q120 20 300 -- "$Q" extract "$S/header-only.pdf"
+  check "garbage cross-reference table (rebuilt)" ok 30 300 -- "$Q" extract "$S/garbage-xref.pdf"
+  grep -q '"totalPrice":1850000' "$W/out" || { fail=$((fail + 1)); echo "FAIL garbage xref: the total price was not read"; }
+  check "page tree that contains itself" Q120 20 300 -- "$Q" extract "$S/page-tree-cycle.pdf"
+  check "600 pages (over --max-pages 500)" Q122 30 300 -- "$Q" extract "$S/600-pages.pdf"
+  check "14,400-pt page, no text (60,000² px)" Q124 20 300 -- "$Q" extract "$S/huge-page.pdf"
+  check "content stream inflating to 256 MiB" Q129 90 800 -- "$Q" extract "$S/flate-bomb.pdf"
+  check "zero-size PNG" Q102 10 300 -- "$Q" extract "$S/zero.png"
+  check "PNG truncated to a third" Q123 30 400 -- "$Q" extract "$S/truncated.png"
+  check "PNG signature, then garbage" Q123 20 300 -- "$Q" extract "$S/garbage.png"
+  check "PNG header of 100,000² px" Q124 10 300 -- "$Q" extract "$S/huge.png"
+  check "TIFF header of 100,000² px" Q124 10 300 -- "$Q" extract "$S/huge.tiff"
+  check "JPEG headers of 65,000² px" Q124 10 300 -- "$Q" extract "$S/huge.jpg"
+  check "GIF header of 65,535² px" Q124 10 300 -- "$Q" extract "$S/huge.gif"
+  check "BMP header of 10,000 × 5,000 px" Q124 10 300 -- "$Q" extract "$S/huge.bmp"
+  # A 98 KB GIF of 12,000² pixels (LZW): refused from its header, not after decoding it.
+  if python3 scripts/hostile/make-gif-bomb.py "$S/bomb.gif" 2>/dev/null; then
+    check "GIF LZW bomb (98 KB, 12,000² px)" Q124 5 150 -- "$Q" extract "$S/bomb.gif"
+  else
+    skipped "GIF LZW bomb" "needs liblept.so (Leptonica) to write it"
+  fi
+else
+  skipped "corrupt PDFs and images" "qiyue built without the Scan trait"
+fi
 # Rules: catastrophic regex in a user rule, YAML alias bomb.
 cat > "$W/catastrophic.yaml" <<'YAML'
 id: catastrophic

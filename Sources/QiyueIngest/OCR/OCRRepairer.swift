@@ -280,7 +280,7 @@ public struct OCRRepairer: Sendable {
                     continue
                 }
                 guard v == v.rounded(), written.map({ Double($0) != v }) ?? true,
-                      let expected = CapitalNumerals.words(Int(v)), expected.count <= i - range.lowerBound else { continue }
+                      let n = Int(exactly: v), let expected = CapitalNumerals.words(n), expected.count <= i - range.lowerBound else { continue }
                 let start = i - expected.count
                 let seen = s[start..<i]
                 let mismatches = zip(seen, expected).filter { CapitalNumerals.simplified($0) != $1 }

@@ -15,4 +15,26 @@ enum BodyReader {
             throw tooLarge
         }
     }
+
+    /// The whole body within `seconds`. - Throws: 503 `Q721` past them, as ``Deadline`` does.
+    ///
+    /// The body is read in the handler's own task (a child of it), never left behind: when the
+    /// time is up the read is cancelled and awaited before the handler answers. A read still
+    /// running in a detached task (as under ``Deadline/run(seconds:_:)``) would pull from the
+    /// connection's stream while the server drains the rest of the body after the answer — two
+    /// readers of one stream, a trap that took the whole server down under one slow client.
+    static func collect(_ request: Request, limit: Int, seconds: Double) async throws -> [UInt8] {
+        let timeout = APIError(.serviceUnavailable, .timeout, "the request body did not arrive within the server's timeout of \(seconds) s", retryAfter: 1)
+        guard seconds > 0 else { throw timeout }
+        return try await withThrowingTaskGroup(of: [UInt8]?.self) { group in
+            group.addTask { try await collect(request, limit: limit) }
+            group.addTask {
+                try await Task.sleep(for: .nanoseconds(Int64(seconds * 1_000_000_000)))
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let bytes = first else { throw timeout }
+            return bytes
+        }
+    }
 }

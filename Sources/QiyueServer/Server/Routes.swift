@@ -47,21 +47,25 @@ struct Routes: Sendable {
             Response(status: .ok, headers: [.contentType: "application/schema+json"], body: .init(byteBuffer: ByteBuffer(bytes: service.schema)))
         }
         router.post("/v1/extract") { request, _ in
-            try await Deadline.run(seconds: configuration.requestTimeout) {
-                let (bytes, name, req) = try await readDocument(request)
+            // The body is read here, not under Deadline.run (see BodyReader), within the same time.
+            let start = ContinuousClock.now
+            let (bytes, name, req) = try await readDocument(request)
+            return try await Deadline.run(seconds: remaining(since: start)) {
                 let reports = try await service.reports(bytes: bytes, name: name, request: req)
                 metrics.documents(reports)
                 return try Self.json(encodable: reports)
             }
         }
         router.post("/v1/jobs") { request, _ in
-            try await Deadline.run(seconds: configuration.requestTimeout) {
-                var req = try ExtractRequest(query: Array(request.uri.queryParameters.map { (String($0.key), String($0.value)) }))
-                _ = try service.engine(for: req.onlyRules)  // an unknown rule is refused now, not per document
-                let callback = try request.uri.queryParameters["callback"].map { try jobs.checkCallback(String($0)) }
-                let media = MediaTypeHeader(request.headers[.contentType])
-                let body = try await BodyReader.collect(request, limit: configuration.maxBodyBytes)
+            let start = ContinuousClock.now
+            let req = try ExtractRequest(query: Array(request.uri.queryParameters.map { (String($0.key), String($0.value)) }))
+            _ = try service.engine(for: req.onlyRules)  // an unknown rule is refused now, not per document
+            let callback = try request.uri.queryParameters["callback"].map { try jobs.checkCallback(String($0)) }
+            let media = MediaTypeHeader(request.headers[.contentType])
+            let body = try await BodyReader.collect(request, limit: configuration.maxBodyBytes, seconds: configuration.requestTimeout)
+            return try await Deadline.run(seconds: remaining(since: start)) {
                 let documents = try JobInput.documents(body, mediaType: media.type, limit: configuration.maxJobDocuments)
+                var req = req
                 req.charset = nil
                 let job = jobs.create(documents: documents, request: req, callback: callback)
                 var response = try Self.json(encodable: job, status: .accepted)
@@ -86,7 +90,7 @@ struct Routes: Sendable {
             throw APIError(.unsupportedMediaType, .unsupportedMediaType,
                            "cannot read a body of type '\(media.type)'; send \(MediaTypeHeader.documentTypes)")
         }
-        let body = try await BodyReader.collect(request, limit: configuration.maxBodyBytes)
+        let body = try await BodyReader.collect(request, limit: configuration.maxBodyBytes, seconds: configuration.requestTimeout)
         guard !body.isEmpty else { throw QiyueError(.empty, path: "<body>", "the request body is empty") }
         guard isMultipart else {
             req.charset = media.charset
@@ -99,6 +103,12 @@ struct Routes: Sendable {
         req.format = partType.documentFormat ?? nil
         guard !upload.bytes.isEmpty else { throw QiyueError(.empty, path: upload.filename ?? "<upload>", "the uploaded file is empty") }
         return (upload.bytes, upload.filename ?? "<upload>", req)
+    }
+
+    /// The seconds left of the request timeout since `start`.
+    func remaining(since start: ContinuousClock.Instant) -> Double {
+        let d = ContinuousClock.now - start
+        return configuration.requestTimeout - (Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
     }
 
     static func json(_ object: [String: String], status: HTTPResponse.Status = .ok) -> Response {

@@ -46,4 +46,15 @@ import QiyueIngest
             #expect(e.code == .forbiddenDTD)
         }
     }
+    @Test func hugeFigureBesideAmountWordsIsNoCrash() {
+        // The hocr fuzz target's input (57 KB): a figure too large for Int beside capital-numeral
+        // words trapped the OCR repairs (Double to Int). Now read, or refused with a code.
+        let bytes = ScanFixtures.bytes("fuzz-amount-overflow.hocr.html")
+        #expect(bytes.count > 50_000)
+        var o = IngestOptions()
+        o.format = .hocr
+        do { _ = try Ingestor(options: o).read(bytes, name: "overflow.hocr") } catch {
+            #expect(error.code == .badOCRMarkup || error.code == .noTextRecognized, "\(error)")
+        }
+    }
 }
