@@ -35,6 +35,15 @@ enum TestSupport {
         return dir
     }
 
+    /// The deadlines of `text` under a minimal party header (甲方 张三, 乙方 李四), each as
+    /// "anchor|amount|unit|bound|obligor", or "date:…|bound|obligor" for a dated one.
+    static func deadlineKeys(_ pipeline: Pipeline, _ text: String, category: String = "service") -> [String] {
+        pipeline.report(text: "合同\n甲方：张三\n乙方：李四\n" + text, category: category).0.deadlines.map { d in
+            let head = d.relative.map { "\($0.anchor)|\(FactEvaluation.num($0.amount))|\($0.unit)" } ?? "date:\(d.date ?? "blank")"
+            return "\(head)|\(d.bound)|\(d.obligor ?? "∅")"
+        }
+    }
+
     static func analyzer(_ options: NormalizationOptions = NormalizationOptions()) throws -> Analyzer {
         try Analyzer(normalization: options)
     }

@@ -9,10 +9,7 @@ import Testing
     init() throws { pipeline = try Pipeline() }
 
     func deadlines(_ text: String, category: String = "service") -> [String] {
-        pipeline.report(text: "合同\n甲方：张三\n乙方：李四\n" + text, category: category).0.deadlines.map { d in
-            let head = d.relative.map { "\($0.anchor)|\(FactEvaluation.num($0.amount))|\($0.unit)" } ?? "date:\(d.date ?? "blank")"
-            return "\(head)|\(d.bound)|\(d.obligor ?? "∅")"
-        }
+        TestSupport.deadlineKeys(pipeline, text, category: category)
     }
 
     @Test func aJointSubjectAfterTheDeadline() {

@@ -8,12 +8,7 @@ import Testing
 
     init() throws { pipeline = try Pipeline() }
 
-    func deadlines(_ text: String) -> [String] {
-        pipeline.report(text: "合同\n甲方：张三\n乙方：李四\n" + text, category: "service").0.deadlines.map { d in
-            let head = d.relative.map { "\($0.anchor)|\(FactEvaluation.num($0.amount))|\($0.unit)" } ?? "date:\(d.date ?? "blank")"
-            return "\(head)|\(d.bound)|\(d.obligor ?? "∅")"
-        }
-    }
+    func deadlines(_ text: String) -> [String] { TestSupport.deadlineKeys(pipeline, text) }
 
     @Test func aTimeLimitNounSetsDeadlines() {
         #expect(deadlines("乙方承运的货物，运输时限分别为3日、2日，自装车完毕时起算。") == ["other|3|day|within|乙方", "other|2|day|within|乙方"])
