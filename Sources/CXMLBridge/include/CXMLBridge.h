@@ -30,7 +30,15 @@ enum {
     QY_SAX_OK = 0,
     QY_SAX_MALFORMED = 1, /* not well-formed; message in err */
     QY_SAX_DTD = 2,       /* the document declares a DTD or entities: refused, parsing stopped */
-    QY_SAX_STOPPED = 3    /* out of memory */
+    QY_SAX_STOPPED = 3,   /* out of memory */
+    QY_SAX_NOT_PLAIN = 4  /* QY_SAX_FAST only: not plain XML, nothing reported */
+};
+
+/* Which parser qy_sax_parse_engine uses. */
+enum {
+    QY_SAX_AUTO = 0,    /* the fast path for plain XML, else libxml2 (what qy_sax_parse does) */
+    QY_SAX_LIBXML2 = 1, /* libxml2 alone */
+    QY_SAX_FAST = 2     /* the fast path alone (for tests): QY_SAX_NOT_PLAIN when it cannot */
 };
 
 /* Parses `length` bytes of XML, calling `handlers` with `ctx`. Never loads a DTD, an external entity
@@ -39,6 +47,14 @@ enum {
 int32_t qy_sax_parse(const char *xml, int32_t length, const char *const *names, int32_t nnames,
                      const char *const *uris, int32_t nuris, const qy_sax_handlers *handlers, void *ctx,
                      char *err, int32_t errlen);
+
+/* qy_sax_parse with the parser chosen. The fast path reads plain XML (UTF-8, no DTD, ASCII names,
+ * predefined entities and character references only, declared prefixes, nesting under 200) and
+ * reports the same events as libxml2 would; it reports nothing unless the whole part is plain and
+ * well-formed, and leaves every other document, with its error message, to libxml2. */
+int32_t qy_sax_parse_engine(const char *xml, int32_t length, const char *const *names, int32_t nnames,
+                            const char *const *uris, int32_t nuris, const qy_sax_handlers *handlers, void *ctx,
+                            char *err, int32_t errlen, int32_t engine);
 
 #ifdef __cplusplus
 }

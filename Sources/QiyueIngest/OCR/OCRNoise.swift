@@ -1,3 +1,5 @@
+import Qiyue
+
 /// A seeded model of OCR errors, for measuring how scanned input fares (`qiyue eval --noisy SEED`):
 /// the confusions Tesseract makes on contract pages — 0 read as O, 1 as l, ¥ as f or #, 日 as 曰, 大写
 /// numerals as look-alikes, 、 for a decimal point — plus spaces between characters and inside
@@ -54,13 +56,13 @@ public struct OCRNoise: Sendable {
         }
     }
 
-    private var state: UInt64
+    private var random: SplitMix64
     /// The rates in force.
     public var rates: Rates
 
     /// Creates the model for a seed.
     public init(seed: UInt64, rates: Rates = Rates()) {
-        state = seed &+ 0x9E37_79B9_7F4A_7C15
+        random = SplitMix64(seed: seed &+ 0x9E37_79B9_7F4A_7C15)
         self.rates = rates
     }
 
@@ -103,12 +105,6 @@ public struct OCRNoise: Sendable {
     }
 
     private mutating func chance(_ p: Double) -> Bool {
-        // SplitMix64: small, fast, the same on every platform.
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return Double(z >> 11) / Double(1 << 53) < p
+        Double(random.next() >> 11) / Double(1 << 53) < p
     }
 }

@@ -64,7 +64,22 @@ extension CaseIterable {
 /// Streaming XML reading with libxml2 (through CXMLBridge): no DTD, no entity, no network, ever —
 /// a document that declares a DTD is refused (Q114), so neither XXE nor billion laughs can start.
 enum SAXReader {
+    /// Which parser reads the XML: by default the bridge's fast path for plain XML (Office parts as
+    /// Word writes them, several times libxml2's speed), libxml2 for everything else.
+    enum Engine: Int32 {
+        case auto = 0, libxml2 = 1
+        /// The fast path alone: throws ``NotPlain`` on XML it leaves to libxml2 (for tests).
+        case fast = 2
+    }
+
+    /// Thrown by ``Engine/fast`` on XML that is not plain.
+    struct NotPlain: Error {}
+
     static func parse(_ bytes: [UInt8], handler: SAXHandler, part: String, path: String) throws(QiyueError) {
+        do { try parse(bytes, handler: handler, part: part, path: path, engine: .auto) } catch let e as QiyueError { throw e } catch { preconditionFailure("auto never throws NotPlain") }
+    }
+
+    static func parse(_ bytes: [UInt8], handler: SAXHandler, part: String, path: String, engine: Engine) throws {
         var callbacks = qy_sax_handlers(
             start: { ctx, id, ns, n, attrs in
                 guard let ctx else { return 0 }
@@ -87,13 +102,14 @@ enum SAXReader {
         let uris = CStrings.uris
         let status = bytes.withUnsafeBufferPointer { b in
             b.withMemoryRebound(to: CChar.self) { cb in
-                qy_sax_parse(cb.baseAddress, Int32(cb.count), names.pointers, Int32(names.count), uris.pointers, Int32(uris.count),
-                             &callbacks, ctx, &message, Int32(message.count))
+                qy_sax_parse_engine(cb.baseAddress, Int32(cb.count), names.pointers, Int32(names.count), uris.pointers,
+                                    Int32(uris.count), &callbacks, ctx, &message, Int32(message.count), engine.rawValue)
             }
         }
         withExtendedLifetime((handler, names, uris)) {}
         switch Int(status) {
         case QY_SAX_OK: return
+        case QY_SAX_NOT_PLAIN: throw NotPlain()
         case QY_SAX_DTD:
             throw QiyueError(.forbiddenDTD, path: path, "\(part) declares a DTD or entities; refused (no entity is loaded or expanded)")
         default:

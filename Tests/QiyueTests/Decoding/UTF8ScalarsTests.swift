@@ -13,7 +13,7 @@ import Testing
     }
 
     @Test func invalidBytesAreRejectedWhereTheValidatorRejectsThem() {
-        var rng = LookupTableTests.SplitMix(state: 42)
+        var rng = SplitMix64(seed: 42)
         let seed = Array("甲方：张三，支付人民币5000元。".utf8)
         for _ in 0..<3_000 {
             var bytes = seed

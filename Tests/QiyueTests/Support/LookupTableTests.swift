@@ -4,20 +4,8 @@ import Testing
 /// The hand-written look-up structures behind tokenizing and matching agree with the standard
 /// library structures they replace.
 @Suite struct LookupTableTests {
-    /// Deterministic pseudo-random numbers (SplitMix64), so a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func trieEdgesMatchADictionaryThroughGrowth() {
-        var rng = SplitMix(state: 7)
+        var rng = SplitMix64(seed: 7)
         var edges = TrieEdges()
         var reference: [UInt64: Int32] = [:]
         for k in 0..<20_000 {
