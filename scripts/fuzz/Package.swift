@@ -32,6 +32,7 @@ let package = Package(
         target("fuzz-pipeline", "Pipeline"),
         target("fuzz-rules", "Rules"),
         target("fuzz-docx", "Docx"),
+        target("fuzz-xml", "XML"),
         target("fuzz-pdf", "PDF", [.product(name: "QiyueScan", package: qiyue)]),
         target("fuzz-hocr", "HOCR"),
         target("fuzz-http", "HTTP", [

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing with libFuzzer and AddressSanitizer.
-#   bash scripts/fuzz/run.sh TARGET SECONDS      TARGET: pipeline | rules | docx | pdf | hocr | http
+#   bash scripts/fuzz/run.sh TARGET SECONDS      TARGET: pipeline | rules | docx | xml | pdf | hocr | http
 # Seeds: Corpus documents and pages, ../shared/seeds, the shipped rule files, DOCX, PDF, hOCR, ALTO
 # and HTTP requests made from Corpus texts, the PDF/hOCR/ALTO fixtures of Tests/QiyueScanTests. New
 # inputs are kept in .build/fuzz/corpus-TARGET; a crash is written to .build/fuzz/crash-TARGET-*
@@ -11,10 +11,10 @@
 # FUZZ_JOBS=N runs N processes (libFuzzer -fork), FUZZ_TIMEOUT the seconds per input.
 set -euo pipefail
 cd "$(dirname "$0")"
-target=${1:?target: pipeline, rules, docx, pdf, hocr or http}
+target=${1:?target: pipeline, rules, docx, xml, pdf, hocr or http}
 seconds=${2:-60}
 here=$(pwd); root=$(cd ../.. && pwd)
-case $target in pipeline|rules|docx|pdf|hocr|http) ;; *) echo "unknown target $target" >&2; exit 2 ;; esac
+case $target in pipeline|rules|docx|xml|pdf|hocr|http) ;; *) echo "unknown target $target" >&2; exit 2 ;; esac
 [ -n "${FUZZ_SKIP_BUILD:-}" ] || swift build -c release --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize-coverage=edge,indirect-calls,trace-cmp,inline-8bit-counters,pc-table --product "fuzz-$target" >&2
 bin=$(swift build -c release --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize-coverage=edge,indirect-calls,trace-cmp,inline-8bit-counters,pc-table --show-bin-path)/fuzz-$target
 work=$root/.build/fuzz; corpus=$work/corpus-$target; seeds=$work/seeds-$target
@@ -25,6 +25,7 @@ case $target in
             [ -d "$root/../shared/seeds" ] && cp "$root"/../shared/seeds/*.txt "$seeds"/ 2>/dev/null || true ;;
   rules)    cp "$root"/Rules/risks/*.yaml "$seeds"/ ;;
   docx)     python3 "$here/make-docx-seeds.py" "$root/Corpus/documents" "$seeds" ;;
+  xml)      python3 "$here/make-docx-seeds.py" --xml "$root/Corpus/documents" "$seeds" ;;
   pdf)      python3 "$here/make-pdf-seeds.py" "$root/Corpus/documents" "$seeds"
             cp "$fixtures"/*.pdf "$seeds"/ ;;
   hocr)     python3 "$here/make-ocr-seeds.py" "$root/Corpus/documents" "$seeds"

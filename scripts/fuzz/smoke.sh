@@ -12,7 +12,7 @@ t1=$(date +%s)
 echo "fuzz smoke: targets built in $((t1 - t0)) s"
 status=0
 mkdir -p ../../.build/fuzz
-for target in pipeline rules docx pdf hocr http; do
+for target in pipeline rules docx xml pdf hocr http; do
   if FUZZ_SKIP_BUILD=1 bash run.sh "$target" "$seconds" >"../../.build/fuzz-smoke-$target.txt" 2>&1; then
     echo "fuzz smoke: $target ok, $(grep -Eo 'stat::number_of_executed_units: [0-9]+' "../../.build/fuzz/log-$target.txt" | grep -Eo '[0-9]+$') executions in $seconds s"
   else

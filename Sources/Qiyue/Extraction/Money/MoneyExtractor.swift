@@ -388,7 +388,13 @@ struct MoneyExtractor {
                     var merged = Entity(dim: .money, range: a.range.lowerBound..<end, value: a.value, blank: a.blank && b.blank,
                                         rule: "money.words-figures", in: doc)
                     if a.blank && b.blank { merged.value = nil } else {
-                        let (w, f) = isWords(t, a.range) ? (a, b) : (b, a)
+                        var (w, f) = isWords(t, a.range) ? (a, b) : (b, a)
+                        // Written words only partly read (OCR's 会佰乱拾万元整 parses as 拾万元整) and
+                        // at odds with the figures are no reading: the figures decide.
+                        if let wv = w.value?.value, let fv = f.value?.value, abs(wv - fv) > 0.005,
+                           isTruncatedWords(t, w.range) {
+                            w.value = nil
+                        }
                         var v = f.value ?? w.value ?? EntityValue()
                         if let wv = w.value?.value { v.words = .init(text: w.text, value: wv) }
                         if let fv = f.value?.value { v.figures = .init(text: f.text, value: fv) }
@@ -414,6 +420,15 @@ struct MoneyExtractor {
             i += 1
         }
         return out
+    }
+
+    /// Whether the written amount starts right after a numeral it should have included: one
+    /// unreadable character between them (佰乱拾万 → 拾万), or a numeral the grammar could not take.
+    private func isTruncatedWords(_ t: [UInt32], _ r: Range<Int>) -> Bool {
+        let s = r.lowerBound
+        guard s >= 1, CharClass.isHan(t[s - 1]) else { return false }
+        if parser.isNumeral(t[s - 1]) { return true }
+        return s >= 2 && CharClass.isHan(t[s - 2]) && parser.isNumeral(t[s - 2])
     }
 
     /// Whether the amount is written out in financial capitals / Chinese numerals.
