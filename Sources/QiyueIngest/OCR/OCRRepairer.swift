@@ -25,6 +25,7 @@ public struct OCRRepairer: Sendable {
             pass.range = r.start..<min(r.end, pass.s.count)
             pass.currencySigns()
             pass.lookAlikes()
+            pass.spacedIdentifiers()
             pass.identifiers()
             pass.strayWhitespace()
             pass.decimalComma()
@@ -135,6 +136,30 @@ public struct OCRRepairer: Sendable {
         /// social credit code (whose alphabet has no I, O, S, V or Z) — with a letter read for a digit
         /// (9161O133…, 3201021975080816l X): repaired when its check character then agrees and did
         /// not before, so a correct identifier is never touched and a wrong repair cannot pass.
+        /// 5 00 105199406031410 · 1 2 0 104197606045212: spaces the recognizer put inside an
+        /// 18-character ID, dropped when the joined characters make a resident ID or a social
+        /// credit code whose check character agrees.
+        mutating func spacedIdentifiers() {
+            func idChar(_ c: Unicode.Scalar) -> Bool { Self.isDigit(c) || ("A"..."Z").contains(c) }
+            var i = range.lowerBound
+            while i < range.upperBound {
+                // A run starts at a character no ID character (or ID character and a space) precedes.
+                let startsRun = i == range.lowerBound || !idChar(s[i - 1]) && !(s[i - 1] == " " && idChar(at(i - 2) ?? " "))
+                guard idChar(s[i]), startsRun else { i += 1; continue }
+                var chars: [UInt32] = [], gaps: [Int] = []
+                var j = i
+                while j < range.upperBound, chars.count <= 18 {
+                    if idChar(s[j]) { chars.append(s[j].value); j += 1 }
+                    else if s[j] == " ", let n = at(j + 1), idChar(n), !chars.isEmpty { gaps.append(j); j += 1 }
+                    else { break }
+                }
+                defer { i = max(j, i + 1) }
+                guard chars.count == 18, !gaps.isEmpty, j >= range.upperBound || !idChar(s[j]) else { continue }
+                guard IdentifierValidator.validResidentID(chars) || IdentifierValidator.validCreditCode(chars) else { continue }
+                for g in gaps { replace(g, with: "\u{200B}", "space inside an identifier (its check character agrees)") }
+            }
+        }
+
         mutating func identifiers() {
             func idChar(_ c: Unicode.Scalar) -> Bool { c.isASCII && (c.properties.isAlphabetic || Self.isDigit(c)) }
             var i = range.lowerBound
@@ -214,11 +239,24 @@ public struct OCRRepairer: Sendable {
                 var a = i
                 while a > range.lowerBound, Self.isFigurePart(s[a - 1]) { a -= 1 }
                 let left = s[a..<i], right = s[figure(from: j)]
+                if j - i == 1, s[i] != "\n", Self.splitsDateOrCount(left, right, after: at(j + right.count)) {
+                    replace(i, with: "\u{200B}", "space inside a figure")
+                    continue
+                }
                 guard left.contains(",") || right.contains(",") else { continue }
                 let joined = String(String.UnicodeScalarView(Array(left) + Array(right)))
                 guard Self.isGroupedFigure(joined) else { continue }
                 for k in i..<j { replace(k, with: "\u{200B}", s[k] == "\n" ? "line break inside a figure" : "space inside a figure") }
             }
+        }
+
+        /// 202 5年 · 1 5日内 · 3 0天: a space the recognizer put inside a year (four digits before 年)
+        /// or a day count or date part (two digits before 月, 日, 号, 天 or 个).
+        static func splitsDateOrCount(_ left: ArraySlice<Unicode.Scalar>, _ right: ArraySlice<Unicode.Scalar>, after: Unicode.Scalar?) -> Bool {
+            guard let after, left.allSatisfy({ isDigit($0) }), right.allSatisfy({ isDigit($0) }), !left.isEmpty, !right.isEmpty else { return false }
+            let n = left.count + right.count
+            if after == "年" { return n == 4 }
+            return n == 2 && "月日号天个".unicodeScalars.contains(after)
         }
 
         /// 1,850,000.00 and 3,000: digits in groups of three, an optional fraction.
@@ -332,13 +370,18 @@ public struct OCRRepairer: Sendable {
             return j >= 0 && s[j] == "第"
         }
 
-        /// 〈甲方) → (甲方): a bracket misread in a party label; 人民市壹… → 人民币: 币 misread before an
+        /// 〈甲方) → (甲方), 〈服务方) → (服务方): a bracket misread in a party label; 人民市壹… → 人民币: 币 misread before an
         /// amount.
         mutating func labels() {
             for i in range {
-                if "〈<《[".unicodeScalars.contains(s[i]), let a = at(i + 1), let b = at(i + 2), let c = at(i + 3),
-                   "甲乙丙丁".unicodeScalars.contains(a), b == "方", c == ")" || c == "）" {
-                    replace(i, with: c == ")" ? "(" : "（", "bracket misread in a party label")
+                // 〈甲方) · 〈服务方) · 〈以下简称乙方) · 《委托人）: up to eight Chinese characters
+                // ending in 方 or 人, then a closing bracket.
+                if "〈<《[".unicodeScalars.contains(s[i]) {
+                    var k = i + 1
+                    while k < i + 9, Self.isHan(at(k)) { k += 1 }
+                    if k > i + 1, s[k - 1] == "方" || s[k - 1] == "人", let c = at(k), c == ")" || c == "）" {
+                        replace(i, with: c == ")" ? "(" : "（", "bracket misread in a party label")
+                    }
                 }
                 if s[i] == "市", at(i - 1) == "民", at(i - 2) == "人", let n = at(i + 1),
                    CapitalNumerals.isCapital(n) || Self.isDigit(n) || n == "¥" || n == "￥" {
@@ -364,7 +407,7 @@ public struct OCRRepairer: Sendable {
         /// Characters Tesseract reads for 大写 numerals.
         static let lookAlikes: [Unicode.Scalar: Unicode.Scalar] = [
             "喜": "壹", "壶": "壹", "武": "贰", "参": "叁", "肄": "肆", "位": "伍", "陡": "陆", "染": "柒", "抽": "捌", "撞": "捌",
-            "玫": "玖", "抬": "拾", "伯": "佰", "任": "仟",
+            "玫": "玖", "抬": "拾", "伯": "佰", "任": "仟", "什": "仟", "件": "仟", "融": "贰",
         ]
 
         /// Words an amount's 大写 may follow: never replaced by numerals.

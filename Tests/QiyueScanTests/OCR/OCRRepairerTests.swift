@@ -19,10 +19,25 @@ import Qiyue
         #expect(repaired("¥1,850,000、00元") == "¥1,850,000.00元")
         #expect(repaired("¥1,850, 000.00") == "¥1,850,000.00")
         #expect(repaired("¥1,850,\n000.00") == "¥1,850,000.00")
+        // A space inside a year or a day count; a space between two numbers stays.
+        #expect(repaired("培训时间自202 5年11月3日起") == "培训时间自2025年11月3日起")
+        #expect(repaired("期满之日起1 5日内，满3 0天") == "期满之日起15日内，满30天")
+        #expect(repaired("第1 2条，共12 30日，2 3份") == "第1 2条，共12 30日，2 3份")
         #expect(repaired("身份证号33010219900l011234") == "身份证号330102199001011234")
         #expect(repaired("出卖人〈甲方):张伟") == "出卖人(甲方):张伟")
+        #expect(repaired("甲方〈服务方):深圳市讯联通信技术有限公司") == "甲方(服务方):深圳市讯联通信技术有限公司")
+        #expect(repaired("承租方〈以下简称乙方):黄晓婷") == "承租方(以下简称乙方):黄晓婷")
+        #expect(repaired("见《民法典》（第一编）") == "见《民法典》（第一编）")
         #expect(repaired("总价款为人民市壹佰万元") == "总价款为人民币壹佰万元")
         #expect(repaired("杭州市人民市场") == "杭州市人民市场")
+    }
+
+    @Test func spacesInsideAnIdentifierGoWhenItsCheckCharacterAgrees() {
+        #expect(repaired("身份证号:5 00 105199406031410") == "身份证号:500105199406031410")
+        #expect(repaired("身份证号:1 2 0 104197606045212\n") == "身份证号:120104197606045212\n")
+        // The check character disagrees, or the digits are separate numbers: the spaces stay.
+        #expect(repaired("身份证号:5 00 105199406031411") == "身份证号:5 00 105199406031411")
+        #expect(repaired("数量 12 345 678 901 234 567").hasSuffix("12 345 678 901 234 567"))
     }
 
     @Test func identifiersByTheirCheckCharacterOrAlphabet() {
@@ -48,6 +63,11 @@ import Qiyue
     @Test func wordsAndFiguresCheckEachOther() {
         #expect(repaired("人民币过佰撞拾伍万元整（1,850,000.00）") == "人民币壹佰捌拾伍万元整（1,850,000.00）")
         #expect(repaired("定金人民币伍万元整（450,000.00）") == "定金人民币伍万元整（¥50,000.00）")
+        // 亻 read for 仟's neighbours (什, 件), 融 for 贰: seen in Tesseract's output on rendered contracts.
+        #expect(repaired("人民币贰万伍什玖佰伍拾元整") == "人民币贰万伍仟玖佰伍拾元整")
+        #expect(repaired("人民币人参万肆件陆佰元整") == "人民币人叁万肆仟陆佰元整")
+        #expect(repaired("人民币贰万壹什陆佰融拾伍元整") == "人民币贰万壹仟陆佰贰拾伍元整")
+        #expect(repaired("条件：什么文件") == "条件：什么文件")
     }
 
     @Test func leavesWhatContextDoesNotDecide() {
