@@ -27,6 +27,7 @@ public struct OCRRepairer: Sendable {
             pass.lookAlikes()
             pass.spacedIdentifiers()
             pass.identifiers()
+            pass.figureCommas()
             pass.strayWhitespace()
             pass.decimalComma()
             pass.dates()
@@ -250,12 +251,24 @@ public struct OCRRepairer: Sendable {
             }
         }
 
-        /// 202 5年 · 1 5日内 · 3 0天: a space the recognizer put inside a year (four digits before 年)
-        /// or a day count or date part (two digits before 月, 日, 号, 天 or 个).
+        /// 25，950.00 · 3 4，600.00: a full-width comma read for the thousands separator (three
+        /// digits follow, then no digit).
+        mutating func figureCommas() {
+            for i in range where s[i] == "，" {
+                guard Self.isDigit(at(i - 1)), Self.isDigit(at(i + 1)), Self.isDigit(at(i + 2)), Self.isDigit(at(i + 3)),
+                      !Self.isDigit(at(i + 4)) else { continue }
+                replace(i, with: ",", "full-width comma read inside a figure")
+            }
+        }
+
+        /// 202 5年 · 1 5日内 · 3 0天 · 9 5%: a space the recognizer put inside a year (four digits
+        /// before 年), a day count or date part (two digits before 月, 日, 号, 天 or 个) or a
+        /// percentage (up to three digits before %).
         static func splitsDateOrCount(_ left: ArraySlice<Unicode.Scalar>, _ right: ArraySlice<Unicode.Scalar>, after: Unicode.Scalar?) -> Bool {
             guard let after, left.allSatisfy({ isDigit($0) }), right.allSatisfy({ isDigit($0) }), !left.isEmpty, !right.isEmpty else { return false }
             let n = left.count + right.count
             if after == "年" { return n == 4 }
+            if after == "%" || after == "％" { return n <= 3 }
             return n == 2 && "月日号天个".unicodeScalars.contains(after)
         }
 
