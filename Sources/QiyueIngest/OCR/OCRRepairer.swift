@@ -262,14 +262,14 @@ public struct OCRRepairer: Sendable {
         }
 
         /// 202 5年 · 1 5日内 · 3 0天 · 9 5%: a space the recognizer put inside a year (four digits
-        /// before 年), a day count or date part (two digits before 月, 日, 号, 天 or 个) or a
+        /// before 年), a day count or date part (two digits before 月, 日, 号, 天, 个, 小时 or 周) or a
         /// percentage (up to three digits before %).
         static func splitsDateOrCount(_ left: ArraySlice<Unicode.Scalar>, _ right: ArraySlice<Unicode.Scalar>, after: Unicode.Scalar?) -> Bool {
             guard let after, left.allSatisfy({ isDigit($0) }), right.allSatisfy({ isDigit($0) }), !left.isEmpty, !right.isEmpty else { return false }
             let n = left.count + right.count
             if after == "年" { return n == 4 }
             if after == "%" || after == "％" { return n <= 3 }
-            return n == 2 && "月日号天个".unicodeScalars.contains(after)
+            return n == 2 && "月日号天个小周".unicodeScalars.contains(after)
         }
 
         /// 1,850,000.00 and 3,000: digits in groups of three, an optional fraction.

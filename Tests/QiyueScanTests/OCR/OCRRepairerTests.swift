@@ -21,7 +21,7 @@ import Qiyue
         #expect(repaired("¥1,850,\n000.00") == "¥1,850,000.00")
         // A space inside a year or a day count; a space between two numbers stays.
         #expect(repaired("培训时间自202 5年11月3日起") == "培训时间自2025年11月3日起")
-        #expect(repaired("期满之日起1 5日内，满3 0天") == "期满之日起15日内，满30天")
+        #expect(repaired("期满之日起1 5日内，满3 0天，2 4小时内") == "期满之日起15日内，满30天，24小时内")
         #expect(repaired("第1 2条，共12 30日，2 3份") == "第1 2条，共12 30日，2 3份")
         #expect(repaired("支付至工程总价的9 5%，即人民币(2 5，950.00)") == "支付至工程总价的95%，即人民币(25,950.00)")
         #expect(repaired("甲方1，乙方2，共3，4份") == "甲方1，乙方2，共3，4份")

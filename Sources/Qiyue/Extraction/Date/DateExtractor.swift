@@ -552,8 +552,12 @@ struct DateExtractor {
         }
         guard marks == [Scalar.nian, Scalar.yue, Scalar.ri] || marks == [Scalar.yue, Scalar.ri] && sawBlank else { return nil }
         guard sawBlank || marks.count == 3 else { return nil }
-        // "年 月 日" needs a gap before 月 and 日; "年月日" alone (a heading word) is not a blank date.
-        guard (p..<lastMark).contains(where: { t[$0] == Scalar.space || t[$0] == Scalar.underscore }) else { return nil }
+        // "年 月 日" needs a gap before 月 and 日; "年月日" alone (a heading word, 出生年月日) is not a
+        // blank date — unless a date's words frame it (于年月日前, 自年月日起: the gaps a scan or a
+        // conversion lost).
+        let gapped = (p..<lastMark).contains(where: { t[$0] == Scalar.space || t[$0] == Scalar.underscore })
+        let framed = p > 0 && Self.beforeBareBlank.contains(t[p - 1]) && lastMark < t.count && Self.afterBareBlank.contains(t[lastMark])
+        guard gapped || framed && marks.count == 3 else { return nil }
         var start = p
         if t[p] == Scalar.nian || t[p] == Scalar.yue {
             // Leading blank before 年 belongs to the slot.
@@ -563,6 +567,10 @@ struct DateExtractor {
         }
         return Item(a: Parts(start: start, end: lastMark), blank: true, rule: "date.blank", start: start, end: lastMark)
     }
+
+    /// The words around a bare 年月日 that make it a date left blank.
+    static let beforeBareBlank = ScalarSet("于在自至从")
+    static let afterBareBlank = ScalarSet("前起止之")
 
     static func valid(_ y: Int, _ m: Int, _ d: Int) -> Bool {
         guard (1...12).contains(m), d >= 1 else { return false }
