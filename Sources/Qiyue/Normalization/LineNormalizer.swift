@@ -32,7 +32,7 @@ struct LineNormalizer {
         }
         if options.joinWrappedLines && lines.count > 1 {
             for k in 0..<(lines.count - 1) {
-                joinIfWrapped(&text, lines[k], lines[k + 1], &keep)
+                joinIfWrapped(&text, lines[k], lines[k + 1], &keep, recognized: recognized)
             }
         }
         return keep
@@ -275,7 +275,7 @@ struct LineNormalizer {
         }
     }
 
-    private func joinIfWrapped(_ t: inout [UInt32], _ a: Range<Int>, _ b: Range<Int>, _ keep: inout [Bool]) {
+    private func joinIfWrapped(_ t: inout [UInt32], _ a: Range<Int>, _ b: Range<Int>, _ keep: inout [Bool], recognized: [Bool]?) {
         // Last and first kept, non-space characters of the two lines.
         var ae = a.upperBound - 1
         while ae >= a.lowerBound && (CharClass.isSpace(t[ae]) || !keep[ae]) { ae -= 1 }
@@ -287,6 +287,11 @@ struct LineNormalizer {
         // No line begins with a comma, a full stop or a closing bracket: a line that does continues
         // the one before (租赁保证金⏎，即人民币…), whatever that line looks like.
         if Self.continuationMarks.contains(first) && !CharClass.isSpace(last) {
+            keep[a.upperBound] = false
+            return
+        }
+        // In OCR text a number written in words cut at the page's edge (百分之三⏎十) reads whole.
+        if let recognized, recognized[ae], recognized[bs], Self.chineseNumerals.contains(last), Self.chineseNumerals.contains(first) {
             keep[a.upperBound] = false
             return
         }
@@ -305,6 +310,9 @@ struct LineNormalizer {
         let nl = a.upperBound
         if CharClass.isHan(last) { keep[nl] = false } else { t[nl] = 0x20 }
     }
+
+    /// Chinese numerals, plain and financial, Simplified and Traditional.
+    static let chineseNumerals = ScalarSet("〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟萬億貳參陸")
 
     /// Marks that never begin a line of their own: ， 、 。 ； ： and closing brackets.
     static let continuationMarks = ScalarSet("，、。；：）」』】,;:)")

@@ -352,9 +352,17 @@ public struct OCRRepairer: Sendable {
             for i in range {
                 guard let numeral = Self.lookAlikes[s[i]] else { continue }
                 guard CapitalNumerals.isCapital(at(i + 1) ?? " ") || CapitalNumerals.isCapital(at(i - 1) ?? " ") else { continue }
+                // The run of numerals and look-alikes around it; a lone space the recognizer put
+                // inside it (陆抬 万元整) does not end it.
+                func inRun(_ k: Int) -> Bool {
+                    guard range.contains(k) else { return false }
+                    if CapitalNumerals.isCapital(s[k]) || Self.lookAlikes[s[k]] != nil { return true }
+                    guard s[k] == " ", let l = at(k - 1), let r = at(k + 1) else { return false }
+                    return (CapitalNumerals.isCapital(l) || Self.lookAlikes[l] != nil) && (CapitalNumerals.isCapital(r) || Self.lookAlikes[r] != nil)
+                }
                 var a = i, b = i + 1
-                while a > range.lowerBound, CapitalNumerals.isCapital(s[a - 1]) || Self.lookAlikes[s[a - 1]] != nil { a -= 1 }
-                while b < range.upperBound, CapitalNumerals.isCapital(s[b]) || Self.lookAlikes[s[b]] != nil { b += 1 }
+                while a > range.lowerBound, inRun(a - 1) { a -= 1 }
+                while b < range.upperBound, inRun(b) { b += 1 }
                 let real = s[a..<b].filter(CapitalNumerals.isCapital).count
                 guard real >= 2, let end = at(b), end == "元" || end == "圆" || s[b - 1] == "万" else { continue }
                 replace(i, with: numeral, "大写 numeral look-alike in an amount's words")

@@ -70,6 +70,7 @@ import Qiyue
         #expect(repaired("人民币人参万肆件陆佰元整") == "人民币人叁万肆仟陆佰元整")
         #expect(repaired("人民币贰万壹什陆佰融拾伍元整") == "人民币贰万壹仟陆佰贰拾伍元整")
         #expect(repaired("条件：什么文件") == "条件：什么文件")
+        #expect(repaired("定金人民币陆抬 万元整（¥600,000.00）") == "定金人民币陆拾 万元整（¥600,000.00）")
     }
 
     @Test func leavesWhatContextDoesNotDecide() {

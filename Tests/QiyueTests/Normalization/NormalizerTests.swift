@@ -77,6 +77,16 @@ import Testing
         #expect(scanned.originalText(scanned.originalSpan(start..<(start + 3))) == "违约 金")
     }
 
+    @Test func aNumberInWordsCutByAScannedLineReadsWhole() throws {
+        let text = "甲方给付契约总价百分之三\n十，计新台币壹佰贰拾陆\n万元整。\n第三\n十条"
+        var source = SourceInfo(path: "scan.png")
+        source.pages = [PageInfo(number: 1, span: TextSpan(0, text.unicodeScalars.count), width: 100, height: 100, unit: "px", ocr: true)]
+        let n = try TestSupport.analyzer().analyze(text: text, source: source).normalizedText
+        #expect(n.contains("百分之三十,计新台币壹佰贰拾陆万元整"))
+        // Typed text keeps its lines.
+        #expect(try TestSupport.analyzer().analyze(text: text).normalizedText.contains("百分之三\n十"))
+    }
+
     @Test func spacedOutCharactersMapBackToTheSpacedOriginal() throws {
         let text = "一、客 户 资 料\n"
         let doc = try normalize(text)
