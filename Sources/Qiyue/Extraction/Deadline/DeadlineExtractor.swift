@@ -39,8 +39,10 @@ struct DeadlineExtractor {
             if let m = ctx.match(ctx.data.beforeMarkers, endingAt: k) {
                 // 乙方未提前30日通知即离职的: a breach the sentence names, not a time to act.
                 if ctx.match(ctx.data.negations, endingAt: m.start) != nil { return nil }
-                bound = "before"
                 searchAfter = ctx.text(m.start..<k) == "提前"
+                // 扣除前三个月利息: the first months of a term, not a time before an event.
+                if !searchAfter, namesFirstPeriod(after: e.range.upperBound, sentence, ctx) { return nil }
+                bound = "before"
                 start = m.start
             } else if bound == nil, isTimeLimit(e, ctx) {
                 bound = "within"   // 运输时限为2日、2日、1日
@@ -49,7 +51,8 @@ struct DeadlineExtractor {
             }
         }
         guard let b = bound, ["within", "before", "after"].contains(b) else { return nil }
-        if b == "within", statesValidity(after: e.range.upperBound, sentence, ctx) || Self.isOptionWindow(e, ctx) { return nil }
+        if b == "within", statesValidity(after: e.range.upperBound, sentence, ctx) || Self.isOptionWindow(e, ctx)
+            || Self.isFailedTalks(e, ctx) { return nil }
         var anchor: (range: Range<Int>, value: String)?
         if searchAfter {
             // 提前30日通知对方解除合同: the event after, in the duration's phrase; else the one the
@@ -57,7 +60,12 @@ struct DeadlineExtractor {
             // 乙方提前三十日以书面形式通知甲方，可以解除本合同: a following event in the next phrase;
             // 乙方提前解除本合同的，应提前30日…；试用期内提前3日通知甲方: the clause before a semicolon.
             let phraseEnd = ctx.phrase(at: e.range.lowerBound).upperBound
-            let usable = { (m: (range: Range<Int>, value: String)) in m.value != "notice" && !ctx.data.weakAnchors.contains(ctx.text(m.range)) }
+            // Only the events a before-notice is given for (`beforeNoticeEvents`): 提前2日通知甲方验收 is
+            // the notice of an act, before no anchor.
+            let events = ctx.data.beforeNoticeEvents
+            let usable = { (m: (range: Range<Int>, value: String)) in
+                m.value != "notice" && !ctx.data.weakAnchors.contains(ctx.text(m.range)) && (events.isEmpty || events.contains(m.value))
+            }
             anchor = ctx.findAll(ctx.data.anchors, in: FactContext.upTo(e.range.upperBound, min(sentence.upperBound, phraseEnd)))
                 .first(where: usable)
                 ?? followingEvent(after: phraseEnd, in: sentence, ctx)
@@ -74,7 +82,9 @@ struct DeadlineExtractor {
         let relativeTime = RelativeTime(anchor: anchorName, anchorText: anchor.map { ctx.text($0.range) },
                                         amount: v.amount, unit: unit)
         let span = ctx.doc.originalSpan(spanStart..<max(end, e.range.upperBound))
-        return Deadline(date: nil, relative: relativeTime, bound: b, obligor: ctx.actor(of: e.range.lowerBound..<end),
+        // 应在乙方书面通知后5日内: who gives the notice the time counts from is not who acts.
+        let clause = timeClauseStart(before: e.range.lowerBound, ctx)
+        return Deadline(date: nil, relative: relativeTime, bound: b, obligor: obligor(of: clause..<end, sentence, ctx),
                         action: action(after: end, ctx), blank: v.amount == nil,
                         text: ctx.doc.originalText(span), span: span)
     }
@@ -165,9 +175,9 @@ struct DeadlineExtractor {
         // (`eventJoiners`) is the later event and counts; none of the anchors → other.
         var tail = offset
         while tail > phrase.lowerBound && FactContext.isSpace(ctx.t[tail - 1]) { tail -= 1 }
-        if let last = inPhrase.last, let j = ctx.last(ctx.data.eventJoiners, in: FactContext.upTo(last.range.upperBound, offset)),
-           ctx.findAll(ctx.data.anchors, in: FactContext.upTo(j.range.upperBound, offset)).isEmpty,
-           let from = ctx.match(ctx.data.localStart, endingAt: tail), from.start > j.range.upperBound {
+        if let last = inPhrase.last, let j = joiner(in: FactContext.upTo(last.range.upperBound, offset), ctx),
+           ctx.findAll(ctx.data.anchors, in: FactContext.upTo(j.upperBound, offset)).isEmpty,
+           let from = ctx.match(ctx.data.localStart, endingAt: tail), from.start > j.upperBound {
             return nil
         }
         // 收到初稿后 / 收到款项后: a receipt named by what is received.
@@ -192,7 +202,15 @@ struct DeadlineExtractor {
         }
         let sentenceEnd = phrase.lowerBound
         let inSentence = ctx.findAll(ctx.data.anchors, in: FactContext.upTo(sentence.lowerBound, sentenceEnd))
-        guard let c = inPhrase.last(where: strong) ?? inSentence.last(where: strong) ?? inPhrase.last ?? inSentence.last else { return nil }
+        // 乙方应在货物到达后6小时内: a weak cue right before the phrase's own 后/之日起 is the event it
+        // counts from, before the strong cues of earlier phrases (…提前24小时通知乙方入库计划，).
+        let own = inPhrase.last.flatMap { m -> (range: Range<Int>, value: String)? in
+            var k = m.range.upperBound
+            while k < tail && FactContext.isSpace(ctx.t[k]) { k += 1 }
+            guard let s = ctx.match(ctx.data.localStart, at: k), s.end == tail else { return nil }
+            return m
+        }
+        guard let c = inPhrase.last(where: strong) ?? own ?? inSentence.last(where: strong) ?? inPhrase.last ?? inSentence.last else { return nil }
         guard c.value != "occurrence" else { return c }
         // 运输途中发生交通事故…影响按时送达的情形的，应在2小时内; 验收期内发现的缺陷乙方应在3个工作日内.
         let heads = c.range.lowerBound < phrase.lowerBound ? FactContext.upTo(sentence.lowerBound, sentenceEnd) : FactContext.upTo(c.range.upperBound, offset)
@@ -233,6 +251,17 @@ struct DeadlineExtractor {
             var k = end
             while k < t.count && FactContext.isSpace(t[k]) { k += 1 }
             if let m = ctx.match(ctx.data.dateBefore, at: k) { bound = "before"; end = m.end }
+        }
+        // 自 年 月 日之前所发生的违章罚款 / 2025年6月30日前产生的费用: the date bounds what happened, it
+        // sets no time to act.
+        if bound == "before" {
+            var q = end
+            while q < t.count && FactContext.isSpace(t[q]) { q += 1 }
+            if let m = ctx.match(ctx.data.dateBefore, at: q) {
+                q = m.end
+                while q < t.count && FactContext.isSpace(t[q]) { q += 1 }
+            }
+            if ctx.match(ctx.data.dateBeforeQualifies, at: q) != nil { return nil }
         }
         if bound == nil, listedBeforeDueDate(e, ctx) { bound = "before" }
         var lead = e.range.lowerBound
@@ -277,7 +306,7 @@ struct DeadlineExtractor {
             date = d
         }
         let span = ctx.doc.originalSpan(e.range.lowerBound..<end)
-        return Deadline(date: date, relative: nil, bound: b, obligor: ctx.actor(of: e.range.lowerBound..<end),
+        return Deadline(date: date, relative: nil, bound: b, obligor: obligor(of: e.range.lowerBound..<end, ctx.sentence(at: e.range.lowerBound), ctx),
                         action: action(after: end, ctx), blank: e.blank, text: ctx.doc.originalText(span), span: span)
     }
 
@@ -316,7 +345,7 @@ struct DeadlineExtractor {
             let span = ctx.doc.originalSpan(lo..<bound.end)
             out.append(Deadline(date: nil, relative: RelativeTime(anchor: anchor?.value ?? "other", anchorText: anchor.map { ctx.text($0.range) },
                                                                   amount: nil, unit: unit.value),
-                                bound: bound.value, obligor: ctx.actor(of: start..<bound.end), action: action(after: bound.end, ctx),
+                                bound: bound.value, obligor: obligor(of: start..<bound.end, ctx.sentence(at: start), ctx), action: action(after: bound.end, ctx),
                                 blank: true, text: ctx.doc.originalText(span), span: span))
         }
         return out
@@ -351,11 +380,92 @@ struct DeadlineExtractor {
             }
             let span = ctx.doc.originalSpan(m.range.lowerBound..<d.end)
             out.append(Deadline(date: nil, relative: RelativeTime(anchor: m.value, anchorText: ctx.text(m.range), amount: 0, unit: "day"),
-                                bound: "on", obligor: ctx.actor(of: m.range.lowerBound..<d.end),
+                                bound: "on", obligor: obligor(of: m.range.lowerBound..<d.end, ctx.sentence(at: m.range.lowerBound), ctx),
                                 action: action(after: k, ctx), blank: false, text: ctx.doc.originalText(span), span: span))
         }
         return out
     }
+
+    /// The last event joiner in `r` (`eventJoiners`: 并经), or an approval by someone (`approvalLead`
+    /// with one of `approvalWords` within eight characters: 经甲方书面确认).
+    private func joiner(in r: Range<Int>, _ ctx: FactContext) -> Range<Int>? {
+        let joined = ctx.last(ctx.data.eventJoiners, in: r)?.range
+        let approval = ctx.findAll(ctx.data.approvalLead, in: r).last {
+            ctx.contains(ctx.data.approvalWords, in: FactContext.upTo($0.range.upperBound, min(r.upperBound, $0.range.upperBound + 8)))
+        }?.range
+        guard let a = approval else { return joined }
+        guard let j = joined else { return a }
+        return a.lowerBound > j.lowerBound ? a : j
+    }
+
+    /// 扣除前三个月利息 / 前两个月的租金: `firstPeriodFollowers` right after the duration.
+    private func namesFirstPeriod(after offset: Int, _ sentence: Range<Int>, _ ctx: FactContext) -> Bool {
+        var k = offset
+        while k < sentence.upperBound && FactContext.isSpace(ctx.t[k]) { k += 1 }
+        return k < sentence.upperBound && ctx.match(ctx.data.firstPeriodFollowers, at: k) != nil
+    }
+
+    /// 自一方书面提出协商之日起三十日内协商不成的: a duration whose phrase says that talks fail
+    /// (`failedTalks`) and ends in 的/者 states a condition, not a time to act.
+    static func isFailedTalks(_ e: Entity, _ ctx: FactContext) -> Bool {
+        let phrase = ctx.phrase(at: e.range.lowerBound)
+        let rest = FactContext.upTo(e.range.upperBound, phrase.upperBound)
+        guard ctx.contains(ctx.data.failedTalks, in: rest) else { return false }
+        var k = phrase.upperBound
+        while k > rest.lowerBound && FactContext.isSpace(ctx.t[k - 1]) { k -= 1 }
+        return k > rest.lowerBound && (ctx.t[k - 1] == 0x7684 /* 的 */ || ctx.t[k - 1] == 0x8005 /* 者 */)
+    }
+
+    /// The start of the time clause before `offset` when a role right after its preposition does one
+    /// of `anchorClauseActs` (应在乙方书面通知后5日内 → the start of 乙方): that role gives the event
+    /// the time counts from, so the obligor is looked for outside it. `offset` otherwise.
+    private func timeClauseStart(before offset: Int, _ ctx: FactContext) -> Int {
+        let phrase = ctx.phrase(at: offset)
+        for r in ctx.roles(in: phrase.lowerBound..<offset) {
+            var k = r.range.lowerBound
+            while k > phrase.lowerBound && FactContext.isSpace(ctx.t[k - 1]) { k -= 1 }
+            guard ctx.match(ctx.data.prepositions, endingAt: k) != nil || ctx.match(ctx.data.dateFromLead, endingAt: k) != nil else { continue }
+            var a = r.range.upperBound
+            while a < offset && FactContext.isSpace(ctx.t[a]) { a += 1 }
+            if ctx.match(ctx.data.anchorClauseActs, at: a) != nil { return r.range.lowerBound }
+        }
+        return offset
+    }
+
+    /// Who must act in the deadline at `range`: its subject (``FactContext/actor(of:)``), else the one
+    /// party on the side that does its act (`payActs` → `payerSides`, `performActs` → `performerSides`):
+    /// 3.2 品牌保证金：…于签订本合同时同时支付 → the franchisee.
+    private func obligor(of range: Range<Int>, _ sentence: Range<Int>, _ ctx: FactContext) -> String? {
+        if let a = ctx.actor(of: range) { return a }
+        var k = range.upperBound
+        var breaks = 0
+        while k < sentence.upperBound {
+            let c = ctx.t[k]
+            if FactContext.isSpace(c) || Self.timeTails.contains(c) { k += 1; continue }
+            if (c == 0x2C || c == 0xFF0C) && breaks == 0 { breaks += 1; k += 1; continue }
+            break
+        }
+        // The act starts the words after the time (同时支付, 一次性付清): a pay or perform word within
+        // four characters there, in that phrase (…提前60日书面通知对方，并结清费用 is a notice).
+        var phraseEnd = k
+        while phraseEnd < min(sentence.upperBound, k + 8) && !FactContext.isPhraseBreak(ctx.t[phraseEnd]) { phraseEnd += 1 }
+        let act = k..<phraseEnd
+        let starts = { (m: (range: Range<Int>, value: Bool)) in m.range.lowerBound - k <= 3 }
+        let pay = ctx.first(ctx.data.payActs, in: act).flatMap { starts($0) ? $0 : nil }
+        let perform = ctx.first(ctx.data.performActs, in: act).flatMap { starts($0) ? $0 : nil }
+        let sides: Set<String>
+        switch (pay, perform) {
+        case let (p?, f?): sides = p.range.lowerBound <= f.range.lowerBound ? ctx.data.payerSides : ctx.data.performerSides
+        case (.some, nil): sides = ctx.data.payerSides
+        case (nil, .some): sides = ctx.data.performerSides
+        case (nil, nil): return nil
+        }
+        let parties = ctx.sides.filter { sides.contains($0.value) }.map(\.key)
+        return parties.count == 1 ? parties[0] : nil
+    }
+
+    /// 内/前/后/起/之/时: the last characters of a time, before the act it sets.
+    static let timeTails = ScalarSet("内前后起之时以")
 
     /// The rest of the phrase after a deadline: what is due.
     private func action(after offset: Int, _ ctx: FactContext) -> String? {

@@ -78,6 +78,17 @@ final class FactData: Sendable {
         var completionWords: [String]?
         var eventJoiners: [String]?
         var negations: [String]?
+        var approvalLead: [String]?
+        var approvalWords: [String]?
+        var beforeNoticeEvents: [String]?
+        var failedTalks: [String]?
+        var dateBeforeQualifies: [String]?
+        var firstPeriodFollowers: [String]?
+        var anchorClauseActs: [String]?
+        var payActs: [String]?
+        var payerSides: [String]?
+        var performActs: [String]?
+        var performerSides: [String]?
     }
     struct PeriodsFile: Decodable, Sendable {
         var kinds: [String: [String]]
@@ -233,6 +244,24 @@ final class FactData: Sendable {
     let dateFrom: WordTable<Bool>
     let recurringLead: WordTable<Bool>
     let recurringDue: WordTable<Bool>
+    /// 经甲方书面确认后: an approval after the last anchor cue (经 and an approval word) is the later event.
+    let approvalLead: WordTable<Bool>
+    let approvalWords: WordTable<Bool>
+    /// 提前30日通知对方解除合同: the events a before-notice names after it in its phrase.
+    let beforeNoticeEvents: Set<String>
+    /// 自提出协商之日起三十日内协商不成的: a duration of a condition that talks fail, not a deadline.
+    let failedTalks: WordTable<Bool>
+    /// 2025年1月1日之前所发生的: a date that bounds what happened, not a time to act.
+    let dateBeforeQualifies: WordTable<Bool>
+    /// 扣除前三个月利息: 前 and a duration that name the first months, not a time before an event.
+    let firstPeriodFollowers: WordTable<Bool>
+    /// 应在乙方书面通知后5日内: a role in the time clause that does one of these acts is not who acts.
+    let anchorClauseActs: WordTable<Bool>
+    /// A deadline naming no one who acts falls to the side that does its act (pay or perform).
+    let payActs: WordTable<Bool>
+    let payerSides: Set<String>
+    let performActs: WordTable<Bool>
+    let performerSides: Set<String>
 
     // MARK: periods.yaml
     let periodKinds: WordTable<String>
@@ -385,6 +414,17 @@ final class FactData: Sendable {
         eventJoiners = table(d.eventJoiners ?? [])
         negations = table(d.negations ?? [])
         receiptElided = table(d.receiptElided ?? [])
+        approvalLead = table(d.approvalLead ?? [])
+        approvalWords = table(d.approvalWords ?? [])
+        beforeNoticeEvents = Set(d.beforeNoticeEvents ?? [])
+        failedTalks = table(d.failedTalks ?? [])
+        dateBeforeQualifies = table(d.dateBeforeQualifies ?? [])
+        firstPeriodFollowers = table(d.firstPeriodFollowers ?? [])
+        anchorClauseActs = table(d.anchorClauseActs ?? [])
+        payActs = table(d.payActs ?? [])
+        payerSides = Set(d.payerSides ?? [])
+        performActs = table(d.performActs ?? [])
+        performerSides = Set(d.performerSides ?? [])
         agreedPenaltyWords = table(n.agreedPenaltyWords)
         penaltyWording = try PenaltyWording(directory: directory)
         periodKinds = inverted(r.kinds)

@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+@testable import Qiyue
+
+/// Who acts when the time clause names someone else (应在乙方书面通知后5日内), and when the sentence
+/// names no one: the one party on the side that does the act (a payment, a delivery or completion).
+@Suite struct DeadlineObligorClauseTests {
+    let pipeline: Pipeline
+
+    init() throws { pipeline = try Pipeline() }
+
+    func deadlines(_ text: String, category: String = "service") -> [String] {
+        TestSupport.deadlineKeys(pipeline, text, category: category)
+    }
+
+    @Test func whoGivesTheNoticeInTheTimeClauseDoesNotAct() {
+        #expect(deadlines("甲方采购的材料应在乙方书面通知后5日内运抵现场。", category: "other_contract") == ["notice|5|day|within|甲方"])
+        #expect(deadlines("双方应于甲方报送资料后30日内共同办理登记。", category: "other_contract") == ["other|30|day|within|both"])
+    }
+
+    @Test func aSubjectOutsideATimeClauseStillActs() {
+        #expect(deadlines("乙方签订本合同后5日内支付押金。", category: "lease") == ["signing|5|day|within|乙方"])
+        #expect(deadlines("甲方应在收到乙方发票后30日内付款。") == ["invoice|30|day|within|甲方"])
+    }
+
+    @Test func noSubjectFallsToTheSideThatActs() {
+        #expect(deadlines("履约保证金：人民币2万元，于签订本合同时同时支付。") == ["signing|0|day|on|甲方"])
+        #expect(deadlines("开发计划：\n1. 2026年3月31日前，完成系统上线。") == ["date:2026-03-31|before|乙方"])
+        // An act of neither kind names no one.
+        #expect(deadlines("一方地址变更的，应于变更后5日内书面通知对方。") == ["other|5|day|within|∅"])
+    }
+}
