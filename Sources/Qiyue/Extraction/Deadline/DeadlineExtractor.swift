@@ -31,6 +31,7 @@ struct DeadlineExtractor {
         let sentence = ctx.sentence(at: e.range.lowerBound)
         var bound = v.bound
         var searchAfter = false
+        var timeLimit = false
         var start = e.range.lowerBound
         if bound == nil || bound == "from" || bound == "within" {
             // 提前30日 / 期满前6个月; 开工前三日内 (within the days before: before).
@@ -46,6 +47,7 @@ struct DeadlineExtractor {
                 start = m.start
             } else if bound == nil, isTimeLimit(e, ctx) {
                 bound = "within"   // 运输时限为2日、2日、1日
+                timeLimit = true
             } else if bound != "within" {
                 return nil
             }
@@ -70,7 +72,9 @@ struct DeadlineExtractor {
                 .first(where: usable)
                 ?? followingEvent(after: phraseEnd, in: sentence, ctx)
                 ?? ctx.findAll(ctx.data.anchors, in: FactContext.upTo(Self.clauseStart(of: sentence, ctx), start)).last(where: usable)
-        } else {
+        } else if !timeLimit {
+            // A time limit (运输时限为2日…，自装车完毕时起算) is a length of time; it counts from what the
+            // text names after it, not from the event of an earlier deadline: other.
             anchor = nearestAnchor(before: start, ctx)
         }
         // "之日起30日内" with no event at all is still a deadline relative to something.
@@ -83,8 +87,9 @@ struct DeadlineExtractor {
                                         amount: v.amount, unit: unit)
         let span = ctx.doc.originalSpan(spanStart..<max(end, e.range.upperBound))
         // 应在乙方书面通知后5日内: who gives the notice the time counts from is not who acts.
-        let clause = timeClauseStart(before: e.range.lowerBound, ctx)
-        return Deadline(date: nil, relative: relativeTime, bound: b, obligor: obligor(of: clause..<end, sentence, ctx),
+        let clause = timeClause(before: e.range.lowerBound, ctx)
+        return Deadline(date: nil, relative: relativeTime, bound: b,
+                        obligor: obligor(of: (clause?.start ?? e.range.lowerBound)..<end, sentence, clauseRole: clause?.label, ctx),
                         action: action(after: end, ctx), blank: v.amount == nil,
                         text: ctx.doc.originalText(span), span: span)
     }
@@ -211,6 +216,15 @@ struct DeadlineExtractor {
             return m
         }
         guard let c = inPhrase.last(where: strong) ?? own ?? inSentence.last(where: strong) ?? inPhrase.last ?? inSentence.last else { return nil }
+        // 合同终止且费用结清后10个工作日内: settling accounts after the end of the term counts from the end.
+        if ctx.match(ctx.data.settlingCues, at: c.range.lowerBound) != nil,
+           let end = inPhrase.last(where: { ctx.data.endEvents.contains($0.value) && $0.range.upperBound <= c.range.lowerBound }) { return end }
+        // 本契约终止或期满后 / 期满或终止时: of events joined as alternatives (`alternativeJoiners`), the
+        // one that covers the others (`alternativeCover`: the contract ends either way), else the first.
+        if let j = ctx.match(ctx.data.alternativeJoiners, endingAt: c.range.lowerBound),
+           let first = (inPhrase + inSentence).first(where: { $0.range.upperBound == j.start }) {
+            return ctx.data.alternativeCover.contains(c.value) && !ctx.data.alternativeCover.contains(first.value) ? c : first
+        }
         guard c.value != "occurrence" else { return c }
         // 运输途中发生交通事故…影响按时送达的情形的，应在2小时内; 验收期内发现的缺陷乙方应在3个工作日内.
         let heads = c.range.lowerBound < phrase.lowerBound ? FactContext.upTo(sentence.lowerBound, sentenceEnd) : FactContext.upTo(c.range.upperBound, offset)
@@ -416,27 +430,56 @@ struct DeadlineExtractor {
         return k > rest.lowerBound && (ctx.t[k - 1] == 0x7684 /* 的 */ || ctx.t[k - 1] == 0x8005 /* 者 */)
     }
 
-    /// The start of the time clause before `offset` when a role right after its preposition does one
-    /// of `anchorClauseActs` (应在乙方书面通知后5日内 → the start of 乙方): that role gives the event
-    /// the time counts from, so the obligor is looked for outside it. `offset` otherwise.
-    private func timeClauseStart(before offset: Int, _ ctx: FactContext) -> Int {
+    /// The time clause before `offset` when a role right after its preposition (于/在, 自/从, 经) does
+    /// one of `anchorClauseActs` (应在乙方书面通知后5日内 → from 乙方): that role gives the event the time
+    /// counts from, so the obligor is looked for outside it. nil when there is none.
+    private func timeClause(before offset: Int, _ ctx: FactContext) -> (start: Int, label: String)? {
         let phrase = ctx.phrase(at: offset)
         for r in ctx.roles(in: phrase.lowerBound..<offset) {
             var k = r.range.lowerBound
             while k > phrase.lowerBound && FactContext.isSpace(ctx.t[k - 1]) { k -= 1 }
-            guard ctx.match(ctx.data.prepositions, endingAt: k) != nil || ctx.match(ctx.data.dateFromLead, endingAt: k) != nil else { continue }
+            guard ctx.match(ctx.data.prepositions, endingAt: k) != nil || ctx.match(ctx.data.dateFromLead, endingAt: k) != nil
+                    || ctx.match(ctx.data.approvalLead, endingAt: k) != nil else { continue }
             var a = r.range.upperBound
             while a < offset && FactContext.isSpace(ctx.t[a]) { a += 1 }
-            if ctx.match(ctx.data.anchorClauseActs, at: a) != nil { return r.range.lowerBound }
+            if ctx.match(ctx.data.anchorClauseActs, at: a) != nil { return (r.range.lowerBound, ctx.role(r.label)) }
         }
-        return offset
+        return nil
+    }
+
+    /// Where the words of another obligation start in the sentence after `offset`: a later phrase that
+    /// starts with one of `conditionLeads`, or one with a role and a modal before a time of its own.
+    private func otherObligation(after offset: Int, _ sentence: Range<Int>, _ ctx: FactContext) -> Int {
+        var p = ctx.phrase(at: offset).upperBound
+        let stop = min(sentence.upperBound, offset + FactContext.actorWindow)
+        while p < stop {
+            var a = p + 1
+            while a < stop && FactContext.isSpace(ctx.t[a]) { a += 1 }
+            guard a < stop else { break }
+            if ctx.match(ctx.data.conditionLeads, at: a) != nil { return a }
+            let ph = ctx.phrase(at: a)
+            for r in ctx.roles(in: ph) {
+                var k = r.range.upperBound
+                while k < min(ph.upperBound, r.range.upperBound + 2), ctx.data.modalFillers.contains(ctx.t[k]) { k += 1 }
+                guard ctx.match(ctx.data.modals, at: k) != nil else { continue }
+                let rest = FactContext.upTo(k, ph.upperBound)
+                if !ctx.entities(.duration, in: rest).isEmpty || !ctx.entities(.date, in: rest).isEmpty { return ph.lowerBound }
+            }
+            p = ph.upperBound
+        }
+        return .max
     }
 
     /// Who must act in the deadline at `range`: its subject (``FactContext/actor(of:)``), else the one
     /// party on the side that does its act (`payActs` → `payerSides`, `performActs` → `performerSides`):
     /// 3.2 品牌保证金：…于签订本合同时同时支付 → the franchisee.
-    private func obligor(of range: Range<Int>, _ sentence: Range<Int>, _ ctx: FactContext) -> String? {
-        if let a = ctx.actor(of: range) { return a }
+    private func obligor(of range: Range<Int>, _ sentence: Range<Int>, clauseRole: String? = nil, _ ctx: FactContext) -> String? {
+        if let a = ctx.actor(of: range, limit: otherObligation(after: range.upperBound, sentence, ctx)) { return a }
+        // 经甲方书面通知后三十日内仍未修复者: the one notified, the other of two parties.
+        if let c = clauseRole {
+            let parties = Set(ctx.primaryRole.values)
+            if parties.count == 2, parties.contains(c), let other = parties.subtracting([c]).first { return other }
+        }
         var k = range.upperBound
         var breaks = 0
         while k < sentence.upperBound {

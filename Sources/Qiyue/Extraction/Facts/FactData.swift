@@ -89,6 +89,11 @@ final class FactData: Sendable {
         var payerSides: [String]?
         var performActs: [String]?
         var performerSides: [String]?
+        var settlingCues: [String]?
+        var endEvents: [String]?
+        var conditionLeads: [String]?
+        var alternativeJoiners: [String]?
+        var alternativeCover: [String]?
     }
     struct PeriodsFile: Decodable, Sendable {
         var kinds: [String: [String]]
@@ -262,6 +267,14 @@ final class FactData: Sendable {
     let payerSides: Set<String>
     let performActs: WordTable<Bool>
     let performerSides: Set<String>
+    /// 合同终止且费用结清后: a settling cue after the end of the term (`endEvents`) counts from the end.
+    let settlingCues: WordTable<Bool>
+    let endEvents: Set<String>
+    /// …前支付，如期间发现甲方…: a later phrase that starts with a condition is another obligation.
+    let conditionLeads: WordTable<Bool>
+    /// 终止或期满后: events joined as alternatives count from the first named.
+    let alternativeJoiners: WordTable<Bool>
+    let alternativeCover: Set<String>
 
     // MARK: periods.yaml
     let periodKinds: WordTable<String>
@@ -425,6 +438,11 @@ final class FactData: Sendable {
         payerSides = Set(d.payerSides ?? [])
         performActs = table(d.performActs ?? [])
         performerSides = Set(d.performerSides ?? [])
+        settlingCues = table(d.settlingCues ?? [])
+        endEvents = Set(d.endEvents ?? [])
+        conditionLeads = table(d.conditionLeads ?? [])
+        alternativeJoiners = table(d.alternativeJoiners ?? [])
+        alternativeCover = Set(d.alternativeCover ?? [])
         agreedPenaltyWords = table(n.agreedPenaltyWords)
         penaltyWording = try PenaltyWording(directory: directory)
         periodKinds = inverted(r.kinds)
