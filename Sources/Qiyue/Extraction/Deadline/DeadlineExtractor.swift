@@ -11,7 +11,11 @@ struct DeadlineExtractor {
         for e in ctx.entities {
             switch e.dim {
             case .duration: if let d = relative(e, ctx) { out.append(d) }
-            case .date: if let d = absolute(e, ctx) { out.append(d) }
+            case .date:
+                if let d = absolute(e, ctx) {
+                    out.append(d)
+                    out.append(contentsOf: sameDateReferences(to: d, of: e, ctx))
+                }
             default: break
             }
         }
@@ -53,6 +57,7 @@ struct DeadlineExtractor {
             }
         }
         guard let b = bound, ["within", "before", "after"].contains(b) else { return nil }
+        if b == "after", Self.isEntitlement(e, ctx) { return nil }
         if b == "within", statesValidity(after: e.range.upperBound, sentence, ctx) || Self.isOptionWindow(e, ctx)
             || Self.isFailedTalks(e, ctx) { return nil }
         var anchor: (range: Range<Int>, value: String)?
@@ -132,6 +137,15 @@ struct DeadlineExtractor {
     static func isOptionWindow(_ e: Entity, _ ctx: FactContext) -> Bool {
         let phrase = ctx.phrase(at: e.range.lowerBound)
         return ctx.contains(ctx.data.permissionWords, in: phrase) && !ctx.contains(ctx.data.modals, in: phrase)
+    }
+
+    /// 受雇满十二个月后，每年可享有十四天有薪年假: a permission word in the phrase of a time after
+    /// something, or in the phrase after it, with no modal of duty, makes it an entitlement, not a deadline.
+    static func isEntitlement(_ e: Entity, _ ctx: FactContext) -> Bool {
+        let phrase = ctx.phrase(at: e.range.lowerBound)
+        let sentence = ctx.sentence(at: e.range.lowerBound)
+        let r = phrase.upperBound + 1 < sentence.upperBound ? phrase.lowerBound..<ctx.phrase(at: phrase.upperBound + 1).upperBound : phrase
+        return ctx.contains(ctx.data.permissionWords, in: r) && !ctx.contains(ctx.data.modals, in: r)
     }
 
     /// 运输时限为2日 / 运输时限分别为2日、2日、1日: a duration right after a time-limit noun and a link
@@ -324,6 +338,25 @@ struct DeadlineExtractor {
                         action: action(after: end, ctx), blank: e.blank, text: ctx.doc.originalText(span), span: span)
     }
 
+    /// 甲、乙两方应于2025年6月20日前存入…，丙方应于同日前将出资设备交付: a `sameDateRefs` word right
+    /// after 于/在 or a `dueOn` word, later in the sentence of a due date and before the next date, is a
+    /// deadline with that date for the obligation it starts.
+    private func sameDateReferences(to d: Deadline, of e: Entity, _ ctx: FactContext) -> [Deadline] {
+        let sentence = ctx.sentence(at: e.range.lowerBound)
+        let rest = FactContext.upTo(e.range.upperBound, sentence.upperBound)
+        let end = ctx.entities(.date, in: rest).first { $0.range.lowerBound >= e.range.upperBound }?.range.lowerBound ?? rest.upperBound
+        var out: [Deadline] = []
+        for m in ctx.findAll(ctx.data.sameDateRefs, in: FactContext.upTo(e.range.upperBound, end)) {
+            var k = m.range.lowerBound
+            while k > rest.lowerBound && FactContext.isSpace(ctx.t[k - 1]) { k -= 1 }
+            guard ctx.match(ctx.data.dueOn, endingAt: k) != nil || ctx.match(ctx.data.prepositions, endingAt: k) != nil else { continue }
+            let span = ctx.doc.originalSpan(m.range)
+            out.append(Deadline(date: d.date, relative: nil, bound: m.value, obligor: obligor(of: m.range, sentence, ctx),
+                                action: action(after: m.range.upperBound, ctx), blank: d.blank, text: ctx.doc.originalText(span), span: span))
+        }
+        return out
+    }
+
     /// 每年1月15日、7月15日前: a date listed (、, 和) before up to three more dates, the last of which is
     /// due before (its entity's bound or a `dateBefore` word after it).
     private func listedBeforeDueDate(_ e: Entity, _ ctx: FactContext) -> Bool {
@@ -474,13 +507,28 @@ struct DeadlineExtractor {
     /// party on the side that does its act (`payActs` → `payerSides`, `performActs` → `performerSides`):
     /// 3.2 品牌保证金：…于签订本合同时同时支付 → the franchisee.
     private func obligor(of range: Range<Int>, _ sentence: Range<Int>, clauseRole: String? = nil, _ ctx: FactContext) -> String? {
-        if let a = ctx.actor(of: range, limit: otherObligation(after: range.upperBound, sentence, ctx)) { return a }
+        let act = firstAct(after: range.upperBound, sentence, ctx)
+        // A role after the act word (…前，完成甲方产线现场部署) is part of what is done, not who does it;
+        // one the act is given to (交付甲方, 支付给乙方) still tells who gives it (the other party).
+        var limit = otherObligation(after: range.upperBound, sentence, ctx)
+        if let a = act, let r = ctx.roles(in: a.start..<ctx.phrase(at: a.start).upperBound).first,
+           !ctx.data.objectMarkers.contains(ctx.t[r.range.lowerBound - 1]) { limit = min(limit, a.start) }
+        if let a = ctx.actor(of: range, limit: limit) { return a }
         // 经甲方书面通知后三十日内仍未修复者: the one notified, the other of two parties.
         if let c = clauseRole {
             let parties = Set(ctx.primaryRole.values)
             if parties.count == 2, parties.contains(c), let other = parties.subtracting([c]).first { return other }
         }
-        var k = range.upperBound
+        guard let sides = act?.sides else { return nil }
+        let parties = ctx.sides.filter { sides.contains($0.value) }.map(\.key)
+        return parties.count == 1 ? parties[0] : nil
+    }
+
+    /// The act a time sets, when it starts the words after the time (同时支付, 一次性付清, ，完成…): a
+    /// pay or perform word within four characters there, in that phrase (…提前60日书面通知对方，并结清费用
+    /// is a notice); its start and the sides that do it.
+    private func firstAct(after offset: Int, _ sentence: Range<Int>, _ ctx: FactContext) -> (start: Int, sides: Set<String>)? {
+        var k = offset
         var breaks = 0
         while k < sentence.upperBound {
             let c = ctx.t[k]
@@ -488,23 +536,18 @@ struct DeadlineExtractor {
             if (c == 0x2C || c == 0xFF0C) && breaks == 0 { breaks += 1; k += 1; continue }
             break
         }
-        // The act starts the words after the time (同时支付, 一次性付清): a pay or perform word within
-        // four characters there, in that phrase (…提前60日书面通知对方，并结清费用 is a notice).
         var phraseEnd = k
         while phraseEnd < min(sentence.upperBound, k + 8) && !FactContext.isPhraseBreak(ctx.t[phraseEnd]) { phraseEnd += 1 }
         let act = k..<phraseEnd
         let starts = { (m: (range: Range<Int>, value: Bool)) in m.range.lowerBound - k <= 3 }
         let pay = ctx.first(ctx.data.payActs, in: act).flatMap { starts($0) ? $0 : nil }
         let perform = ctx.first(ctx.data.performActs, in: act).flatMap { starts($0) ? $0 : nil }
-        let sides: Set<String>
         switch (pay, perform) {
-        case let (p?, f?): sides = p.range.lowerBound <= f.range.lowerBound ? ctx.data.payerSides : ctx.data.performerSides
-        case (.some, nil): sides = ctx.data.payerSides
-        case (nil, .some): sides = ctx.data.performerSides
+        case let (p?, f?): return p.range.lowerBound <= f.range.lowerBound ? (p.range.lowerBound, ctx.data.payerSides) : (f.range.lowerBound, ctx.data.performerSides)
+        case let (p?, nil): return (p.range.lowerBound, ctx.data.payerSides)
+        case let (nil, f?): return (f.range.lowerBound, ctx.data.performerSides)
         case (nil, nil): return nil
         }
-        let parties = ctx.sides.filter { sides.contains($0.value) }.map(\.key)
-        return parties.count == 1 ? parties[0] : nil
     }
 
     /// 内/前/后/起/之/时: the last characters of a time, before the act it sets.

@@ -238,7 +238,7 @@ struct FactContext {
         // text without sentence ends (OCR) costs no more than one with them.
         let whole = sentence(at: range.lowerBound)
         let end = min(whole.upperBound, max(range.upperBound, range.lowerBound) + Self.actorWindow)
-        let s = max(whole.lowerBound, range.lowerBound - Self.actorWindow)..<(limit > range.upperBound ? min(end, limit) : end)
+        let s = max(whole.lowerBound, range.lowerBound - Self.actorWindow)..<(limit >= range.upperBound ? max(range.upperBound, min(end, limit)) : end)
         let p = phrase(at: range.lowerBound)
         if let j = jointSubject(in: max(p.lowerBound, s.lowerBound)..<range.lowerBound) { return j }
         let after = roles(in: FactContext.upTo(range.upperBound, s.upperBound)).filter { !isObject($0.range, in: s) }

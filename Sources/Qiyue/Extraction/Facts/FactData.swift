@@ -94,6 +94,7 @@ final class FactData: Sendable {
         var conditionLeads: [String]?
         var alternativeJoiners: [String]?
         var alternativeCover: [String]?
+        var sameDateRefs: [String: String]?
     }
     struct PeriodsFile: Decodable, Sendable {
         var kinds: [String: [String]]
@@ -275,6 +276,8 @@ final class FactData: Sendable {
     /// 终止或期满后: events joined as alternatives count from the first named.
     let alternativeJoiners: WordTable<Bool>
     let alternativeCover: Set<String>
+    /// 丙方应于同日前交付: the date of the due date before it in the sentence, and this bound.
+    let sameDateRefs: WordTable<String>
 
     // MARK: periods.yaml
     let periodKinds: WordTable<String>
@@ -443,6 +446,7 @@ final class FactData: Sendable {
         conditionLeads = table(d.conditionLeads ?? [])
         alternativeJoiners = table(d.alternativeJoiners ?? [])
         alternativeCover = Set(d.alternativeCover ?? [])
+        sameDateRefs = WordTable((d.sameDateRefs ?? [:]).map { (EntityData.norm($0.key), $0.value) })
         agreedPenaltyWords = table(n.agreedPenaltyWords)
         penaltyWording = try PenaltyWording(directory: directory)
         periodKinds = inverted(r.kinds)

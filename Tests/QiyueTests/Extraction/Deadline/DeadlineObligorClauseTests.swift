@@ -3,7 +3,8 @@ import Testing
 @testable import Qiyue
 
 /// Who acts when the time clause names someone else (应在乙方书面通知后5日内), and when the sentence
-/// names no one: the one party on the side that does the act (a payment, a delivery or completion).
+/// names no one: the one party on the side that does the act (a payment, a delivery or completion);
+/// the one notified (经甲方书面通知后); the subject is not sought in a later condition or obligation.
 @Suite struct DeadlineObligorClauseTests {
     let pipeline: Pipeline
 
@@ -21,6 +22,18 @@ import Testing
     @Test func aSubjectOutsideATimeClauseStillActs() {
         #expect(deadlines("乙方签订本合同后5日内支付押金。", category: "lease") == ["signing|5|day|within|乙方"])
         #expect(deadlines("甲方应在收到乙方发票后30日内付款。") == ["invoice|30|day|within|甲方"])
+    }
+
+    @Test func theOneNotifiedActs() {
+        #expect(deadlines("经甲方书面通知后十五日内仍未改正者，视为违约。") == ["notice|15|day|within|乙方"])
+    }
+
+    /// A later condition (如…) or a later obligation with its own subject and time names no one here.
+    @Test func aLaterConditionOrObligationBoundsTheSubject() {
+        #expect(deadlines("剩余款项于2026年6月30日前支付，如期间发现甲方隐瞒债务，乙方有权扣除。", category: "sale_of_goods")
+            == ["date:2026-06-30|before|乙方"])
+        #expect(deadlines("履约保证金于签约时交付甲方，合同期满时甲方应于三十日内无息返还。")
+            == ["signing|0|day|on|乙方", "expiry|30|day|within|甲方"])
     }
 
     @Test func noSubjectFallsToTheSideThatActs() {
