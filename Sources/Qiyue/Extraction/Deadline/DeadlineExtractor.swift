@@ -510,6 +510,10 @@ struct DeadlineExtractor {
         let act = firstAct(after: range.upperBound, sentence, ctx)
         // A role after the act word (…前，完成甲方产线现场部署) is part of what is done, not who does it;
         // one the act is given to (交付甲方, 支付给乙方) still tells who gives it (the other party).
+        // 第三部分 乙方责任 … 对甲方清算有疑问时应于3个工作日内向甲方书面提出: under a heading that names
+        // a party's duties, a sentence with no subject of its own (no role with a modal, none leading it)
+        // is that party's.
+        if let h = dutyHeadingParty(above: sentence, ctx), !leadsOrBindsARole(sentence, ctx) { return h }
         var limit = otherObligation(after: range.upperBound, sentence, ctx)
         if let a = act, let r = ctx.roles(in: a.start..<ctx.phrase(at: a.start).upperBound).first,
            !ctx.data.objectMarkers.contains(ctx.t[r.range.lowerBound - 1]) { limit = min(limit, a.start) }
@@ -522,6 +526,48 @@ struct DeadlineExtractor {
         guard let sides = act?.sides else { return nil }
         let parties = ctx.sides.filter { sides.contains($0.value) }.map(\.key)
         return parties.count == 1 ? parties[0] : nil
+    }
+
+    /// The party a heading above `sentence` names the duties of (`dutyHeadings` after its role: 第三部分
+    /// 乙方责任, 第四条 甲方的义务), looking back over article headings up to a part or chapter heading.
+    private func dutyHeadingParty(above sentence: Range<Int>, _ ctx: FactContext) -> String? {
+        guard var i = ctx.doc.sentenceIndex(at: sentence.lowerBound) else { return nil }
+        for _ in 0..<Self.headingLookBack {
+            let s = ctx.doc.sentences[i].range
+            var k = s.lowerBound
+            while k < s.upperBound && FactContext.isSpace(ctx.t[k]) { k += 1 }
+            if let h = HeadingScanner.match(ctx.t, at: k, limit: s.upperBound), h.style == .chapter || h.style == .section || h.style == .article {
+                var a = h.end
+                while a < s.upperBound && FactContext.isSpace(ctx.t[a]) { a += 1 }
+                if let r = ctx.roles(in: a..<min(s.upperBound, a + 1)).first {
+                    var d = r.range.upperBound
+                    if d < s.upperBound && ctx.t[d] == 0x7684 /* 的 */ { d += 1 }
+                    if ctx.match(ctx.data.dutyHeadings, at: d) != nil { return ctx.role(r.label) }
+                }
+                if h.style != .article { return nil }
+            }
+            guard i > 0 else { break }
+            i -= 1
+        }
+        return nil
+    }
+
+    static let headingLookBack = 40
+
+    /// Whether a role leads `sentence` (after its numbering) or carries a modal in it (乙方应…).
+    private func leadsOrBindsARole(_ sentence: Range<Int>, _ ctx: FactContext) -> Bool {
+        var k = sentence.lowerBound
+        while k < sentence.upperBound && FactContext.isSpace(ctx.t[k]) { k += 1 }
+        if let h = HeadingScanner.match(ctx.t, at: k, limit: sentence.upperBound) { k = h.end }
+        while k < sentence.upperBound && FactContext.isSpace(ctx.t[k]) { k += 1 }
+        let window = sentence.lowerBound..<min(sentence.upperBound, sentence.lowerBound + FactContext.actorWindow)
+        for r in ctx.roles(in: window) {
+            if r.range.lowerBound == k { return true }
+            var m = r.range.upperBound
+            while m < min(window.upperBound, r.range.upperBound + 2), ctx.data.modalFillers.contains(ctx.t[m]) { m += 1 }
+            if ctx.match(ctx.data.modals, at: m) != nil { return true }
+        }
+        return false
     }
 
     /// The act a time sets, when it starts the words after the time (同时支付, 一次性付清, ，完成…): a

@@ -95,6 +95,7 @@ final class FactData: Sendable {
         var alternativeJoiners: [String]?
         var alternativeCover: [String]?
         var sameDateRefs: [String: String]?
+        var dutyHeadings: [String]?
     }
     struct PeriodsFile: Decodable, Sendable {
         var kinds: [String: [String]]
@@ -278,6 +279,8 @@ final class FactData: Sendable {
     let alternativeCover: Set<String>
     /// 丙方应于同日前交付: the date of the due date before it in the sentence, and this bound.
     let sameDateRefs: WordTable<String>
+    /// 第三部分 乙方责任: words after a role in a heading that make what follows that party's duties.
+    let dutyHeadings: WordTable<Bool>
 
     // MARK: periods.yaml
     let periodKinds: WordTable<String>
@@ -447,6 +450,7 @@ final class FactData: Sendable {
         alternativeJoiners = table(d.alternativeJoiners ?? [])
         alternativeCover = Set(d.alternativeCover ?? [])
         sameDateRefs = WordTable((d.sameDateRefs ?? [:]).map { (EntityData.norm($0.key), $0.value) })
+        dutyHeadings = table(d.dutyHeadings ?? [])
         agreedPenaltyWords = table(n.agreedPenaltyWords)
         penaltyWording = try PenaltyWording(directory: directory)
         periodKinds = inverted(r.kinds)

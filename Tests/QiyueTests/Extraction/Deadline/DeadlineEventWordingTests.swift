@@ -5,7 +5,7 @@ import Testing
 /// The event a deadline counts from, and words that make a time no deadline: an approval by someone
 /// after the last cue, a notice that arrives, a weak cue right before the phrase's own 后, the notice of
 /// an act, a condition that talks fail, a date that bounds what happened, the first months of a term,
-/// a day that is defined.
+/// a day that is defined, an entitlement after a qualifying time.
 @Suite struct DeadlineEventWordingTests {
     let pipeline: Pipeline
 
@@ -48,6 +48,12 @@ import Testing
     @Test func theFirstMonthsOfATerm() {
         #expect(deadlines("甲方在出借款项时预先扣除前两个月利息。", category: "loan").isEmpty)
         #expect(deadlines("租赁期满前三个月，乙方应书面通知甲方是否续租。", category: "lease") == ["expiry|3|month|before|乙方"])
+    }
+
+    /// A time after a qualifying period with a permission word and no duty is an entitlement.
+    @Test func anEntitlementAfterAQualifyingTime() {
+        #expect(deadlines("乙方于受雇满十二个月后，每年可享有十五天带薪年假。", category: "labor").isEmpty)
+        #expect(deadlines("乙方应于受雇满六个月后签订正式劳动合同。", category: "labor") == ["other|6|month|after|乙方"])
     }
 
     @Test func aDefinedDayIsNoDeadline() {

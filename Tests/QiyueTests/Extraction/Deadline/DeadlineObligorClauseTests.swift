@@ -4,7 +4,8 @@ import Testing
 
 /// Who acts when the time clause names someone else (应在乙方书面通知后5日内), and when the sentence
 /// names no one: the one party on the side that does the act (a payment, a delivery or completion);
-/// the one notified (经甲方书面通知后); the subject is not sought in a later condition or obligation.
+/// the one notified (经甲方书面通知后); the party of a duty heading above; the subject is not sought in a
+/// later condition or obligation.
 @Suite struct DeadlineObligorClauseTests {
     let pipeline: Pipeline
 
@@ -34,6 +35,23 @@ import Testing
             == ["date:2026-06-30|before|乙方"])
         #expect(deadlines("履约保证金于签约时交付甲方，合同期满时甲方应于三十日内无息返还。")
             == ["signing|0|day|on|乙方", "expiry|30|day|within|甲方"])
+    }
+
+    @Test func aRoleInTheActsObjectDoesNotAct() {
+        #expect(deadlines("开发计划：\n3. 2026年6月30日前，完成甲方产线现场部署。") == ["date:2026-06-30|before|乙方"])
+    }
+
+    @Test func theSameDateForAnotherParty() {
+        #expect(deadlines("甲、乙两方应于2025年6月20日前将出资款存入合伙账户，丙方应于同日前将出资设备交付至经营场所。", category: "other_contract")
+            == ["date:2025-06-20|before|both", "date:2025-06-20|before|丙方"])
+    }
+
+    /// Under a heading naming a party's duties, a sentence no role leads or binds is that party's.
+    @Test func aDutyHeadingNamesWhoActs() {
+        #expect(deadlines("第三部分 乙方责任\n第十七条 对甲方清算有疑问时应于3个工作日内向甲方书面提出。", category: "other_contract")
+            == ["other|3|workday|within|乙方"])
+        #expect(deadlines("第三部分 乙方责任\n第十八条 甲方应于每月5日前出具对账单。", category: "other_contract")
+            == ["date:---05|before|甲方"])
     }
 
     @Test func noSubjectFallsToTheSideThatActs() {
