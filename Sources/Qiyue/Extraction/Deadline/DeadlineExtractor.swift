@@ -554,7 +554,8 @@ struct DeadlineExtractor {
 
     static let headingLookBack = 40
 
-    /// Whether a role leads `sentence` (after its numbering) or carries a modal in it (乙方应…).
+    /// Whether a role leads `sentence` (after its numbering) or one of its phrases (货到后10日内，甲方
+    /// 付款), or carries a modal in it (乙方应…).
     private func leadsOrBindsARole(_ sentence: Range<Int>, _ ctx: FactContext) -> Bool {
         var k = sentence.lowerBound
         while k < sentence.upperBound && FactContext.isSpace(ctx.t[k]) { k += 1 }
@@ -563,6 +564,9 @@ struct DeadlineExtractor {
         let window = sentence.lowerBound..<min(sentence.upperBound, sentence.lowerBound + FactContext.actorWindow)
         for r in ctx.roles(in: window) {
             if r.range.lowerBound == k { return true }
+            var j = r.range.lowerBound
+            while j > window.lowerBound && FactContext.isSpace(ctx.t[j - 1]) { j -= 1 }
+            if j > window.lowerBound && FactContext.isPhraseBreak(ctx.t[j - 1]) && ctx.t[j - 1] != 0x3001 /* 、 */ { return true }
             var m = r.range.upperBound
             while m < min(window.upperBound, r.range.upperBound + 2), ctx.data.modalFillers.contains(ctx.t[m]) { m += 1 }
             if ctx.match(ctx.data.modals, at: m) != nil { return true }

@@ -52,6 +52,8 @@ import Testing
             == ["other|3|workday|within|乙方"])
         #expect(deadlines("第三部分 乙方责任\n第十八条 甲方应于每月5日前出具对账单。", category: "other_contract")
             == ["date:---05|before|甲方"])
+        #expect(deadlines("第三部分 乙方责任\n第十九条 货到后10日内，甲方支付货款。", category: "other_contract")
+            == ["delivery|10|day|within|甲方"])
     }
 
     @Test func noSubjectFallsToTheSideThatActs() {
