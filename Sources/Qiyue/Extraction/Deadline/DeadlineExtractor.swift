@@ -343,7 +343,8 @@ struct DeadlineExtractor {
     /// deadline with that date for the obligation it starts.
     private func sameDateReferences(to d: Deadline, of e: Entity, _ ctx: FactContext) -> [Deadline] {
         let sentence = ctx.sentence(at: e.range.lowerBound)
-        let rest = FactContext.upTo(e.range.upperBound, sentence.upperBound)
+        // Within the subject window: a text without sentence ends costs no more than one with them.
+        let rest = FactContext.upTo(e.range.upperBound, min(sentence.upperBound, e.range.upperBound + FactContext.actorWindow))
         let end = ctx.entities(.date, in: rest).first { $0.range.lowerBound >= e.range.upperBound }?.range.lowerBound ?? rest.upperBound
         var out: [Deadline] = []
         for m in ctx.findAll(ctx.data.sameDateRefs, in: FactContext.upTo(e.range.upperBound, end)) {
