@@ -11,7 +11,11 @@ struct DeadlineExtractor {
         for e in ctx.entities {
             switch e.dim {
             case .duration: if let d = relative(e, ctx) { out.append(d) }
-            case .date: if let d = absolute(e, ctx) { out.append(d) }
+            case .date:
+                if let d = absolute(e, ctx) {
+                    out.append(d)
+                    out.append(contentsOf: sameDateReferences(to: d, of: e, ctx))
+                }
             default: break
             }
         }
@@ -31,6 +35,7 @@ struct DeadlineExtractor {
         let sentence = ctx.sentence(at: e.range.lowerBound)
         var bound = v.bound
         var searchAfter = false
+        var timeLimit = false
         var start = e.range.lowerBound
         if bound == nil || bound == "from" || bound == "within" {
             // 提前30日 / 期满前6个月; 开工前三日内 (within the days before: before).
@@ -39,17 +44,22 @@ struct DeadlineExtractor {
             if let m = ctx.match(ctx.data.beforeMarkers, endingAt: k) {
                 // 乙方未提前30日通知即离职的: a breach the sentence names, not a time to act.
                 if ctx.match(ctx.data.negations, endingAt: m.start) != nil { return nil }
-                bound = "before"
                 searchAfter = ctx.text(m.start..<k) == "提前"
+                // 扣除前三个月利息: the first months of a term, not a time before an event.
+                if !searchAfter, namesFirstPeriod(after: e.range.upperBound, sentence, ctx) { return nil }
+                bound = "before"
                 start = m.start
             } else if bound == nil, isTimeLimit(e, ctx) {
                 bound = "within"   // 运输时限为2日、2日、1日
+                timeLimit = true
             } else if bound != "within" {
                 return nil
             }
         }
         guard let b = bound, ["within", "before", "after"].contains(b) else { return nil }
-        if b == "within", statesValidity(after: e.range.upperBound, sentence, ctx) || Self.isOptionWindow(e, ctx) { return nil }
+        if b == "after", Self.isEntitlement(e, ctx) { return nil }
+        if b == "within", statesValidity(after: e.range.upperBound, sentence, ctx) || Self.isOptionWindow(e, ctx)
+            || Self.isFailedTalks(e, ctx) { return nil }
         var anchor: (range: Range<Int>, value: String)?
         if searchAfter {
             // 提前30日通知对方解除合同: the event after, in the duration's phrase; else the one the
@@ -57,12 +67,19 @@ struct DeadlineExtractor {
             // 乙方提前三十日以书面形式通知甲方，可以解除本合同: a following event in the next phrase;
             // 乙方提前解除本合同的，应提前30日…；试用期内提前3日通知甲方: the clause before a semicolon.
             let phraseEnd = ctx.phrase(at: e.range.lowerBound).upperBound
-            let usable = { (m: (range: Range<Int>, value: String)) in m.value != "notice" && !ctx.data.weakAnchors.contains(ctx.text(m.range)) }
+            // Only the events a before-notice is given for (`beforeNoticeEvents`): 提前2日通知甲方验收 is
+            // the notice of an act, before no anchor.
+            let events = ctx.data.beforeNoticeEvents
+            let usable = { (m: (range: Range<Int>, value: String)) in
+                m.value != "notice" && !ctx.data.weakAnchors.contains(ctx.text(m.range)) && (events.isEmpty || events.contains(m.value))
+            }
             anchor = ctx.findAll(ctx.data.anchors, in: FactContext.upTo(e.range.upperBound, min(sentence.upperBound, phraseEnd)))
                 .first(where: usable)
                 ?? followingEvent(after: phraseEnd, in: sentence, ctx)
                 ?? ctx.findAll(ctx.data.anchors, in: FactContext.upTo(Self.clauseStart(of: sentence, ctx), start)).last(where: usable)
-        } else {
+        } else if !timeLimit {
+            // A time limit (运输时限为2日…，自装车完毕时起算) is a length of time; it counts from what the
+            // text names after it, not from the event of an earlier deadline: other.
             anchor = nearestAnchor(before: start, ctx)
         }
         // "之日起30日内" with no event at all is still a deadline relative to something.
@@ -74,7 +91,10 @@ struct DeadlineExtractor {
         let relativeTime = RelativeTime(anchor: anchorName, anchorText: anchor.map { ctx.text($0.range) },
                                         amount: v.amount, unit: unit)
         let span = ctx.doc.originalSpan(spanStart..<max(end, e.range.upperBound))
-        return Deadline(date: nil, relative: relativeTime, bound: b, obligor: ctx.actor(of: e.range.lowerBound..<end),
+        // 应在乙方书面通知后5日内: who gives the notice the time counts from is not who acts.
+        let clause = timeClause(before: e.range.lowerBound, ctx)
+        return Deadline(date: nil, relative: relativeTime, bound: b,
+                        obligor: obligor(of: (clause?.start ?? e.range.lowerBound)..<end, sentence, clauseRole: clause?.label, ctx),
                         action: action(after: end, ctx), blank: v.amount == nil,
                         text: ctx.doc.originalText(span), span: span)
     }
@@ -117,6 +137,15 @@ struct DeadlineExtractor {
     static func isOptionWindow(_ e: Entity, _ ctx: FactContext) -> Bool {
         let phrase = ctx.phrase(at: e.range.lowerBound)
         return ctx.contains(ctx.data.permissionWords, in: phrase) && !ctx.contains(ctx.data.modals, in: phrase)
+    }
+
+    /// 受雇满十二个月后，每年可享有十四天有薪年假: a permission word in the phrase of a time after
+    /// something, or in the phrase after it, with no modal of duty, makes it an entitlement, not a deadline.
+    static func isEntitlement(_ e: Entity, _ ctx: FactContext) -> Bool {
+        let phrase = ctx.phrase(at: e.range.lowerBound)
+        let sentence = ctx.sentence(at: e.range.lowerBound)
+        let r = phrase.upperBound + 1 < sentence.upperBound ? phrase.lowerBound..<ctx.phrase(at: phrase.upperBound + 1).upperBound : phrase
+        return ctx.contains(ctx.data.permissionWords, in: r) && !ctx.contains(ctx.data.modals, in: r)
     }
 
     /// 运输时限为2日 / 运输时限分别为2日、2日、1日: a duration right after a time-limit noun and a link
@@ -165,9 +194,9 @@ struct DeadlineExtractor {
         // (`eventJoiners`) is the later event and counts; none of the anchors → other.
         var tail = offset
         while tail > phrase.lowerBound && FactContext.isSpace(ctx.t[tail - 1]) { tail -= 1 }
-        if let last = inPhrase.last, let j = ctx.last(ctx.data.eventJoiners, in: FactContext.upTo(last.range.upperBound, offset)),
-           ctx.findAll(ctx.data.anchors, in: FactContext.upTo(j.range.upperBound, offset)).isEmpty,
-           let from = ctx.match(ctx.data.localStart, endingAt: tail), from.start > j.range.upperBound {
+        if let last = inPhrase.last, let j = joiner(in: FactContext.upTo(last.range.upperBound, offset), ctx),
+           ctx.findAll(ctx.data.anchors, in: FactContext.upTo(j.upperBound, offset)).isEmpty,
+           let from = ctx.match(ctx.data.localStart, endingAt: tail), from.start > j.upperBound {
             return nil
         }
         // 收到初稿后 / 收到款项后: a receipt named by what is received.
@@ -192,7 +221,24 @@ struct DeadlineExtractor {
         }
         let sentenceEnd = phrase.lowerBound
         let inSentence = ctx.findAll(ctx.data.anchors, in: FactContext.upTo(sentence.lowerBound, sentenceEnd))
-        guard let c = inPhrase.last(where: strong) ?? inSentence.last(where: strong) ?? inPhrase.last ?? inSentence.last else { return nil }
+        // 乙方应在货物到达后6小时内: a weak cue right before the phrase's own 后/之日起 is the event it
+        // counts from, before the strong cues of earlier phrases (…提前24小时通知乙方入库计划，).
+        let own = inPhrase.last.flatMap { m -> (range: Range<Int>, value: String)? in
+            var k = m.range.upperBound
+            while k < tail && FactContext.isSpace(ctx.t[k]) { k += 1 }
+            guard let s = ctx.match(ctx.data.localStart, at: k), s.end == tail else { return nil }
+            return m
+        }
+        guard let c = inPhrase.last(where: strong) ?? own ?? inSentence.last(where: strong) ?? inPhrase.last ?? inSentence.last else { return nil }
+        // 合同终止且费用结清后10个工作日内: settling accounts after the end of the term counts from the end.
+        if ctx.match(ctx.data.settlingCues, at: c.range.lowerBound) != nil,
+           let end = inPhrase.last(where: { ctx.data.endEvents.contains($0.value) && $0.range.upperBound <= c.range.lowerBound }) { return end }
+        // 本契约终止或期满后 / 期满或终止时: of events joined as alternatives (`alternativeJoiners`), the
+        // one that covers the others (`alternativeCover`: the contract ends either way), else the first.
+        if let j = ctx.match(ctx.data.alternativeJoiners, endingAt: c.range.lowerBound),
+           let first = (inPhrase + inSentence).first(where: { $0.range.upperBound == j.start }) {
+            return ctx.data.alternativeCover.contains(c.value) && !ctx.data.alternativeCover.contains(first.value) ? c : first
+        }
         guard c.value != "occurrence" else { return c }
         // 运输途中发生交通事故…影响按时送达的情形的，应在2小时内; 验收期内发现的缺陷乙方应在3个工作日内.
         let heads = c.range.lowerBound < phrase.lowerBound ? FactContext.upTo(sentence.lowerBound, sentenceEnd) : FactContext.upTo(c.range.upperBound, offset)
@@ -233,6 +279,17 @@ struct DeadlineExtractor {
             var k = end
             while k < t.count && FactContext.isSpace(t[k]) { k += 1 }
             if let m = ctx.match(ctx.data.dateBefore, at: k) { bound = "before"; end = m.end }
+        }
+        // 自 年 月 日之前所发生的违章罚款 / 2025年6月30日前产生的费用: the date bounds what happened, it
+        // sets no time to act.
+        if bound == "before" {
+            var q = end
+            while q < t.count && FactContext.isSpace(t[q]) { q += 1 }
+            if let m = ctx.match(ctx.data.dateBefore, at: q) {
+                q = m.end
+                while q < t.count && FactContext.isSpace(t[q]) { q += 1 }
+            }
+            if ctx.match(ctx.data.dateBeforeQualifies, at: q) != nil { return nil }
         }
         if bound == nil, listedBeforeDueDate(e, ctx) { bound = "before" }
         var lead = e.range.lowerBound
@@ -277,8 +334,28 @@ struct DeadlineExtractor {
             date = d
         }
         let span = ctx.doc.originalSpan(e.range.lowerBound..<end)
-        return Deadline(date: date, relative: nil, bound: b, obligor: ctx.actor(of: e.range.lowerBound..<end),
+        return Deadline(date: date, relative: nil, bound: b, obligor: obligor(of: e.range.lowerBound..<end, ctx.sentence(at: e.range.lowerBound), ctx),
                         action: action(after: end, ctx), blank: e.blank, text: ctx.doc.originalText(span), span: span)
+    }
+
+    /// 甲、乙两方应于2025年6月20日前存入…，丙方应于同日前将出资设备交付: a `sameDateRefs` word right
+    /// after 于/在 or a `dueOn` word, later in the sentence of a due date and before the next date, is a
+    /// deadline with that date for the obligation it starts.
+    private func sameDateReferences(to d: Deadline, of e: Entity, _ ctx: FactContext) -> [Deadline] {
+        let sentence = ctx.sentence(at: e.range.lowerBound)
+        // Within the subject window: a text without sentence ends costs no more than one with them.
+        let rest = FactContext.upTo(e.range.upperBound, min(sentence.upperBound, e.range.upperBound + FactContext.actorWindow))
+        let end = ctx.entities(.date, in: rest).first { $0.range.lowerBound >= e.range.upperBound }?.range.lowerBound ?? rest.upperBound
+        var out: [Deadline] = []
+        for m in ctx.findAll(ctx.data.sameDateRefs, in: FactContext.upTo(e.range.upperBound, end)) {
+            var k = m.range.lowerBound
+            while k > rest.lowerBound && FactContext.isSpace(ctx.t[k - 1]) { k -= 1 }
+            guard ctx.match(ctx.data.dueOn, endingAt: k) != nil || ctx.match(ctx.data.prepositions, endingAt: k) != nil else { continue }
+            let span = ctx.doc.originalSpan(m.range)
+            out.append(Deadline(date: d.date, relative: nil, bound: m.value, obligor: obligor(of: m.range, sentence, ctx),
+                                action: action(after: m.range.upperBound, ctx), blank: d.blank, text: ctx.doc.originalText(span), span: span))
+        }
+        return out
     }
 
     /// 每年1月15日、7月15日前: a date listed (、, 和) before up to three more dates, the last of which is
@@ -316,7 +393,7 @@ struct DeadlineExtractor {
             let span = ctx.doc.originalSpan(lo..<bound.end)
             out.append(Deadline(date: nil, relative: RelativeTime(anchor: anchor?.value ?? "other", anchorText: anchor.map { ctx.text($0.range) },
                                                                   amount: nil, unit: unit.value),
-                                bound: bound.value, obligor: ctx.actor(of: start..<bound.end), action: action(after: bound.end, ctx),
+                                bound: bound.value, obligor: obligor(of: start..<bound.end, ctx.sentence(at: start), ctx), action: action(after: bound.end, ctx),
                                 blank: true, text: ctx.doc.originalText(span), span: span))
         }
         return out
@@ -351,11 +428,181 @@ struct DeadlineExtractor {
             }
             let span = ctx.doc.originalSpan(m.range.lowerBound..<d.end)
             out.append(Deadline(date: nil, relative: RelativeTime(anchor: m.value, anchorText: ctx.text(m.range), amount: 0, unit: "day"),
-                                bound: "on", obligor: ctx.actor(of: m.range.lowerBound..<d.end),
+                                bound: "on", obligor: obligor(of: m.range.lowerBound..<d.end, ctx.sentence(at: m.range.lowerBound), ctx),
                                 action: action(after: k, ctx), blank: false, text: ctx.doc.originalText(span), span: span))
         }
         return out
     }
+
+    /// The last event joiner in `r` (`eventJoiners`: 并经), or an approval by someone (`approvalLead`
+    /// with one of `approvalWords` within eight characters: 经甲方书面确认).
+    private func joiner(in r: Range<Int>, _ ctx: FactContext) -> Range<Int>? {
+        let joined = ctx.last(ctx.data.eventJoiners, in: r)?.range
+        let approval = ctx.findAll(ctx.data.approvalLead, in: r).last {
+            ctx.contains(ctx.data.approvalWords, in: FactContext.upTo($0.range.upperBound, min(r.upperBound, $0.range.upperBound + 8)))
+        }?.range
+        guard let a = approval else { return joined }
+        guard let j = joined else { return a }
+        return a.lowerBound > j.lowerBound ? a : j
+    }
+
+    /// 扣除前三个月利息 / 前两个月的租金: `firstPeriodFollowers` right after the duration.
+    private func namesFirstPeriod(after offset: Int, _ sentence: Range<Int>, _ ctx: FactContext) -> Bool {
+        var k = offset
+        while k < sentence.upperBound && FactContext.isSpace(ctx.t[k]) { k += 1 }
+        return k < sentence.upperBound && ctx.match(ctx.data.firstPeriodFollowers, at: k) != nil
+    }
+
+    /// 自一方书面提出协商之日起三十日内协商不成的: a duration whose phrase says that talks fail
+    /// (`failedTalks`) and ends in 的/者 states a condition, not a time to act.
+    static func isFailedTalks(_ e: Entity, _ ctx: FactContext) -> Bool {
+        let phrase = ctx.phrase(at: e.range.lowerBound)
+        let rest = FactContext.upTo(e.range.upperBound, phrase.upperBound)
+        guard ctx.contains(ctx.data.failedTalks, in: rest) else { return false }
+        var k = phrase.upperBound
+        while k > rest.lowerBound && FactContext.isSpace(ctx.t[k - 1]) { k -= 1 }
+        return k > rest.lowerBound && (ctx.t[k - 1] == 0x7684 /* 的 */ || ctx.t[k - 1] == 0x8005 /* 者 */)
+    }
+
+    /// The time clause before `offset` when a role right after its preposition (于/在, 自/从, 经) does
+    /// one of `anchorClauseActs` (应在乙方书面通知后5日内 → from 乙方): that role gives the event the time
+    /// counts from, so the obligor is looked for outside it. nil when there is none.
+    private func timeClause(before offset: Int, _ ctx: FactContext) -> (start: Int, label: String)? {
+        let phrase = ctx.phrase(at: offset)
+        for r in ctx.roles(in: phrase.lowerBound..<offset) {
+            var k = r.range.lowerBound
+            while k > phrase.lowerBound && FactContext.isSpace(ctx.t[k - 1]) { k -= 1 }
+            guard ctx.match(ctx.data.prepositions, endingAt: k) != nil || ctx.match(ctx.data.dateFromLead, endingAt: k) != nil
+                    || ctx.match(ctx.data.approvalLead, endingAt: k) != nil else { continue }
+            var a = r.range.upperBound
+            while a < offset && FactContext.isSpace(ctx.t[a]) { a += 1 }
+            if ctx.match(ctx.data.anchorClauseActs, at: a) != nil { return (r.range.lowerBound, ctx.role(r.label)) }
+        }
+        return nil
+    }
+
+    /// Where the words of another obligation start in the sentence after `offset`: a later phrase that
+    /// starts with one of `conditionLeads`, or one with a role and a modal before a time of its own.
+    private func otherObligation(after offset: Int, _ sentence: Range<Int>, _ ctx: FactContext) -> Int {
+        var p = ctx.phrase(at: offset).upperBound
+        let stop = min(sentence.upperBound, offset + FactContext.actorWindow)
+        while p < stop {
+            var a = p + 1
+            while a < stop && FactContext.isSpace(ctx.t[a]) { a += 1 }
+            guard a < stop else { break }
+            if ctx.match(ctx.data.conditionLeads, at: a) != nil { return a }
+            let ph = ctx.phrase(at: a)
+            for r in ctx.roles(in: ph) {
+                var k = r.range.upperBound
+                while k < min(ph.upperBound, r.range.upperBound + 2), ctx.data.modalFillers.contains(ctx.t[k]) { k += 1 }
+                guard ctx.match(ctx.data.modals, at: k) != nil else { continue }
+                let rest = FactContext.upTo(k, ph.upperBound)
+                if !ctx.entities(.duration, in: rest).isEmpty || !ctx.entities(.date, in: rest).isEmpty { return ph.lowerBound }
+            }
+            p = ph.upperBound
+        }
+        return .max
+    }
+
+    /// Who must act in the deadline at `range`: its subject (``FactContext/actor(of:)``), else the one
+    /// party on the side that does its act (`payActs` → `payerSides`, `performActs` → `performerSides`):
+    /// 3.2 品牌保证金：…于签订本合同时同时支付 → the franchisee.
+    private func obligor(of range: Range<Int>, _ sentence: Range<Int>, clauseRole: String? = nil, _ ctx: FactContext) -> String? {
+        let act = firstAct(after: range.upperBound, sentence, ctx)
+        // A role after the act word (…前，完成甲方产线现场部署) is part of what is done, not who does it;
+        // one the act is given to (交付甲方, 支付给乙方) still tells who gives it (the other party).
+        // 第三部分 乙方责任 … 对甲方清算有疑问时应于3个工作日内向甲方书面提出: under a heading that names
+        // a party's duties, a sentence with no subject of its own (no role with a modal, none leading it)
+        // is that party's.
+        if let h = dutyHeadingParty(above: sentence, ctx), !leadsOrBindsARole(sentence, ctx) { return h }
+        var limit = otherObligation(after: range.upperBound, sentence, ctx)
+        if let a = act, let r = ctx.roles(in: a.start..<ctx.phrase(at: a.start).upperBound).first,
+           !ctx.data.objectMarkers.contains(ctx.t[r.range.lowerBound - 1]) { limit = min(limit, a.start) }
+        if let a = ctx.actor(of: range, limit: limit) { return a }
+        // 经甲方书面通知后三十日内仍未修复者: the one notified, the other of two parties.
+        if let c = clauseRole {
+            let parties = Set(ctx.primaryRole.values)
+            if parties.count == 2, parties.contains(c), let other = parties.subtracting([c]).first { return other }
+        }
+        guard let sides = act?.sides else { return nil }
+        let parties = ctx.sides.filter { sides.contains($0.value) }.map(\.key)
+        return parties.count == 1 ? parties[0] : nil
+    }
+
+    /// The party a heading above `sentence` names the duties of (`dutyHeadings` after its role: 第三部分
+    /// 乙方责任, 第四条 甲方的义务), looking back over article headings up to a part or chapter heading.
+    private func dutyHeadingParty(above sentence: Range<Int>, _ ctx: FactContext) -> String? {
+        guard var i = ctx.doc.sentenceIndex(at: sentence.lowerBound) else { return nil }
+        for _ in 0..<Self.headingLookBack {
+            let s = ctx.doc.sentences[i].range
+            var k = s.lowerBound
+            while k < s.upperBound && FactContext.isSpace(ctx.t[k]) { k += 1 }
+            if let h = HeadingScanner.match(ctx.t, at: k, limit: s.upperBound), h.style == .chapter || h.style == .section || h.style == .article {
+                var a = h.end
+                while a < s.upperBound && FactContext.isSpace(ctx.t[a]) { a += 1 }
+                if let r = ctx.roles(in: a..<min(s.upperBound, a + 1)).first {
+                    var d = r.range.upperBound
+                    if d < s.upperBound && ctx.t[d] == 0x7684 /* 的 */ { d += 1 }
+                    if ctx.match(ctx.data.dutyHeadings, at: d) != nil { return ctx.role(r.label) }
+                }
+                if h.style != .article { return nil }
+            }
+            guard i > 0 else { break }
+            i -= 1
+        }
+        return nil
+    }
+
+    static let headingLookBack = 40
+
+    /// Whether a role leads `sentence` (after its numbering) or one of its phrases (货到后10日内，甲方
+    /// 付款), or carries a modal in it (乙方应…).
+    private func leadsOrBindsARole(_ sentence: Range<Int>, _ ctx: FactContext) -> Bool {
+        var k = sentence.lowerBound
+        while k < sentence.upperBound && FactContext.isSpace(ctx.t[k]) { k += 1 }
+        if let h = HeadingScanner.match(ctx.t, at: k, limit: sentence.upperBound) { k = h.end }
+        while k < sentence.upperBound && FactContext.isSpace(ctx.t[k]) { k += 1 }
+        let window = sentence.lowerBound..<min(sentence.upperBound, sentence.lowerBound + FactContext.actorWindow)
+        for r in ctx.roles(in: window) {
+            if r.range.lowerBound == k { return true }
+            var j = r.range.lowerBound
+            while j > window.lowerBound && FactContext.isSpace(ctx.t[j - 1]) { j -= 1 }
+            if j > window.lowerBound && FactContext.isPhraseBreak(ctx.t[j - 1]) && ctx.t[j - 1] != 0x3001 /* 、 */ { return true }
+            var m = r.range.upperBound
+            while m < min(window.upperBound, r.range.upperBound + 2), ctx.data.modalFillers.contains(ctx.t[m]) { m += 1 }
+            if ctx.match(ctx.data.modals, at: m) != nil { return true }
+        }
+        return false
+    }
+
+    /// The act a time sets, when it starts the words after the time (同时支付, 一次性付清, ，完成…): a
+    /// pay or perform word within four characters there, in that phrase (…提前60日书面通知对方，并结清费用
+    /// is a notice); its start and the sides that do it.
+    private func firstAct(after offset: Int, _ sentence: Range<Int>, _ ctx: FactContext) -> (start: Int, sides: Set<String>)? {
+        var k = offset
+        var breaks = 0
+        while k < sentence.upperBound {
+            let c = ctx.t[k]
+            if FactContext.isSpace(c) || Self.timeTails.contains(c) { k += 1; continue }
+            if (c == 0x2C || c == 0xFF0C) && breaks == 0 { breaks += 1; k += 1; continue }
+            break
+        }
+        var phraseEnd = k
+        while phraseEnd < min(sentence.upperBound, k + 8) && !FactContext.isPhraseBreak(ctx.t[phraseEnd]) { phraseEnd += 1 }
+        let act = k..<phraseEnd
+        let starts = { (m: (range: Range<Int>, value: Bool)) in m.range.lowerBound - k <= 3 }
+        let pay = ctx.first(ctx.data.payActs, in: act).flatMap { starts($0) ? $0 : nil }
+        let perform = ctx.first(ctx.data.performActs, in: act).flatMap { starts($0) ? $0 : nil }
+        switch (pay, perform) {
+        case let (p?, f?): return p.range.lowerBound <= f.range.lowerBound ? (p.range.lowerBound, ctx.data.payerSides) : (f.range.lowerBound, ctx.data.performerSides)
+        case let (p?, nil): return (p.range.lowerBound, ctx.data.payerSides)
+        case let (nil, f?): return (f.range.lowerBound, ctx.data.performerSides)
+        case (nil, nil): return nil
+        }
+    }
+
+    /// 内/前/后/起/之/时: the last characters of a time, before the act it sets.
+    static let timeTails = ScalarSet("内前后起之时以")
 
     /// The rest of the phrase after a deadline: what is due.
     private func action(after offset: Int, _ ctx: FactContext) -> String? {

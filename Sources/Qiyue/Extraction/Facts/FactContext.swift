@@ -232,11 +232,13 @@ struct FactContext {
     /// Before all of these: a role that carries a modal (乙方应…, 甲方须…) — the nearest before the
     /// obligation, else the first after it — or the agent after it (…15日内由乙方退还); and a joint
     /// subject (甲乙双方应于…前共同办理) is `both`. Words from Rules/facts/parties.yaml.
-    func actor(of range: Range<Int>) -> String? {
+    /// `limit` ends the sentence early: where the words of another obligation start.
+    func actor(of range: Range<Int>, limit: Int = .max) -> String? {
         // The subject is looked for within `actorWindow` characters of the obligation, so that a
         // text without sentence ends (OCR) costs no more than one with them.
         let whole = sentence(at: range.lowerBound)
-        let s = max(whole.lowerBound, range.lowerBound - Self.actorWindow)..<min(whole.upperBound, max(range.upperBound, range.lowerBound) + Self.actorWindow)
+        let end = min(whole.upperBound, max(range.upperBound, range.lowerBound) + Self.actorWindow)
+        let s = max(whole.lowerBound, range.lowerBound - Self.actorWindow)..<(limit >= range.upperBound ? max(range.upperBound, min(end, limit)) : end)
         let p = phrase(at: range.lowerBound)
         if let j = jointSubject(in: max(p.lowerBound, s.lowerBound)..<range.lowerBound) { return j }
         let after = roles(in: FactContext.upTo(range.upperBound, s.upperBound)).filter { !isObject($0.range, in: s) }

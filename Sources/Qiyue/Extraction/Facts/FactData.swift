@@ -78,6 +78,24 @@ final class FactData: Sendable {
         var completionWords: [String]?
         var eventJoiners: [String]?
         var negations: [String]?
+        var approvalLead: [String]?
+        var approvalWords: [String]?
+        var beforeNoticeEvents: [String]?
+        var failedTalks: [String]?
+        var dateBeforeQualifies: [String]?
+        var firstPeriodFollowers: [String]?
+        var anchorClauseActs: [String]?
+        var payActs: [String]?
+        var payerSides: [String]?
+        var performActs: [String]?
+        var performerSides: [String]?
+        var settlingCues: [String]?
+        var endEvents: [String]?
+        var conditionLeads: [String]?
+        var alternativeJoiners: [String]?
+        var alternativeCover: [String]?
+        var sameDateRefs: [String: String]?
+        var dutyHeadings: [String]?
     }
     struct PeriodsFile: Decodable, Sendable {
         var kinds: [String: [String]]
@@ -233,6 +251,36 @@ final class FactData: Sendable {
     let dateFrom: WordTable<Bool>
     let recurringLead: WordTable<Bool>
     let recurringDue: WordTable<Bool>
+    /// 经甲方书面确认后: an approval after the last anchor cue (经 and an approval word) is the later event.
+    let approvalLead: WordTable<Bool>
+    let approvalWords: WordTable<Bool>
+    /// 提前30日通知对方解除合同: the events a before-notice names after it in its phrase.
+    let beforeNoticeEvents: Set<String>
+    /// 自提出协商之日起三十日内协商不成的: a duration of a condition that talks fail, not a deadline.
+    let failedTalks: WordTable<Bool>
+    /// 2025年1月1日之前所发生的: a date that bounds what happened, not a time to act.
+    let dateBeforeQualifies: WordTable<Bool>
+    /// 扣除前三个月利息: 前 and a duration that name the first months, not a time before an event.
+    let firstPeriodFollowers: WordTable<Bool>
+    /// 应在乙方书面通知后5日内: a role in the time clause that does one of these acts is not who acts.
+    let anchorClauseActs: WordTable<Bool>
+    /// A deadline naming no one who acts falls to the side that does its act (pay or perform).
+    let payActs: WordTable<Bool>
+    let payerSides: Set<String>
+    let performActs: WordTable<Bool>
+    let performerSides: Set<String>
+    /// 合同终止且费用结清后: a settling cue after the end of the term (`endEvents`) counts from the end.
+    let settlingCues: WordTable<Bool>
+    let endEvents: Set<String>
+    /// …前支付，如期间发现甲方…: a later phrase that starts with a condition is another obligation.
+    let conditionLeads: WordTable<Bool>
+    /// 终止或期满后: events joined as alternatives count from the first named.
+    let alternativeJoiners: WordTable<Bool>
+    let alternativeCover: Set<String>
+    /// 丙方应于同日前交付: the date of the due date before it in the sentence, and this bound.
+    let sameDateRefs: WordTable<String>
+    /// 第三部分 乙方责任: words after a role in a heading that make what follows that party's duties.
+    let dutyHeadings: WordTable<Bool>
 
     // MARK: periods.yaml
     let periodKinds: WordTable<String>
@@ -385,6 +433,24 @@ final class FactData: Sendable {
         eventJoiners = table(d.eventJoiners ?? [])
         negations = table(d.negations ?? [])
         receiptElided = table(d.receiptElided ?? [])
+        approvalLead = table(d.approvalLead ?? [])
+        approvalWords = table(d.approvalWords ?? [])
+        beforeNoticeEvents = Set(d.beforeNoticeEvents ?? [])
+        failedTalks = table(d.failedTalks ?? [])
+        dateBeforeQualifies = table(d.dateBeforeQualifies ?? [])
+        firstPeriodFollowers = table(d.firstPeriodFollowers ?? [])
+        anchorClauseActs = table(d.anchorClauseActs ?? [])
+        payActs = table(d.payActs ?? [])
+        payerSides = Set(d.payerSides ?? [])
+        performActs = table(d.performActs ?? [])
+        performerSides = Set(d.performerSides ?? [])
+        settlingCues = table(d.settlingCues ?? [])
+        endEvents = Set(d.endEvents ?? [])
+        conditionLeads = table(d.conditionLeads ?? [])
+        alternativeJoiners = table(d.alternativeJoiners ?? [])
+        alternativeCover = Set(d.alternativeCover ?? [])
+        sameDateRefs = WordTable((d.sameDateRefs ?? [:]).map { (EntityData.norm($0.key), $0.value) })
+        dutyHeadings = table(d.dutyHeadings ?? [])
         agreedPenaltyWords = table(n.agreedPenaltyWords)
         penaltyWording = try PenaltyWording(directory: directory)
         periodKinds = inverted(r.kinds)

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import Qiyue
+
+/// The event a deadline counts from, and words that make a time no deadline: an approval by someone
+/// after the last cue, a notice that arrives, a weak cue right before the phrase's own 后, the notice of
+/// an act, a condition that talks fail, a date that bounds what happened, the first months of a term,
+/// a day that is defined, an entitlement after a qualifying time.
+@Suite struct DeadlineEventWordingTests {
+    let pipeline: Pipeline
+
+    init() throws { pipeline = try Pipeline() }
+
+    func deadlines(_ text: String, category: String = "service") -> [String] {
+        TestSupport.deadlineKeys(pipeline, text, category: category)
+    }
+
+    @Test func anApprovalBySomeoneIsTheLaterEvent() {
+        #expect(deadlines("服务期满三个月经甲方审核确认后15日内，甲方支付尾款。") == ["other|15|day|within|甲方"])
+        // An approval that names an anchor keeps it.
+        #expect(deadlines("货物经甲方验收合格后10日内，甲方支付货款。", category: "sale_of_goods") == ["acceptance|10|day|within|甲方"])
+    }
+
+    @Test func aNoticeThatArrives() {
+        #expect(deadlines("乙方应当自甲方解除通知送达之日起10日内退还押金。") == ["notice|10|day|within|乙方"])
+    }
+
+    @Test func aWeakCueBeforeThePhrasesOwnStart() {
+        #expect(deadlines("甲方应提前48小时通知乙方进场时间，乙方应在设备到达后12小时内完成卸货。")
+            == ["other|48|hour|before|甲方", "delivery|12|hour|within|乙方"])
+    }
+
+    @Test func theNoticeOfAnActIsBeforeNoAnchor() {
+        #expect(deadlines("隐蔽工程完工后，乙方应提前3日通知甲方验收。", category: "other_contract") == ["other|3|day|before|乙方"])
+        #expect(deadlines("乙方应提前30日书面通知甲方解除本合同。") == ["termination|30|day|before|乙方"])
+    }
+
+    @Test func aTimeForTalksThatFailIsACondition() {
+        #expect(deadlines("自一方书面提出协商之日起十五日内协商不成的，任何一方均可向人民法院起诉。").isEmpty)
+        #expect(deadlines("争议发生之日起十五日内，双方应协商解决。") == ["occurrence|15|day|within|both"])
+    }
+
+    @Test func aDateThatBoundsWhatHappened() {
+        #expect(deadlines("2025年6月30日之前所发生的水电费由甲方承担。", category: "lease").isEmpty)
+        #expect(deadlines("乙方应于2025年6月30日前支付租金。", category: "lease") == ["date:2025-06-30|before|乙方"])
+    }
+
+    @Test func theFirstMonthsOfATerm() {
+        #expect(deadlines("甲方在出借款项时预先扣除前两个月利息。", category: "loan").isEmpty)
+        #expect(deadlines("租赁期满前三个月，乙方应书面通知甲方是否续租。", category: "lease") == ["expiry|3|month|before|乙方"])
+    }
+
+    /// A time after a qualifying period with a permission word and no duty is an entitlement.
+    @Test func anEntitlementAfterAQualifyingTime() {
+        #expect(deadlines("乙方于受雇满十二个月后，每年可享有十五天带薪年假。", category: "labor").isEmpty)
+        #expect(deadlines("乙方应于受雇满六个月后签订正式劳动合同。", category: "labor") == ["other|6|month|after|乙方"])
+    }
+
+    @Test func aDefinedDayIsNoDeadline() {
+        #expect(deadlines("借款实际到账之日为借款发放之日。", category: "loan").isEmpty)
+    }
+}
