@@ -112,7 +112,9 @@ public struct OCRRepairer: Sendable {
                 let run = i..<j
                 i = j
                 let digits = s[run].filter { Self.isDigit($0) }.count
-                let dateUnit = at(run.upperBound).map { "年月日号元万%个天周倍次".unicodeScalars.contains($0) } ?? false
+                // The unit may follow a space the recognizer put in (8 月 3l 日).
+                let unitAt = at(run.upperBound) == " " ? run.upperBound + 1 : run.upperBound
+                let dateUnit = at(unitAt).map { "年月日号元万%个天周倍次".unicodeScalars.contains($0) } ?? false
                 // A lone look-alike right before 年/月/日/个 (l年, O个月) is a digit too.
                 // A list number: (l) · l、 at the start of a line.
                 let before = at(run.lowerBound - 1), after = at(run.upperBound)
@@ -364,7 +366,11 @@ public struct OCRRepairer: Sendable {
                 while a > range.lowerBound, inRun(a - 1) { a -= 1 }
                 while b < range.upperBound, inRun(b) { b += 1 }
                 let real = s[a..<b].filter(CapitalNumerals.isCapital).count
-                guard real >= 2, let end = at(b), end == "元" || end == "圆" || s[b - 1] == "万" else { continue }
+                // An amount (…元, …万) with two real numerals; or a count (拾武个月, 贰抬年) with one
+                // right beside the look-alike.
+                let amount = real >= 2 && (at(b) == "元" || at(b) == "圆" || s[b - 1] == "万")
+                let count = real >= 1 && b - a == 2 && at(b).map { "个年日天份".unicodeScalars.contains($0) } == true
+                guard amount || count else { continue }
                 replace(i, with: numeral, "大写 numeral look-alike in an amount's words")
             }
         }

@@ -15,6 +15,7 @@ import Qiyue
         #expect(repaired("总价款为f1,850,000.00元") == "总价款为¥1,850,000.00元")
         #expect(repaired("租金（#3,000）") == "租金（¥3,000）")
         #expect(repaired("2O24年3月l5日") == "2024年3月15日")
+        #expect(repaired("至 2027 年  8 月 3l 日止") == "至2027年  8月31日止")  // the spaces beside figures go too
         #expect(repaired("2024年3月15曰前") == "2024年3月15日前")
         #expect(repaired("¥1,850,000、00元") == "¥1,850,000.00元")
         #expect(repaired("¥1,850, 000.00") == "¥1,850,000.00")
@@ -71,6 +72,8 @@ import Qiyue
         #expect(repaired("人民币贰万壹什陆佰融拾伍元整") == "人民币贰万壹仟陆佰贰拾伍元整")
         #expect(repaired("条件：什么文件") == "条件：什么文件")
         #expect(repaired("定金人民币陆抬 万元整（¥600,000.00）") == "定金人民币陆拾 万元整（¥600,000.00）")
+        #expect(repaired("借款期限为拾武个月") == "借款期限为拾贰个月")
+        #expect(repaired("武汉市叁位专家") == "武汉市叁位专家")
     }
 
     @Test func leavesWhatContextDoesNotDecide() {
