@@ -86,6 +86,16 @@ public struct OCRRepairer: Sendable {
             for i in range {
                 let c = s[i]
                 guard c == "f" || c == "F" || c == "#" || c == "Y" || c == "羊" else { continue }
+                // A template's slot for a sum: the sign after a money word, a blank after it
+                // (定金f ____(大写人民币 ), 尾款# (大写…)).
+                if c != "Y", let before = at(i - 1), Self.moneyWordEnds.contains(before) {
+                    var k = i + 1
+                    while at(k) == " " { k += 1 }
+                    if at(k) == "_" || at(k) == "＿" || (k > i + 1 && (at(k) == "(" || at(k) == "（")) {
+                        replace(i, with: "¥", "currency sign before a blank for a sum")
+                        continue
+                    }
+                }
                 // The sign may end a line the figure starts (#\n100,000.00).
                 let wrapped = (at(i + 1) == "\n" || at(i + 1) == " ") && Self.isDigit(at(i + 2))
                 guard Self.isDigit(at(i + 1)) || wrapped, !Self.isLetter(at(i - 1)) else { continue }
@@ -430,6 +440,9 @@ public struct OCRRepairer: Sendable {
                 replace(i, with: "丙", "两 read for 丙 (the text labels a party 丙方)")
             }
         }
+
+        /// Last characters of the words a sum follows (定金, 房款, 租金, 价款, 费用, 金额, 人民币, 共计).
+        static let moneyWordEnds = Set("金款费价额币计".unicodeScalars)
 
         /// Characters Tesseract reads for 大写 numerals.
         static let lookAlikes: [Unicode.Scalar: Unicode.Scalar] = [

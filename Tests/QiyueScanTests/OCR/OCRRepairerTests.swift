@@ -14,6 +14,8 @@ import Qiyue
     @Test func figuresDatesAndSigns() {
         #expect(repaired("总价款为f1,850,000.00元") == "总价款为¥1,850,000.00元")
         #expect(repaired("租金（#3,000）") == "租金（¥3,000）")
+        #expect(repaired("交付定金f ____(大写人民币 ),尾款# (大写人民币 )") == "交付定金¥ ____(大写人民币 ),尾款¥ (大写人民币 )")
+        #expect(repaired("见附件# (一)") == "见附件# (一)")
         #expect(repaired("2O24年3月l5日") == "2024年3月15日")
         #expect(repaired("至 2027 年  8 月 3l 日止") == "至2027年  8月31日止")  // the spaces beside figures go too
         #expect(repaired("2024年3月15曰前") == "2024年3月15日前")
