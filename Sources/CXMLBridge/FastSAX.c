@@ -324,11 +324,15 @@ static int scan_text(Scan *sc) {
 
 /* Splits a qualified name at its colon: the prefix length (0 when there is none) or -1 when the
  * name is not a valid QName (an empty part, a second colon). */
+static int ncname_start(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; }
+
 static long split_qname(const char *q, size_t n) {
     const char *colon = memchr(q, ':', n);
     if (colon == NULL) return 0;
     size_t plen = (size_t)(colon - q);
     if (plen == 0 || plen + 1 >= n || memchr(colon + 1, ':', n - plen - 1)) return -1;
+    /* Both parts must be NCNames (xml:3pace is not a QName; libxml2 reads it its own way). */
+    if (!ncname_start(q[0]) || !ncname_start(colon[1])) return -1;
     return (long)plen;
 }
 

@@ -124,6 +124,7 @@ import Testing
         ("undeclared prefix", Self.doc("<v:p><w:r/></v:p>")),
         ("undeclared attribute prefix", Self.doc("<w:p v:x=\"1\"/>")),
         ("non-ASCII name", Self.doc("<w:段落/>")),
+        ("not a QName", Self.doc("<w:p><w:r><w:t xml:3pace=\"preserve\">a</w:t></w:r><w:1x/></w:p>")),  // found by the xml fuzz target
         ("GBK declared", Self.doc("<w:p/>", prolog: "<?xml version=\"1.0\" encoding=\"GBK\"?>")),
         ("deep", Self.doc(String(repeating: "<w:p>", count: 300) + String(repeating: "</w:p>", count: 300))),
         ("mismatched", Self.doc("<w:p><w:r></w:p></w:r>")),
