@@ -184,7 +184,9 @@ import Testing
             sent = 1
             let health = try await client.execute(uri: "/healthz", method: .get)
             #expect(health.status == .ok)
-            while ContinuousClock.now - start < .seconds(30) && sent < head.count - 4 {
+            // (That request may take long on a loaded machine, ASan: the bound below counts from its end.)
+            let served = ContinuousClock.now
+            while ContinuousClock.now - served < .seconds(30) && sent < head.count - 4 {
                 if !conn.send([head[sent]]) { closed = true; break }
                 sent += 1
                 // receive() waits up to 0.2 s; nil once the server has closed the connection.
@@ -195,7 +197,8 @@ import Testing
             let took = ContinuousClock.now - start
             #expect(closed, "the slow head was never cut off (\(sent) of \(head.count) bytes sent in \(took))")
             #expect(answered.isEmpty, "\(String(decoding: answered, as: UTF8.self))")
-            #expect(took >= .milliseconds(900) && took < .seconds(20), "cut off after \(took)")
+            #expect(took >= .milliseconds(900), "cut off after \(took)")
+            #expect(ContinuousClock.now - served < .seconds(10), "cut off \(ContinuousClock.now - served) after the normal request")
             #expect(sent < head.count - 4)
             // The server still answers everyone else, on new connections.
             let r = try await client.execute(uri: "/v1/extract", method: .post, body: ByteBuffer(bytes: Array("借款合同\n甲方：张三\n乙方：李四\n".utf8)))
