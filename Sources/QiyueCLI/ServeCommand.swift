@@ -36,6 +36,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Longest a request may take, in seconds.")
     var requestTimeout = ServerConfiguration().requestTimeout
 
+    @Option(help: "Seconds a connection may take to send a complete request head (from connecting, or from the last answer on a kept-alive connection), and the longest pause within a request; the connection is then closed (slow-header clients).")
+    var headerTimeout = ServerConfiguration().headerTimeout
+
     @Option(help: "Documents analyzed at once (default: the number of cores).")
     var workers = ServerConfiguration().workers
 
@@ -64,6 +67,7 @@ struct ServeCommand: ParsableCommand {
         config.apiKey = try secret(apiKeyFile, env: "QIYUE_API_KEY")
         config.maxBodyBytes = maxBodyBytes
         config.requestTimeout = requestTimeout
+        config.headerTimeout = headerTimeout
         config.workers = workers
         config.queueLength = queueLength
         config.callbackHosts = callbackHosts

@@ -146,6 +146,15 @@ extension ExtractEndpointTests {
             let r2 = try await client.execute(uri: "/v1/extract?split=false", method: .post, headers: ServerFixture.headers("multipart/form-data; boundary=qiyueBoundary"),
                                               body: ByteBuffer(bytes: [UInt8](second)))
             #expect(r2.status == .badRequest && ServerFixture.errorCode(r2) == "Q705")
+            // The third (2026-12-01, 67f55d0; minimized by libFuzzer to 129 bytes, this body and
+            // its request line and content type): a header value ending in a bare LF, then CRLF, so
+            // the document's next byte starts a header name for the parser, while the line-based
+            // check took the CR-only line for the end of the headers. Multipart bodies are now
+            // parsed by FormDataParser, which cannot trap.
+            let third = Array("--qiyueBoundary\r\nCtent-n:ta; z\n\r\n".utf8) + [0x9A, 0x84, 0xEF, 0xBC, 0x8C] + Array("\r\n-".utf8)
+            let r3 = try await client.execute(uri: "/v1/extract?categ=.0ase", method: .post, headers: ServerFixture.headers("multipart/form-data; boundary=qiyueBoundary"),
+                                              body: ByteBuffer(bytes: third))
+            #expect(r3.status == .badRequest && ServerFixture.errorCode(r3) == "Q705", "\(r3.status) \(String(buffer: r3.body))")
             let health = try await client.execute(uri: "/healthz", method: .get)
             #expect(health.status == .ok)
         }

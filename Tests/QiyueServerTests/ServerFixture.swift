@@ -23,6 +23,8 @@ enum ServerFixture {
         c.callbackAttempts = 3
         c.jobRetention = 600
         c.requestTimeout = 300
+        // Generous too (a loaded machine, ASan): only the slow-header test sets a short one.
+        c.headerTimeout = 300
         return c
     }
 

@@ -167,6 +167,45 @@ import Testing
         }
     }
 
+    @Test func aSlowHeaderClientIsCutOffWhileOthersAreServed() async throws {
+        // Slowloris: a request head sent one byte every 0.25 s, more often than the header timeout
+        // but never complete within it. Bytes alone do not keep the connection open: the server
+        // closes it once the header timeout has passed, and serves a normal client meanwhile.
+        var c = F.configuration()
+        c.headerTimeout = 1
+        let server = try F.make(c)
+        try await F.live(server) { client in
+            let conn = try #require(RawConnection(port: client.port))
+            let head = Array("POST /v1/extract HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 10\r\nX-Padding: \(String(repeating: "a", count: 200))\r\n\r\n".utf8)
+            let start = ContinuousClock.now
+            var sent = 0, closed = false, answered: [UInt8] = []
+            // A normal request while the slow head is still open (its first bytes are sent).
+            #expect(conn.send([head[0]]))
+            sent = 1
+            let health = try await client.execute(uri: "/healthz", method: .get)
+            #expect(health.status == .ok)
+            // (That request may take long on a loaded machine, ASan: the bound below counts from its end.)
+            let served = ContinuousClock.now
+            while ContinuousClock.now - served < .seconds(30) && sent < head.count - 4 {
+                if !conn.send([head[sent]]) { closed = true; break }
+                sent += 1
+                // receive() waits up to 0.2 s; nil once the server has closed the connection.
+                guard let got = conn.receive() else { closed = true; break }
+                answered += got
+                try await Task.sleep(nanoseconds: 50_000_000)
+            }
+            let took = ContinuousClock.now - start
+            #expect(closed, "the slow head was never cut off (\(sent) of \(head.count) bytes sent in \(took))")
+            #expect(answered.isEmpty, "\(String(decoding: answered, as: UTF8.self))")
+            #expect(took >= .milliseconds(900), "cut off after \(took)")
+            #expect(ContinuousClock.now - served < .seconds(10), "cut off \(ContinuousClock.now - served) after the normal request")
+            #expect(sent < head.count - 4)
+            // The server still answers everyone else, on new connections.
+            let r = try await client.execute(uri: "/v1/extract", method: .post, body: ByteBuffer(bytes: Array("借款合同\n甲方：张三\n乙方：李四\n".utf8)))
+            #expect(r.status == .ok, "\(r.status)")
+        }
+    }
+
     @Test func hmacMatchesRFC4231() {
         // RFC 4231 test case 2.
         #expect(HMACSHA256.hex(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8))

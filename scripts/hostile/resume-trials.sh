@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Crash-resume trials: a batch run over N generated documents (default 10,000) is killed with
-# SIGKILL at a random moment, then resumed with --resume, TRIALS times (default 20); finally the
-# run is completed and the results checked: every line valid JSON, no duplicate, none missing
-# (compared with an uninterrupted run). Prints one line per trial and the verdict.
+# SIGKILL at a random moment, then resumed with --resume, until TRIALS kills (default 20) have landed
+# mid-run (a resumed run that finishes before its kill is checked, and a new round starts from an
+# empty output); finally the run is completed and the results checked: every line valid JSON, no
+# duplicate, none missing (compared with an uninterrupted run). Prints one line per trial and the
+# verdict.
 #   bash scripts/hostile/resume-trials.sh [N] [TRIALS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -16,18 +18,9 @@ printf '' > "$work/docs/zz-empty.txt"; printf '\x00\x01\x02\xff' > "$work/docs/z
 "$Q" batch "$work/docs" -o "$work/full.jsonl" --quiet || true
 t0=$(date +%s.%N); "$Q" batch "$work/docs" -o "$work/timing.jsonl" --quiet || true
 full_s=$(echo "$(date +%s.%N) - $t0" | bc)
-for t in $(seq "$TRIALS"); do
-  "$Q" batch "$work/docs" -o "$work/r.jsonl" --resume --quiet 2>/dev/null &
-  pid=$!
-  # Spread over the run: each trial gets about 2/TRIALS of the whole run before its kill.
-  delay=$(python3 -c "import random; print(round(random.uniform(0.05, max(0.1, 2 * $full_s / $TRIALS)), 3))")
-  sleep "$delay"
-  kill -9 "$pid" 2>/dev/null && killed=yes || killed=no
-  wait "$pid" 2>/dev/null || true
-  echo "trial $t: killed after ${delay}s ($killed), $(wc -l < "$work/r.jsonl" 2>/dev/null || echo 0) lines"
-done
-"$Q" batch "$work/docs" -o "$work/r.jsonl" --resume --quiet || true
-python3 - "$work/full.jsonl" "$work/r.jsonl" <<'PY'
+# check FILE: every line whole JSON, each input once, none missing (against the uninterrupted run).
+check() {
+python3 - "$work/full.jsonl" "$1" <<'PY'
 import json, sys
 def keys(p):
     out = []
@@ -42,4 +35,53 @@ missing = set(a) - set(b); extra = set(b) - set(a)
 print(f"records: {len(a)} expected, {len(b)} after the trials; duplicates {dups}, missing {len(missing)}, unexpected {len(extra)}")
 sys.exit(0 if dups == 0 and not missing and not extra else 1)
 PY
-echo "verdict: every input exactly once after $TRIALS kill -9 + --resume trials"
+}
+total=$(wc -l < "$work/full.jsonl")
+# The fixed cost of a run (start-up, reading the rules, the resume scan): a resume with nothing left.
+cp "$work/full.jsonl" "$work/fixed.jsonl"
+t0=$(date +%s.%N); "$Q" batch "$work/docs" -o "$work/fixed.jsonl" --resume --quiet 2>/dev/null || true
+fixed_s=$(echo "$(date +%s.%N) - $t0" | bc)
+lines() { { wc -l < "$1"; } 2>/dev/null || echo 0; }
+wrote=0
+# A trial counts only when its kill lands while the run is still going; when the resumed run had
+# already finished (the kill came too late), that output is checked, a new round starts from an
+# empty output, and the trial is tried again (at most 3 × TRIALS attempts).
+kills=0; rounds=1; attempts=0
+while [ "$kills" -lt "$TRIALS" ] && [ "$attempts" -lt $((3 * TRIALS)) ]; do
+  attempts=$((attempts + 1))
+  done_lines=$(lines "$work/r.jsonl")
+  "$Q" batch "$work/docs" -o "$work/r.jsonl" --resume --quiet 2>/dev/null &
+  pid=$!
+  # The moment of the kill: in one trial of five a random time within the run's fixed cost
+  # (start-up, the resume scan); otherwise once the output reaches a random count of records
+  # between what it held and the end, polled every 20 ms, plus up to 20 ms (between two writes).
+  # By progress, not by time, so the kills land mid-run however loaded the machine is.
+  if python3 -c "import random, sys; sys.exit(0 if random.random() < 0.2 else 1)"; then
+    delay=$(python3 -c "import random; print(round(random.uniform(0.02, max(0.05, $fixed_s)), 3))")
+    how="after ${delay}s"
+    sleep "$delay"
+  else
+    target=$(python3 -c "import random; d, t = $done_lines, $total; print(random.randint(min(d + 1, t - 1), t - 1))")
+    how="at ≥ $target records"
+    while kill -0 "$pid" 2>/dev/null && [ "$(lines "$work/r.jsonl")" -lt "$target" ]; do sleep 0.02; done
+    sleep "$(python3 -c "import random; print(round(random.uniform(0, 0.02), 3))")"
+  fi
+  kill -9 "$pid" 2>/dev/null || true
+  # Killed only if SIGKILL ended it (137); a run that had already finished exits 0 or 1 even
+  # when the kill reached its zombie.
+  st=0; wait "$pid" 2>/dev/null || st=$?
+  if [ "$st" = 137 ]; then killed=yes; kills=$((kills + 1)); else killed=no; fi
+  after=$(lines "$work/r.jsonl")
+  [ "$killed" = yes ] && [ "$after" -gt "$done_lines" ] && wrote=$((wrote + 1))
+  echo "trial $attempts (round $rounds): kill $how ($killed), $done_lines → $after lines"
+  if [ "$killed" = no ]; then
+    out=$(check "$work/r.jsonl") || { echo "FAIL round $rounds: $out"; exit 1; }
+    echo "round $rounds finished before its kill: $out"
+    rm -f "$work/r.jsonl"; rounds=$((rounds + 1))
+  fi
+done
+"$Q" batch "$work/docs" -o "$work/r.jsonl" --resume --quiet || true
+check "$work/r.jsonl"
+echo "kill -9 trials: $kills that landed mid-run ($wrote of them after the run had written new records; of $attempts attempts, $rounds round(s), each round's output checked); full run ${full_s}s, fixed cost ${fixed_s}s"
+[ "$kills" -ge "$TRIALS" ] || { echo "FAIL: only $kills of $TRIALS kills landed mid-run"; exit 1; }
+echo "verdict: every input exactly once after $kills kill -9 + --resume trials"

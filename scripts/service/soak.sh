@@ -4,7 +4,8 @@
 #     after a 10 s warm-up and at the end must be within 10% (sampled every minute in between);
 #  2. slow clients: $SLOW_BODY slow-body and $SLOW_HEAD slow-head clients (one byte every 2 s) while
 #     a normal client keeps POSTing; each slow body must be ended by the server (the request
-#     timeout, here 10 s) and every normal request answered 200;
+#     timeout, here 10 s), each slow head closed by it (the header timeout, here 10 s) and every
+#     normal request answered 200;
 #  3. burst: 48 simultaneous POSTs of a ≈100 KB contract at a server with 1 worker and a queue of
 #     2: those past the bound get 503 with Retry-After and a coded JSON error, the rest 200;
 #  and no error line in either server's log.
@@ -14,6 +15,7 @@ cd "$(dirname "$0")/../.."
 SOAK=${SOAK:-600s}
 SLOW_BODY=${SLOW_BODY:-200}
 SLOW_HEAD=${SLOW_HEAD:-50}
+HEADER_TIMEOUT=${HEADER_TIMEOUT:-10}   # the server's --header-timeout (1000000: none, to compare RSS)
 BIN=${QIYUE_BIN:-.build/release/qiyue}
 command -v wrk >/dev/null 2>&1 || { SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo; $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk >/dev/null; }
 [ -x "$BIN" ] || swift build -c release --product qiyue
@@ -46,7 +48,7 @@ errors() { grep -Ec '(^|[[:space:]])(error|critical)([[:space:]]|$)' "$1" || tru
 fail=0
 
 PORT=$(free_port)
-"$BIN" serve --host 127.0.0.1 --port "$PORT" --queue-length 64 --request-timeout 10 2>"$WORK/server.log" &
+"$BIN" serve --host 127.0.0.1 --port "$PORT" --queue-length 64 --request-timeout 10 --header-timeout "$HEADER_TIMEOUT" 2>"$WORK/server.log" &
 SERVER=$!
 wait_up "$PORT"
 wrk -t2 -c8 -d10s -s "$WORK/post.lua" "http://127.0.0.1:$PORT/v1/extract" >/dev/null
@@ -64,12 +66,13 @@ echo "soak: RSS after warm-up $START MiB, at the end $END MiB; each minute: $(aw
 { [ "$NON2XX" = 0 ] && [ "$SOCKERR" = 0 ] && [ "$END" -le $((START * 11 / 10)) ]; } || { echo "FAIL soak"; fail=1; }
 
 python3 scripts/service/soak_clients.py slow "$PORT" "$WORK/doc.txt" "$SLOW_BODY" "$SLOW_HEAD" 40 >"$WORK/slow.json"
-echo "slow clients ($SLOW_BODY slow bodies, $SLOW_HEAD slow heads, 40 s, request timeout 10 s): $(cat "$WORK/slow.json")"
-python3 - "$WORK/slow.json" "$SLOW_BODY" <<'PY' || { echo "FAIL slow clients"; fail=1; }
+echo "slow clients ($SLOW_BODY slow bodies, $SLOW_HEAD slow heads, 40 s, request timeout 10 s, header timeout $HEADER_TIMEOUT s): $(cat "$WORK/slow.json")"
+python3 - "$WORK/slow.json" "$SLOW_BODY" "$SLOW_HEAD" <<'PY' || { echo "FAIL slow clients"; fail=1; }
 import json, sys
-r = json.load(open(sys.argv[1])); n = int(sys.argv[2])
+r = json.load(open(sys.argv[1])); n, h = int(sys.argv[2]), int(sys.argv[3])
 ended = sum(v["clients"] for k, v in r["slow"].items() if k.startswith("body:") and "open at the end" not in k)
-ok = r["normal"]["requests"] > 0 and r["normal"]["ok"] == r["normal"]["requests"] and ended == n
+heads_closed = sum(v["clients"] for k, v in r["slow"].items() if k == "head: closed by the server")
+ok = r["normal"]["requests"] > 0 and r["normal"]["ok"] == r["normal"]["requests"] and ended == n and heads_closed == h
 sys.exit(0 if ok else 1)
 PY
 echo "server log: $(wc -l <"$WORK/server.log") lines, $(errors "$WORK/server.log") error lines"

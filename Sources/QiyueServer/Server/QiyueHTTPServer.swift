@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import Qiyue
 
@@ -37,8 +38,13 @@ public struct QiyueHTTPServer: Sendable {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: ServiceMiddleware(apiKey: configuration.apiKey, metrics: metrics, logger: logger, knownPaths: Routes.methods))
         Routes(service: service, jobs: jobs, metrics: metrics, configuration: configuration).add(to: router)
+        // Hummingbird's idle timeout (HTTPConnectionStateHandler) counts only decoded request parts,
+        // so a head trickled in a byte at a time is cut off once `headerTimeout` has passed; it
+        // never fires while an answer is being worked on.
+        let http1 = HTTP1Channel.Configuration(idleTimeout: .nanoseconds(Int64(min(configuration.headerTimeout, 1_000_000) * 1_000_000_000)))
         return Application(
             router: router,
+            server: .http1(configuration: http1),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "qiyue"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
             logger: logger

@@ -13,6 +13,11 @@ public struct ServerConfiguration: Sendable {
     public var maxBodyBytes: Int = 8 << 20
     /// Longest a request may take, in seconds (503 `Q721` beyond it).
     public var requestTimeout: Double = 30
+    /// Longest a connection may take to send a complete request head, in seconds, counted from
+    /// connecting or (kept alive) from the last answer; also the longest pause within a request
+    /// body. The connection is then closed: a slow-header (slowloris) client cannot hold it open by
+    /// trickling bytes, since only decoded request parts count as activity.
+    public var headerTimeout: Double = 10
     /// Documents analyzed at once (one pipeline each).
     public var workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
     /// Requests that may wait for a worker; beyond them 503 `Q720` with `Retry-After`.
@@ -52,7 +57,7 @@ public struct ServerConfiguration: Sendable {
         if !listensOnLoopbackOnly && (apiKey ?? "").isEmpty {
             throw QiyueError(.badConfiguration, "listening on \(host) (beyond loopback) needs an API key (--api-key-file or $QIYUE_API_KEY)")
         }
-        guard maxBodyBytes > 0, requestTimeout > 0, workers > 0, queueLength >= 0, jobRetention >= 0, callbackAttempts > 0 else {
+        guard maxBodyBytes > 0, requestTimeout > 0, headerTimeout > 0, workers > 0, queueLength >= 0, jobRetention >= 0, callbackAttempts > 0 else {
             throw QiyueError(.badConfiguration, "limits must be positive")
         }
         if !callbackHosts.isEmpty && (callbackSecret ?? "").isEmpty {
