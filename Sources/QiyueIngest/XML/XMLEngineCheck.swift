@@ -22,31 +22,10 @@ public enum XMLEngineCheck {
         }
     }
 
-    /// Every event as a line, with WordprocessingML's element names; text pieces joined.
-    private final class EventLog: SAXHandler {
+    /// Every event, with WordprocessingML's element names; deletions skipped, as the body reader does.
+    private final class EventLog: XMLEventLog {
         static let cNames = CStrings(WordBodyReader.Tag.caseNames + ["document", "body", "hdr", "ftr", "rFonts", "lvl", "abstractNum", "num", "style"])
         override class var names: CStrings { cNames }
-        private var events: [String] = []
-        private var text: [UInt8] = []
-
-        private func flush() {
-            if !text.isEmpty { events.append("text " + String(decoding: text, as: UTF8.self)); text = [] }
-        }
-
-        override func start(_ id: Int32, _ ns: XMLNamespace, _ attributes: SAXAttributes) -> Bool {
-            flush()
-            var line = "start \(id) \(ns)"
-            if let pairs = attributes.pairs {
-                for i in 0..<attributes.count {
-                    line += " " + String(cString: pairs[2 * i]!) + "=" + String(cString: pairs[2 * i + 1]!)
-                }
-            }
-            events.append(line)
-            return id == WordBodyReader.Tag.del.rawValue  // skipped subtrees too
-        }
-
-        override func end(_ id: Int32, _ ns: XMLNamespace) { flush(); events.append("end \(id) \(ns)") }
-        override func text(_ utf8: UnsafeBufferPointer<UInt8>) { text.append(contentsOf: utf8) }
-        func finished() -> [String] { flush(); return events }
+        override class var skipped: Int32? { WordBodyReader.Tag.del.rawValue }
     }
 }
