@@ -60,7 +60,12 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error.")
     var logLevel = "info"
 
+    @Option(help: "glibc malloc arenas (0: glibc's default of eight per core; $MALLOC_ARENA_MAX overrides). Few arenas keep a long-running server's memory flat.")
+    var mallocArenas = 2
+
     func run() throws {
+        guard mallocArenas >= 0 else { throw ValidationError("--malloc-arenas must be 0 or more") }
+        MallocArenas.limit(to: mallocArenas)
         var config = ServerConfiguration()
         config.host = host
         config.port = port

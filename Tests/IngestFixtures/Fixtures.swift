@@ -1,6 +1,9 @@
 import Foundation
 import QiyueIngest
 import ZIPFoundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// DOCX fixtures built in the tests (no binary files committed), shared by the ingestion and the
 /// command-line tests.
@@ -53,6 +56,21 @@ public enum Fixtures {
     }
 
     /// A DOCX whose word/document.xml is `size` bytes of spaces, streamed in (never held in memory).
+    /// True when this process was built with AddressSanitizer (`swift test --sanitize=address`,
+    /// as scripts/sanitize.sh runs it). Memory bounds of tests that run the qiyue binary grow under
+    /// it: ASan keeps freed blocks in a quarantine (up to 256 MB by default) and adds an eighth of
+    /// every allocation as shadow memory, so a peak RSS is not the product's own there.
+    public static let underAddressSanitizer: Bool = {
+        #if canImport(Glibc)
+        return dlsym(nil, "__asan_init") != nil
+        #else
+        return false
+        #endif
+    }()
+
+    /// A peak-memory bound in KiB for a qiyue run: `kib`, doubled under AddressSanitizer.
+    public static func memoryBound(kib: Int) -> Int { underAddressSanitizer ? 2 * kib : kib }
+
     public static func zipBomb(size: Int) throws -> [UInt8] {
         let archive = try Archive(data: Data(), accessMode: .create)
         for (name, text) in [("[Content_Types].xml", contentTypes), ("_rels/.rels", rootRels)] {

@@ -188,7 +188,7 @@ enum CLI {
             #expect(r.status == 1)
             #expect(r.stderr.contains("Q111"), "\(r.stderr)")
             let kb = Int((try String(contentsOf: report, encoding: .utf8)).trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").last ?? "") ?? .max
-            #expect(kb < 160 * 1024, "\(kb) KiB")
+            #expect(kb < Fixtures.memoryBound(kib: 160 * 1024), "\(kb) KiB")
             return
         }
         let r = try CLI.run(["extract", "-"], stdin: bomb)
@@ -197,7 +197,7 @@ enum CLI {
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
         // ru_maxrss is in KiB: the largest child (any qiyue run of this suite) stayed far below 256 MiB.
-        #expect(usage.ru_maxrss < 160 * 1024, "\(usage.ru_maxrss) KiB")
+        #expect(usage.ru_maxrss < Fixtures.memoryBound(kib: 160 * 1024), "\(usage.ru_maxrss) KiB")
     }
 
     @Test func legacyWordWithoutLibreOffice() throws {
