@@ -200,6 +200,12 @@ enum CLI {
         #expect(usage.ru_maxrss < Fixtures.memoryBound(kib: 160 * 1024), "\(usage.ru_maxrss) KiB")
     }
 
+    @Test func serveRefusesANegativeArenaCount() throws {
+        let r = try CLI.run(["serve", "--port", "0", "--malloc-arenas", "-1"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("--malloc-arenas"), "\(r.stderr)")
+    }
+
     @Test func legacyWordWithoutLibreOffice() throws {
         let ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)
         let r = try CLI.run(["extract", "-", "--soffice", "/nonexistent/soffice"], stdin: ole)

@@ -16,6 +16,7 @@ SOAK=${SOAK:-600s}
 SLOW_BODY=${SLOW_BODY:-200}
 SLOW_HEAD=${SLOW_HEAD:-50}
 HEADER_TIMEOUT=${HEADER_TIMEOUT:-10}   # the server's --header-timeout (1000000: none, to compare RSS)
+MALLOC_ARENAS=${MALLOC_ARENAS:-2}      # the server's --malloc-arenas (0: glibc's default, to compare RSS)
 BIN=${QIYUE_BIN:-.build/release/qiyue}
 command -v wrk >/dev/null 2>&1 || { SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo; $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk >/dev/null; }
 [ -x "$BIN" ] || swift build -c release --product qiyue
@@ -48,7 +49,7 @@ errors() { grep -Ec '(^|[[:space:]])(error|critical)([[:space:]]|$)' "$1" || tru
 fail=0
 
 PORT=$(free_port)
-"$BIN" serve --host 127.0.0.1 --port "$PORT" --queue-length 64 --request-timeout 10 --header-timeout "$HEADER_TIMEOUT" 2>"$WORK/server.log" &
+"$BIN" serve --host 127.0.0.1 --port "$PORT" --queue-length 64 --request-timeout 10 --header-timeout "$HEADER_TIMEOUT" --malloc-arenas "$MALLOC_ARENAS" 2>"$WORK/server.log" &
 SERVER=$!
 wait_up "$PORT"
 wrk -t2 -c8 -d10s -s "$WORK/post.lua" "http://127.0.0.1:$PORT/v1/extract" >/dev/null
@@ -61,7 +62,7 @@ RPS=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt")
 P50=$(awk '$1=="50%" {print $2}' "$WORK/wrk.txt"); P99=$(awk '$1=="99%" {print $2}' "$WORK/wrk.txt")
 NON2XX=$(awk '/Non-2xx/ {print $NF}' "$WORK/wrk.txt"); NON2XX=${NON2XX:-0}
 SOCKERR=$(grep -c "Socket errors" "$WORK/wrk.txt" || true)
-echo "soak: $SOAK, 8 connections, $(wc -c <"$WORK/doc.txt")-byte contract: $REQS requests, $RPS/s, p50 $P50, p99 $P99, non-2xx $NON2XX, socket-error lines $SOCKERR"
+echo "soak: $SOAK, 8 connections, --malloc-arenas $MALLOC_ARENAS, $(wc -c <"$WORK/doc.txt")-byte contract: $REQS requests, $RPS/s, p50 $P50, p99 $P99, non-2xx $NON2XX, socket-error lines $SOCKERR"
 echo "soak: RSS after warm-up $START MiB, at the end $END MiB; each minute: $(awk '{printf "%s ", $2}' "$WORK/rss.txt")"
 { [ "$NON2XX" = 0 ] && [ "$SOCKERR" = 0 ] && [ "$END" -le $((START * 11 / 10)) ]; } || { echo "FAIL soak"; fail=1; }
 
