@@ -11,7 +11,8 @@ struct EvalCommand: ParsableCommand {
         discussion: """
         Reads CORPUS/entities/*.yaml (entity examples, scored per class), CORPUS/blind/entities/*.yaml
         when present (a blind set in the same format, scored apart), CORPUS/documents/*.txt with their *.gold.json
-        (facts, classification and risks), CORPUS/pages/*.split.json (document boundaries) and
+        (facts, classification and risks), CORPUS/blind/documents and CORPUS/fresh/documents when present
+        (sets of the same kind, scored apart), CORPUS/pages/*.split.json (document boundaries) and
         CORPUS/classification (classification-only documents), and prints the scores and every miss.
         Example:
           qiyue eval Corpus
@@ -70,26 +71,31 @@ struct EvalCommand: ParsableCommand {
         let blindDir = corpus + "/blind/documents"
         let blindFacts = FileManager.default.fileExists(atPath: blindDir)
             ? try FactEvaluation.run(corpus: corpus, pipeline: pipeline, goldCategory: goldCategory, directory: "blind/documents") : nil
+        // The fresh set: written the same way, then read for failure classes (a development set,
+        // not blind); printed apart, not in the floors.
+        let freshDir = corpus + "/fresh/documents"
+        let freshFacts = FileManager.default.fileExists(atPath: freshDir)
+            ? try FactEvaluation.run(corpus: corpus, pipeline: pipeline, goldCategory: goldCategory, directory: "fresh/documents") : nil
         try ResultOutput.with(output, inputs: []) { out in
             try write(out, entities: (entities, entityFailures), blindEntities: (blindEntities, blindEntityFailures),
-                      facts: facts, blindFacts: blindFacts, split: split)
+                      facts: facts, blindFacts: blindFacts, freshFacts: freshFacts, split: split)
         }
     }
 
     private func write(_ out: ResultOutput, entities: (EntityCorpus, [EntityCorpus.Failure]),
                        blindEntities: (EntityCorpus, [EntityCorpus.Failure]),
-                       facts: FactEvaluation, blindFacts: FactEvaluation?, split: SplitEvaluation) throws {
+                       facts: FactEvaluation, blindFacts: FactEvaluation?, freshFacts: FactEvaluation?, split: SplitEvaluation) throws {
         let (corpusEntities, entityFailures) = entities
         let (blind, blindFailures) = blindEntities
         if json {
             struct All: Encodable {
-                var facts: FactEvaluation; var blindFacts: FactEvaluation?; var classification: SplitEvaluation
+                var facts: FactEvaluation; var blindFacts: FactEvaluation?; var freshFacts: FactEvaluation?; var classification: SplitEvaluation
                 var entityFailures: [String]
                 var entityClasses: [EntityCorpus.ClassScore]; var blindClasses: [EntityCorpus.ClassScore]; var blindFailures: [String]
             }
             let enc = JSONEncoder()
             enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let all = All(facts: facts, blindFacts: blindFacts, classification: split, entityFailures: entityFailures.map(\.description),
+            let all = All(facts: facts, blindFacts: blindFacts, freshFacts: freshFacts, classification: split, entityFailures: entityFailures.map(\.description),
                           entityClasses: corpusEntities.scores(failures: entityFailures), blindClasses: blind.scores(failures: blindFailures),
                           blindFailures: blindFailures.map(\.description))
             try out.line(String(decoding: try enc.encode(all), as: UTF8.self))
@@ -112,6 +118,11 @@ struct EvalCommand: ParsableCommand {
             try out.line("")
             try out.line("Blind set (written by a helper that had not read the extractors; never edited, not in the floors)")
             try out.line(blindFacts.renderText(misses: !noMisses))
+        }
+        if let freshFacts {
+            try out.line("")
+            try out.line("Fresh set (written by a helper that had not read the extractors, then read for failure classes; not in the floors)")
+            try out.line(freshFacts.renderText(misses: !noMisses))
         }
     }
 

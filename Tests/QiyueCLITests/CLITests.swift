@@ -201,7 +201,7 @@ enum CLI {
     }
 
     @Test func serveRefusesANegativeArenaCount() throws {
-        let r = try CLI.run(["serve", "--port", "0", "--malloc-arenas", "-1"])
+        let r = try CLI.run(["serve", "--port", "0", "--malloc-arenas=-1"])
         #expect(r.status != 0)
         #expect(r.stderr.contains("--malloc-arenas"), "\(r.stderr)")
     }

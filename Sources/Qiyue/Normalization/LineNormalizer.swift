@@ -12,6 +12,8 @@ struct LineNormalizer {
     /// `recognized` marks the scalars OCR produced (nil: none).
     func apply(_ text: inout [UInt32], recognized: [Bool]? = nil) -> [Bool] {
         var keep = [Bool](repeating: true, count: text.count)
+        // Tables exported a cell per line become rows first (their newlines turn into tabs).
+        if options.stripMarkup { CellPerLineTable.rejoin(&text) }
         var lines: [Range<Int>] = []
         var ls = 0
         for i in 0..<text.count where text[i] == 0x0A {

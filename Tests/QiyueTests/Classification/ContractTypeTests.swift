@@ -38,6 +38,7 @@ import Testing
         ("進出口貨物委託報關代理協議\n委託方（甲方）：某某公司\n受託方（乙方）：某某報關行", "service", "entrustment"),
         ("設備買賣合約書\n立合約書人：\n買方：某某公司\n賣方：某某機械公司", "sale_of_goods", "sale"),
         ("合作经营协议\n甲方：张三\n乙方：李四\n双方共同出资经营餐馆，按出资比例分配利润。", "other_contract", "partnership"),
+        ("品牌加盟合約書\n加盟總部：某某餐飲股份有限公司（以下簡稱「甲方」）\n加盟者：王某（以下簡稱「乙方」）\n乙方應於簽約時支付加盟金。", "other_contract", "franchise"),
     ])
     func theTitleDecides(_ c: (String, String, String)) throws {
         let r = try Pipeline().report(text: c.0, category: c.1).0

@@ -96,6 +96,8 @@ struct PartyExtractor {
             wrapped = nil
             // A role on a line of its own (劳动者 / 赠与人（以下简称甲方）) heads the detail lines below it.
             if hs.isEmpty, let h = roleHeading(line, ctx) { hs = [h] }
+            // A descriptor the role list lacks, then the name and its alias (加盟總部：某某公司（以下簡稱「甲方」）).
+            if hs.isEmpty, let h = describedHeading(line, ctx) { hs = [h] }
             for h in hs {
                 // A details heading (乙方收款账户：) describes a party defined elsewhere; it defines none.
                 if h.detailsOnly && !h.labels.contains(where: { index[$0] != nil }) {
@@ -270,7 +272,15 @@ struct PartyExtractor {
 
     /// A cell that is exactly a role label (卖方, 发包人, 甲方（出租方）).
     private func cellRole(_ c: Range<Int>, _ ctx: FactContext) -> [String]? {
-        guard let r = ctx.roles(in: c).first, r.range.lowerBound == c.lowerBound else { return nil }
+        guard let r = ctx.roles(in: c).first else { return nil }
+        // A descriptor with the role in brackets: 保理人（甲方）, 委托方(乙方).
+        if r.range.lowerBound > c.lowerBound {
+            let open = r.range.lowerBound - 1
+            guard open > c.lowerBound, open - c.lowerBound <= 8, Self.openParen.contains(ctx.t[open]),
+                  r.range.upperBound == c.upperBound - 1, Self.closeParen.contains(ctx.t[c.upperBound - 1]),
+                  (c.lowerBound..<open).allSatisfy({ CharClass.isHan(ctx.t[$0]) }) else { return nil }
+            return ctx.roles(in: c).map(\.label)
+        }
         var i = r.range.upperBound
         if i < c.upperBound {
             guard Self.openParen.contains(ctx.t[i]), Self.closeParen.contains(ctx.t[c.upperBound - 1]) else { return nil }
@@ -388,6 +398,33 @@ struct PartyExtractor {
         guard !suffixes.contains(where: { name.hasSuffix($0) }),
               suffixes.contains(where: { (name + tail).hasSuffix($0) && $0.count > tail.count }) else { return nil }
         return tail
+    }
+
+    /// `DESCRIPTOR：NAME（以下简称"甲方"）[details]`, the descriptor a few Chinese characters that are
+    /// neither a role label nor a field label (加盟總部, 保理商, 委托单位): a party header whose label
+    /// is the alias defined in the parentheses.
+    private func describedHeading(_ line: Range<Int>, _ ctx: FactContext) -> Header? {
+        let t = ctx.t
+        let body = ctx.trimmed(line)
+        guard body.count >= 6 else { return nil }
+        var c = body.lowerBound
+        while c < body.upperBound && c - body.lowerBound <= 8 && t[c] != Self.colon { c += 1 }
+        guard c < body.upperBound, t[c] == Self.colon, c - body.lowerBound >= 2,
+              (body.lowerBound..<c).allSatisfy({ CharClass.isHan(t[$0]) }),
+              ctx.match(ctx.data.fieldLabels, at: body.lowerBound) == nil,
+              !ctx.contains(ctx.data.signatureWords, in: body.lowerBound..<c) else { return nil }
+        // The first parenthesis after the name must define the alias.
+        var open = c + 1
+        while open < body.upperBound && !Self.openParen.contains(t[open]) && t[open] != Self.colon { open += 1 }
+        guard open < body.upperBound, Self.openParen.contains(t[open]) else { return nil }
+        var close = open + 1
+        while close < body.upperBound && !Self.closeParen.contains(t[close]) { close += 1 }
+        guard close < body.upperBound, ctx.containsAny(Self.aliasKeys, in: open..<close),
+              let role = ctx.roles(in: open..<close).last else { return nil }
+        let nr = trimPunctuation(ctx.trimmed((c + 1)..<open), ctx)
+        let name = nr.isEmpty || !isNameLike(nr, ctx) ? nil : ctx.originalClean(nr)
+        return Header(labels: [role.label], name: name, signature: false, range: body,
+                      rest: (close + 1)..<body.upperBound, valueEnd: close + 1)
     }
 
     /// A line holding only a role label and parentheses (劳动者, 赠与人（以下简称甲方）,

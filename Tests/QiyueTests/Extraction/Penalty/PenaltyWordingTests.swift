@@ -17,6 +17,9 @@ import Testing
         ("因乙方施工质量问题给甲方造成损失的，由乙方负责赔偿。", "乙方"),
         ("如交付后发现成果存在缺陷的，甲方有权退回，乙方应退还全部费用并赔偿甲方损失。", "乙方"),
         ("任何一方违反本合同约定给对方造成损失的，应当予以赔偿。", "either"),
+        // The party after 赔偿 is the one paid (赔偿甲方…), not the subject set at the sentence's start.
+        ("乙方施工质量不合格的，应负责无偿返工；给甲方造成损失的，应当赔偿甲方因此造成的损失。", "乙方"),
+        ("乙方保管不善造成货物毁损的，应按货物的申报价值赔偿甲方。", "乙方"),
     ])
     func damagesWithoutAMeasure(_ c: (String, String)) throws {
         let p = penalties(c.0)

@@ -1,0 +1,123 @@
+/// Tables exported one cell per line (Word or PDF to text, web pages): a header of N labels and then
+/// rows of N cells, every cell on a line of its own —
+///
+///     期次 / 租金支付日 / 应付租金（元） / 1 / 2026年8月31日 / 486,000.00 / 2 / … / 合计 / — / 3,888,000.00
+///
+/// are read back as rows, the newlines inside a row turned into tabs as DOCX and pipe tables are
+/// read (期次⇥租金支付日⇥应付租金（元）, 1⇥2026年8月31日⇥486,000.00). Only the newline characters
+/// change, in place, so every span still points into the original.
+///
+/// A run is a table only when the layout proves it: N (2–8) header cells that are labels (Chinese
+/// text, no figures, no colon), at least two rows, and every column of the rows holding one kind of
+/// cell (numbers, sums, dates, text or a dash) — a last 合计/总计 row may differ in its first cell.
+/// Lists of short lines (signature blocks, numbered items) fail that test and stay as they are.
+enum CellPerLineTable {
+    /// The kinds of cell a column must keep.
+    private enum Kind: Equatable { case integer, figure, date, text, empty }
+
+    /// Longest cell line, in scalars.
+    static let maxCell = 24
+
+    /// Turns the newlines inside the rows of each cell-per-line table of `t` into tabs.
+    static func rejoin(_ t: inout [UInt32]) {
+        var lines: [Range<Int>] = []
+        var s = 0
+        for i in 0..<t.count where t[i] == 0x0A {
+            lines.append(s..<i)
+            s = i + 1
+        }
+        lines.append(s..<t.count)
+        var k = 0
+        while k < lines.count {
+            // The run of cell-like lines from here; a table may start anywhere in it.
+            var e = k
+            while e < lines.count, isCell(t, lines[e]) { e += 1 }
+            var start = k
+            while e - start >= 6 {
+                guard let (n, rows) = table(t, Array(lines[start..<e])) else { start += 1; continue }
+                var r = start
+                for _ in 0...rows {   // the header and the rows
+                    for c in r..<(r + n - 1) { t[lines[c].upperBound] = 0x09 }
+                    r += n
+                }
+                start = r
+            }
+            k = max(e, k + 1)
+        }
+    }
+
+    /// A line that can be one cell: non-empty, short, no sentence punctuation.
+    private static func isCell(_ t: [UInt32], _ line: Range<Int>) -> Bool {
+        let r = trimmed(t, line)
+        guard !r.isEmpty, r.count <= maxCell else { return false }
+        // No 。 ； ; ， or tab, and a comma only inside a figure (486,000.00).
+        for i in r {
+            let c = t[i]
+            if c == 0x3002 || c == 0xFF1B || c == 0x3B || c == 0xFF0C || c == 0x09 { return false }
+            if c == 0x2C && !isFigureComma(t, i, r) { return false }
+        }
+        return true
+    }
+
+    /// The column count and the number of rows of a table that starts the run, if one does (the
+    /// smallest column count that fits; the rows as far as every column keeps its kind).
+    private static func table(_ t: [UInt32], _ run: [Range<Int>]) -> (Int, Int)? {
+        for n in 2...8 where run.count >= 3 * n {
+            guard run[0..<n].allSatisfy({ isLabel(t, trimmed(t, $0)) }) else { continue }
+            var kinds = [Kind?](repeating: nil, count: n)
+            var rows = 0
+            rowLoop: while n + (rows + 1) * n <= run.count {
+                var next = kinds
+                for c in 0..<n {
+                    let cell = trimmed(t, run[n + rows * n + c])
+                    let k = kind(t, cell)
+                    if k == .empty { continue }
+                    // A closing total row (合计 / 总计 / 小计) names itself in its first cell.
+                    if c == 0 && isTotal(t, cell) {
+                        if rows >= 2 { rows += 1 }
+                        break rowLoop
+                    }
+                    if let kind = next[c], kind != k { break rowLoop }
+                    next[c] = k
+                }
+                kinds = next
+                rows += 1
+            }
+            // At least two rows and a column of figures or dates: a list of words is no table.
+            if rows >= 2 && kinds.contains(where: { $0 != nil && $0 != .text }) { return (n, rows) }
+        }
+        return nil
+    }
+
+    private static func kind(_ t: [UInt32], _ r: Range<Int>) -> Kind {
+        if r.allSatisfy({ [0x2D, 0x2014, 0x2015, 0x2013, 0x2F, 0xFF0F].contains(t[$0]) }) { return .empty }
+        let digits = r.filter { (0x30...0x39).contains(t[$0]) }.count
+        if digits == r.count { return .integer }
+        let dateUnits = r.filter { [0x5E74, 0x6708, 0x65E5].contains(t[$0]) }.count   // 年 月 日
+        if digits > 0 && dateUnits >= 2 { return .date }
+        if digits > 0, r.allSatisfy({ (0x30...0x39).contains(t[$0]) || [0x2C, 0x2E, 0x25, 0xA5, 0xFFE5, 0x20].contains(t[$0]) }) { return .figure }
+        return .text
+    }
+
+    /// A header cell: Chinese text (brackets and a unit allowed), no figure, no colon.
+    private static func isLabel(_ t: [UInt32], _ r: Range<Int>) -> Bool {
+        guard !r.isEmpty, CharClass.isHan(t[r.lowerBound]) else { return false }
+        return !r.contains { (0x30...0x39).contains(t[$0]) || t[$0] == 0x3A || t[$0] == 0xFF1A }
+    }
+
+    private static func isTotal(_ t: [UInt32], _ r: Range<Int>) -> Bool {
+        let s = String(String.UnicodeScalarView(r.compactMap { Unicode.Scalar(t[$0]) }))
+        return ["合计", "总计", "小计", "共计", "总额"].contains { s.hasPrefix($0) }
+    }
+
+    private static func isFigureComma(_ t: [UInt32], _ i: Int, _ r: Range<Int>) -> Bool {
+        i > r.lowerBound && i + 1 < r.upperBound && (0x30...0x39).contains(t[i - 1]) && (0x30...0x39).contains(t[i + 1])
+    }
+
+    private static func trimmed(_ t: [UInt32], _ r: Range<Int>) -> Range<Int> {
+        var a = r.lowerBound, b = r.upperBound
+        while a < b && CharClass.isSpace(t[a]) { a += 1 }
+        while b > a && CharClass.isSpace(t[b - 1]) { b -= 1 }
+        return a..<b
+    }
+}

@@ -1,0 +1,35 @@
+import Testing
+@testable import Qiyue
+
+/// Tables exported one cell per line are read back as rows (newlines → tabs, in place).
+@Suite struct CellPerLineTableTests {
+    func rejoined(_ s: String) -> String {
+        var t = s.unicodeScalars.map(\.value)
+        CellPerLineTable.rejoin(&t)
+        return String(String.UnicodeScalarView(t.compactMap(Unicode.Scalar.init)))
+    }
+
+    @Test func aScheduleWithAHeaderRowsAndATotal() {
+        let text = "租金支付表如下：\n期次\n租金支付日\n应付租金（元）\n1\n2026年8月31日\n486,000.00\n2\n2026年11月30日\n486,000.00\n合计\n—\n972,000.00\n本合同租金不作调整。"
+        let out = rejoined(text)
+        #expect(out == "租金支付表如下：\n期次\t租金支付日\t应付租金（元）\n1\t2026年8月31日\t486,000.00\n2\t2026年11月30日\t486,000.00\n合计\t—\t972,000.00\n本合同租金不作调整。")
+        #expect(out.unicodeScalars.count == text.unicodeScalars.count)
+    }
+
+    @Test func aGoodsListOfFourColumns() {
+        let text = "品名\n数量\n单价\n金额\n钢管\n20\n150.00\n3,000.00\n角钢\n10\n80.00\n800.00\n"
+        #expect(rejoined(text) == "品名\t数量\t单价\t金额\n钢管\t20\t150.00\t3,000.00\n角钢\t10\t80.00\t800.00\n")
+    }
+
+    @Test(arguments: [
+        // A signature block: short lines, but no header of labels with rows of figures under it.
+        "甲方（盖章）\n法定代表人\n日期\n乙方（签字）\n日期\n见证人\n",
+        // Numbered items, one word each: no column of figures or dates.
+        "附件\n设备清单\n安装说明\n验收报告\n发票\n保修卡\n",
+        // Sentences are no cells.
+        "期次\n支付日\n金额\n1\n签订后三日内支付首付款。\n100,000\n2\n验收后支付余款。\n50,000\n",
+    ])
+    func listsStayLines(_ text: String) {
+        #expect(rejoined(text) == text)
+    }
+}
