@@ -60,8 +60,16 @@ struct AmountExtractor {
         // 1. "…元作为定金"
         var i = r.upperBound
         while i < tail.upperBound && FactContext.isSpace(ctx.t[i]) { i += 1 }
-        if let intro = ctx.match(ctx.data.explicitIntroducers, at: i), let c = ctx.match(ctx.data.purposeCues, at: intro.end) {
-            return (c.value, ctx.text(intro.end..<c.end))
+        if let intro = ctx.match(ctx.data.explicitIntroducers, at: i) {
+            if let c = ctx.match(ctx.data.purposeCues, at: intro.end) { return (c.value, ctx.text(intro.end..<c.end)) }
+            // …元作为官费备用金: the sum is named as something no purpose word covers — not a part of
+            // the price, whatever cue came before it (预付). A cue a few words on still decides
+            // (作为本合同的定金).
+            if intro.end - i >= 2 {
+                let named = intro.end..<min(tail.upperBound, intro.end + 12)
+                if let c = ctx.first(ctx.data.purposeCues, in: named) { return (c.value, ctx.text(c.range)) }
+                if !named.isEmpty, CharClass.isHan(ctx.t[named.lowerBound]) { return ("other", ctx.text(ctx.trimmed(named))) }
+            }
         }
         // "…元，作为预付款": after one comma (the phrase that follows says what the sum is).
         if i < ctx.t.count, ctx.t[i] == 0x2C || ctx.t[i] == 0xFF0C {

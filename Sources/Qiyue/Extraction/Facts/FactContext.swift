@@ -258,7 +258,15 @@ struct FactContext {
         var lead = q >= p.upperBound ? p.upperBound + 1 : q
         while lead < s.upperBound && Self.isSpace(t[lead]) { lead += 1 }
         if q >= p.upperBound || (q > 0 && Self.timeEnds.contains(t[q - 1])) {
-            if let m = after.first(where: { $0.range.lowerBound == lead }) { return role(m.label) }
+            if let m = after.first(where: { $0.range.lowerBound == lead }) {
+                // 之日起三十日内，乙方如无违约情事，甲方应…: the lead role heads a condition; the role
+                // with a modal after it acts.
+                if match(data.conditionMarkers, at: m.range.upperBound) != nil,
+                   let actor = after.first(where: { $0.range.lowerBound > m.range.upperBound && hasModal(after: $0.range.upperBound, limit: s.upperBound) }) {
+                    return role(actor.label)
+                }
+                return role(m.label)
+            }
             if match(data.jointSubjects, at: lead) != nil { return "both" }   // 期满前30日内双方可协商续签
         }
         if let m = inPhrase.first { return role(m.label) }

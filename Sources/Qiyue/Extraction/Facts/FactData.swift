@@ -24,6 +24,7 @@ final class FactData: Sendable {
         var modals: [String]?
         var modalFillers: [String]?
         var agentMarkers: [String]?
+        var conditionMarkers: [String]?
         var jointSubjects: [String]?
         var detailHeadings: [String]?
         var nameParentheses: [String]?
@@ -191,6 +192,7 @@ final class FactData: Sendable {
     let modals: WordTable<Bool>
     let modalFillers: ScalarSet
     let agentMarkers: ScalarSet
+    let conditionMarkers: WordTable<Bool>
     let jointSubjects: WordTable<Bool>
     let detailHeadings: WordTable<Bool>
     let foreignContacts: WordTable<Bool>
@@ -385,6 +387,7 @@ final class FactData: Sendable {
         modals = table(p.modals ?? [])
         modalFillers = ScalarSet((p.modalFillers ?? []).joined())
         agentMarkers = ScalarSet((p.agentMarkers ?? []).joined())
+        conditionMarkers = table(p.conditionMarkers ?? [])
         jointSubjects = table(p.jointSubjects ?? [])
         detailHeadings = table(p.detailHeadings ?? [])
         foreignContacts = table(p.foreignContacts ?? [])

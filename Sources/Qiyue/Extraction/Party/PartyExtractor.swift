@@ -594,7 +594,10 @@ struct PartyExtractor {
         if p < valueRange.upperBound {
             var q = p + 1
             while q < valueRange.upperBound && !Self.closeParen.contains(t[q]) { q += 1 }
-            for r in ctx.roles(in: (p + 1)..<q) where !labels.contains(r.label) { labels.append(r.label) }
+            // An alias is a whole word there (以下简称“业主”), not the head of a longer one
+            // (业主委员会代章 names the signer, not the party).
+            for r in ctx.roles(in: (p + 1)..<q) where !labels.contains(r.label)
+                && (r.range.upperBound >= q || !CharClass.isHan(t[r.range.upperBound])) { labels.append(r.label) }
             // The remark may run to the value's end when it holds an inner parenthesis (K382615(5)).
             remark = (p + 1)..<valueRange.upperBound
             valueRange = ctx.trimmed(valueRange.lowerBound..<p)

@@ -22,6 +22,13 @@ import Testing
         #expect(purposes(text) == ["fee"])
     }
 
+    /// …元作为X: what the sum is named as decides; a name no purpose word covers is `other`, whatever
+    /// cue (预付) came before.
+    @Test func namedAsSomethingElse() {
+        #expect(purposes("甲方应于本合同签订之日起5日内向乙方预付人民币15,000元作为差旅备用金。") == ["other"])
+        #expect(purposes("甲方应于签订之日起5日内支付人民币10,000元作为本合同的定金。") == ["deposit"])
+    }
+
     @Test func constructionCost() {
         #expect(purposes("3.1 本工程总造价为人民币壹拾捌万陆仟元整。") == ["total_price"])
     }

@@ -25,6 +25,15 @@ import Testing
         #expect(deadlines("甲方应在收到乙方发票后30日内付款。") == ["invoice|30|day|within|甲方"])
     }
 
+    /// A role that heads a condition after the time clause (乙方如无违约情事) is not who acts; the role
+    /// with a modal after the condition is.
+    @Test func aConditionBetweenTheTimeAndTheActor() {
+        #expect(deadlines("本合同终止之日起三十日内，乙方如无违约情事，甲方应将保证金无息返还乙方。", category: "other_contract")
+            == ["termination|30|day|within|甲方"])
+        #expect(deadlines("收到货款之日起五日内，乙方若未提出异议，甲方应开具发票。", category: "sale_of_goods")
+            == ["payment|5|day|within|甲方"])
+    }
+
     @Test func theOneNotifiedActs() {
         #expect(deadlines("经甲方书面通知后十五日内仍未改正者，视为违约。") == ["notice|15|day|within|乙方"])
     }

@@ -34,6 +34,14 @@ import Testing
         #expect(parties(text, "service") == ["甲方|上海青禾信息技术有限公司", "乙方|杭州云岫数据服务有限公司"])
     }
 
+    /// A role word heading a longer word in a remark (业主委员会代章) is no alias of the party.
+    @Test func aRoleInsideARemarkWordIsNoAlias() throws {
+        let text = "物业服务合同\n\n委托方（甲方）：翠苑小区业主大会\n受托方（乙方）：杭州溪岸物业服务有限公司\n\n第一条 业主应于每季度首月15日前交纳物业服务费；业主逾期交纳的，每逾期一日按欠费金额的万分之三向乙方支付滞纳金。\n\n甲方：翠苑小区业主大会（业主委员会代章）\n乙方：杭州溪岸物业服务有限公司（盖章）\n"
+        let r = pipeline.report(text: text, category: "service").0
+        #expect(try #require(r.parties.first { $0.role == "甲方" }).aliases == ["委托方"])
+        #expect(r.penalties.map { $0.payer } == ["业主"])
+    }
+
     @Test func tableColumnsHeadedByADescriptorAndTheRole() {
         let text = "应收账款保理合同\n\n| 项目 | 保理人（甲方） | 债权人（乙方） |\n| --- | --- | --- |\n| 名称 | 上海恒信商业保理有限公司 | 苏州宏达机械制造有限公司 |\n| 统一社会信用代码 | 91310101MA1G83TE2N | 91320506MA1NB6L49W |\n| 联系电话 | 021-6330 5182 | 0512-6651 2039 |\n" + Self.clauses
         #expect(parties(text, "other_contract") == ["甲方|上海恒信商业保理有限公司", "乙方|苏州宏达机械制造有限公司"])
