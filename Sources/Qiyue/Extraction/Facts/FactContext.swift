@@ -218,6 +218,14 @@ struct FactContext {
         roles(in: r).first { !isObject($0.range, in: r) }.map { role($0.label) }
     }
 
+    /// The last role before `offset` in `r` that is not an object, when a modal follows it (…，甲方有权
+    /// 解除合同，乙方还应按…5%支付违约金 → 乙方); nil when that role carries none.
+    func modalRole(before offset: Int, in r: Range<Int>) -> String? {
+        guard let m = roles(in: FactContext.upTo(r.lowerBound, offset)).last(where: { !isObject($0.range, in: r) }),
+              hasModal(after: m.range.upperBound, limit: offset) else { return nil }
+        return role(m.label)
+    }
+
     /// Who must act in the obligation at `range` (a deadline, a payment): the grammatical subject of
     /// its sentence, found in this order —
     /// 1. the first role before it in its phrase, then in its sentence, that is not an object

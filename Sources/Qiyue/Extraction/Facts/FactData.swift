@@ -29,6 +29,7 @@ final class FactData: Sendable {
         var detailHeadings: [String]?
         var nameParentheses: [String]?
         var foreignContacts: [String]?
+        var signingOnlyRoles: [String]?
     }
     struct AmountsFile: Decodable, Sendable {
         var purposes: [String: [String]]
@@ -196,6 +197,7 @@ final class FactData: Sendable {
     let jointSubjects: WordTable<Bool>
     let detailHeadings: WordTable<Bool>
     let foreignContacts: WordTable<Bool>
+    let signingOnlyRoles: Set<String>
     let placeholderBrackets: [(String, String)]
 
     // MARK: amounts.yaml
@@ -391,6 +393,7 @@ final class FactData: Sendable {
         jointSubjects = table(p.jointSubjects ?? [])
         detailHeadings = table(p.detailHeadings ?? [])
         foreignContacts = table(p.foreignContacts ?? [])
+        signingOnlyRoles = Set(p.signingOnlyRoles ?? [])
         placeholderBrackets = (p.placeholderBrackets ?? []).compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil }
         sideCues = p.sideCues.flatMap { cue in
             cue.verbs.map { v in

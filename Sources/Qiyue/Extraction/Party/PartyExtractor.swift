@@ -165,6 +165,8 @@ struct PartyExtractor {
 
         // 2. "以下简称甲方" definitions in running text.
         for d in aliasDefinitions(ctx) {
+            // A third party named in running text (某某公司（以下简称"债务人"）) is none of this contract's.
+            if ctx.data.signingOnlyRoles.contains(d.label) && index[d.label] == nil { continue }
             let i = draftIndex(for: [d.label], range: d.range)
             link(i, [d.label])
             if drafts[i].nameBlank, let n = d.name { drafts[i].name = n; drafts[i].nameBlank = false; drafts[i].range = d.range }
@@ -422,6 +424,8 @@ struct PartyExtractor {
         guard close < body.upperBound, ctx.containsAny(Self.aliasKeys, in: open..<close),
               let role = ctx.roles(in: open..<close).last else { return nil }
         let nr = trimPunctuation(ctx.trimmed((c + 1)..<open), ctx)
+        // (鉴于：乙方因向某某公司（以下简称"债务人"）销售…: running text, not a header.)
+        guard ctx.roles(in: nr).isEmpty else { return nil }
         let name = nr.isEmpty || !isNameLike(nr, ctx) ? nil : ctx.originalClean(nr)
         return Header(labels: [role.label], name: name, signature: false, range: body,
                       rest: (close + 1)..<body.upperBound, valueEnd: close + 1)

@@ -154,6 +154,11 @@ struct PenaltyExtractor {
             guard named || rates.count == 1 else { continue }
             var p = template
             p.rate = rate.value?.value
+            // The party bound right before the rate pays it (…甲方有权解除合同，乙方还应按…5%支付).
+            if p.payer != "either", let m = ctx.modalRole(before: rate.range.lowerBound, in: r), m != "both", m != p.payer {
+                p.payer = m
+                p.payerSide = ctx.sides[m] ?? ctx.defaultSide(m)
+            }
             p.base = base(before: rate.range.lowerBound, in: r, ctx)
             if let per = periodic ?? ratePeriod(before: rate.range.lowerBound, in: r, ctx) {
                 p.form = "periodic"
