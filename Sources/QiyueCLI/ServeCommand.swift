@@ -63,9 +63,12 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "glibc malloc arenas (0: glibc's default of eight per core; $MALLOC_ARENA_MAX overrides). Few arenas keep a long-running server's memory flat.")
     var mallocArenas = 2
 
-    func run() throws {
+    func validate() throws {
         guard mallocArenas >= 0 else { throw ValidationError("--malloc-arenas must be 0 or more") }
-        MallocArenas.limit(to: mallocArenas)
+    }
+
+    func run() throws {
+        let arenasLimited = MallocArenas.limit(to: mallocArenas)
         var config = ServerConfiguration()
         config.host = host
         config.port = port
@@ -84,6 +87,9 @@ struct ServeCommand: ParsableCommand {
             var h = StreamLogHandler.standardError(label: label)
             h.logLevel = level
             return h
+        }
+        if mallocArenas > 0 && !arenasLimited {
+            Logger(label: "qiyue.serve").notice("--malloc-arenas \(mallocArenas) not applied (not glibc, or $MALLOC_ARENA_MAX is set)")
         }
         let server: QiyueHTTPServer
         do { server = try QiyueHTTPServer(configuration: config) } catch let e as QiyueError {

@@ -55,7 +55,6 @@ public enum Fixtures {
                                       headers: [p("合同编号：BJ-2025-001")], footers: [p("第 1 页")])
     }
 
-    /// A DOCX whose word/document.xml is `size` bytes of spaces, streamed in (never held in memory).
     /// True when this process was built with AddressSanitizer (`swift test --sanitize=address`,
     /// as scripts/sanitize.sh runs it). Memory bounds of tests that run the qiyue binary grow under
     /// it: ASan keeps freed blocks in a quarantine (up to 256 MB by default) and adds an eighth of
@@ -71,6 +70,7 @@ public enum Fixtures {
     /// A peak-memory bound in KiB for a qiyue run: `kib`, doubled under AddressSanitizer.
     public static func memoryBound(kib: Int) -> Int { underAddressSanitizer ? 2 * kib : kib }
 
+    /// A DOCX whose word/document.xml is `size` bytes of spaces, streamed in (never held in memory).
     public static func zipBomb(size: Int) throws -> [UInt8] {
         let archive = try Archive(data: Data(), accessMode: .create)
         for (name, text) in [("[Content_Types].xml", contentTypes), ("_rels/.rels", rootRels)] {

@@ -17,8 +17,13 @@ enum CellPerLineTable {
 
     /// Longest cell line, in scalars.
     static let maxCell = 24
+    /// Most rows read into one table (a longer one goes on as another table).
+    static let maxRows = 1000
 
     /// Turns the newlines inside the rows of each cell-per-line table of `t` into tabs.
+    ///
+    /// Linear in the text: a start is tried only where its header is N labels and its first row holds
+    /// a figure or a date, and a table found consumes its lines.
     static func rejoin(_ t: inout [UInt32]) {
         var lines: [Range<Int>] = []
         var s = 0
@@ -27,22 +32,16 @@ enum CellPerLineTable {
             s = i + 1
         }
         lines.append(s..<t.count)
-        var k = 0
-        while k < lines.count {
-            // The run of cell-like lines from here; a table may start anywhere in it.
-            var e = k
-            while e < lines.count, isCell(t, lines[e]) { e += 1 }
-            var start = k
-            while e - start >= 6 {
-                guard let (n, rows) = table(t, Array(lines[start..<e])) else { start += 1; continue }
-                var r = start
-                for _ in 0...rows {   // the header and the rows
-                    for c in r..<(r + n - 1) { t[lines[c].upperBound] = 0x09 }
-                    r += n
-                }
-                start = r
+        let kinds = lines.map { isCell(t, $0) ? kind(t, trimmed(t, $0)) : nil }
+        var start = 0
+        while start < lines.count {
+            guard kinds[start] != nil, let (n, rows) = table(t, lines, kinds, from: start) else { start += 1; continue }
+            var r = start
+            for _ in 0...rows {   // the header and the rows
+                for c in r..<(r + n - 1) { t[lines[c].upperBound] = 0x09 }
+                r += n
             }
-            k = max(e, k + 1)
+            start = r
         }
     }
 
@@ -59,32 +58,33 @@ enum CellPerLineTable {
         return true
     }
 
-    /// The column count and the number of rows of a table that starts the run, if one does (the
-    /// smallest column count that fits; the rows as far as every column keeps its kind).
-    private static func table(_ t: [UInt32], _ run: [Range<Int>]) -> (Int, Int)? {
-        for n in 2...8 where run.count >= 3 * n {
-            guard run[0..<n].allSatisfy({ isLabel(t, trimmed(t, $0)) }) else { continue }
-            var kinds = [Kind?](repeating: nil, count: n)
+    /// The column count and the number of rows of a table whose header starts at line `from`, if
+    /// one does (the smallest column count that fits; the rows as far as every column keeps its kind).
+    private static func table(_ t: [UInt32], _ lines: [Range<Int>], _ kinds: [Kind?], from start: Int) -> (Int, Int)? {
+        for n in 2...8 where start + 3 * n <= lines.count {
+            guard (start..<(start + n)).allSatisfy({ kinds[$0] == .text && isLabel(t, trimmed(t, lines[$0])) }) else { continue }
+            // The first row must hold a figure or a date: a run of words is no table.
+            guard ((start + n)..<(start + 2 * n)).contains(where: { kinds[$0] != nil && kinds[$0] != .text && kinds[$0] != .empty }) else { continue }
+            var columns = [Kind?](repeating: nil, count: n)
             var rows = 0
-            rowLoop: while n + (rows + 1) * n <= run.count {
-                var next = kinds
+            rowLoop: while rows < maxRows, start + n + (rows + 1) * n <= lines.count {
+                var next = columns
                 for c in 0..<n {
-                    let cell = trimmed(t, run[n + rows * n + c])
-                    let k = kind(t, cell)
+                    let line = start + n + rows * n + c
+                    guard let k = kinds[line] else { break rowLoop }   // a sentence ends the table
                     if k == .empty { continue }
                     // A closing total row (合计 / 总计 / 小计) names itself in its first cell.
-                    if c == 0 && isTotal(t, cell) {
+                    if c == 0 && isTotal(t, trimmed(t, lines[line])) {
                         if rows >= 2 { rows += 1 }
                         break rowLoop
                     }
                     if let kind = next[c], kind != k { break rowLoop }
                     next[c] = k
                 }
-                kinds = next
+                columns = next
                 rows += 1
             }
-            // At least two rows and a column of figures or dates: a list of words is no table.
-            if rows >= 2 && kinds.contains(where: { $0 != nil && $0 != .text }) { return (n, rows) }
+            if rows >= 2 && columns.contains(where: { $0 != nil && $0 != .text }) { return (n, rows) }
         }
         return nil
     }

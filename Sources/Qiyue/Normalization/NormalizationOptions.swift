@@ -10,7 +10,8 @@ public struct NormalizationOptions: Sendable, Hashable {
     /// ("自 2025 年 9 月 1 日起", "生效后 45 日内", "总金额 735000 元", "30日 前").
     public var collapseFigureSpaces: Bool
     /// Remove the marks of generator-style Markdown (## headings, **bold**, > quotes) and the spaces
-    /// inside a short form label before its colon ("供   方：", "地    址：").
+    /// inside a short form label before its colon ("供   方：", "地    址："), and read tables as rows
+    /// of tab-separated cells: pipe and box-drawing tables, and tables exported one cell per line.
     public var stripMarkup: Bool
 
     /// Creates options.

@@ -21,6 +21,15 @@ import Testing
         #expect(rejoined(text) == "品名\t数量\t单价\t金额\n钢管\t20\t150.00\t3,000.00\n角钢\t10\t80.00\t800.00\n")
     }
 
+    /// Long runs of short lines are read in one pass: 270,000 one-word lines stay as they are, and
+    /// 60,000 repetitions of a two-column table are all read as rows.
+    @Test func longRunsStayLinear() {
+        let words = "租赁合同\n" + String(repeating: "甲方\n乙方\n期次\n", count: 90_000)
+        #expect(rejoined(words) == words)
+        let tables = String(repeating: "期次\n金额\n1\n5000\n2\n6000\n合同条款如下。\n", count: 20_000)
+        #expect(rejoined(tables) == String(repeating: "期次\t金额\n1\t5000\n2\t6000\n合同条款如下。\n", count: 20_000))
+    }
+
     @Test(arguments: [
         // A signature block: short lines, but no header of labels with rows of figures under it.
         "甲方（盖章）\n法定代表人\n日期\n乙方（签字）\n日期\n见证人\n",

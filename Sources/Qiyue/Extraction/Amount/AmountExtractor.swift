@@ -65,10 +65,19 @@ struct AmountExtractor {
             // …元作为官费备用金: the sum is named as something no purpose word covers — not a part of
             // the price, whatever cue came before it (预付). A cue a few words on still decides
             // (作为本合同的定金).
-            if intro.end - i >= 2 {
-                let named = intro.end..<min(tail.upperBound, intro.end + 12)
-                if let c = ctx.first(ctx.data.purposeCues, in: named) { return (c.value, ctx.text(c.range)) }
-                if !named.isEmpty, CharClass.isHan(ctx.t[named.lowerBound]) { return ("other", ctx.text(ctx.trimmed(named))) }
+            // Only over a price word or a payment step before the sum (预付, 首期, 服务费): a specific
+            // cue there still decides (押金…元作为…租金的担保 is a security deposit, 定金…元作为履约担保 a
+            // deposit).
+            let before = ctx.findAll(ctx.data.purposeCues, in: phrase.lowerBound..<r.lowerBound).last?.value
+            let overridable = before.map { ctx.data.amounts.generic.contains($0) || $0 == "down_payment" || $0 == "installment" } ?? true
+            if intro.end - i >= 2, overridable {
+                var e = intro.end
+                while e < tail.upperBound && e < intro.end + 12 && CharClass.isHan(ctx.t[e]) { e += 1 }
+                let named = intro.end..<e
+                // The cue that ends the name decides (作为本合同的定金); one inside it does not (作为按期
+                // 支付租金的担保).
+                if let c = ctx.findAll(ctx.data.purposeCues, in: named).last, c.range.upperBound == e { return (c.value, ctx.text(c.range)) }
+                if named.count >= 2 { return ("other", ctx.text(named)) }
             }
         }
         // "…元，作为预付款": after one comma (the phrase that follows says what the sum is).

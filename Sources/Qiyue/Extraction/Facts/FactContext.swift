@@ -269,7 +269,7 @@ struct FactContext {
             if let m = after.first(where: { $0.range.lowerBound == lead }) {
                 // 之日起三十日内，乙方如无违约情事，甲方应…: the lead role heads a condition; the role
                 // with a modal after it acts.
-                if match(data.conditionMarkers, at: m.range.upperBound) != nil,
+                if match(data.conditionMarkers, at: m.range.upperBound) != nil, match(data.conditionNonMarkers, at: m.range.upperBound) == nil,
                    let actor = after.first(where: { $0.range.lowerBound > m.range.upperBound && hasModal(after: $0.range.upperBound, limit: s.upperBound) }) {
                     return role(actor.label)
                 }

@@ -25,6 +25,7 @@ final class FactData: Sendable {
         var modalFillers: [String]?
         var agentMarkers: [String]?
         var conditionMarkers: [String]?
+        var conditionNonMarkers: [String]?
         var jointSubjects: [String]?
         var detailHeadings: [String]?
         var nameParentheses: [String]?
@@ -194,6 +195,7 @@ final class FactData: Sendable {
     let modalFillers: ScalarSet
     let agentMarkers: ScalarSet
     let conditionMarkers: WordTable<Bool>
+    let conditionNonMarkers: WordTable<Bool>
     let jointSubjects: WordTable<Bool>
     let detailHeadings: WordTable<Bool>
     let foreignContacts: WordTable<Bool>
@@ -390,6 +392,7 @@ final class FactData: Sendable {
         modalFillers = ScalarSet((p.modalFillers ?? []).joined())
         agentMarkers = ScalarSet((p.agentMarkers ?? []).joined())
         conditionMarkers = table(p.conditionMarkers ?? [])
+        conditionNonMarkers = table(p.conditionNonMarkers ?? [])
         jointSubjects = table(p.jointSubjects ?? [])
         detailHeadings = table(p.detailHeadings ?? [])
         foreignContacts = table(p.foreignContacts ?? [])

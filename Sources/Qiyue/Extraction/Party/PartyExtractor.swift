@@ -32,6 +32,8 @@ struct PartyExtractor {
     static let headerWindow = 400
     private static let openParen: Set<UInt32> = [0x28, 0x5B, 0x3010, 0xFF08]
     private static let closeParen: Set<UInt32> = [0x29, 0x5D, 0x3011, 0xFF09]
+    /// Words joining two aliases in one parenthesis (以下简称甲方或卖方).
+    private static let aliasJoiners = ScalarSet("或及和与")
     private static let quotes: Set<UInt32> = [0x22, 0x27, 0x201C, 0x201D, 0x2018, 0x2019, 0x300C, 0x300D, 0x300E, 0x300F]
 
     func extract(_ ctx: inout FactContext) -> [Party] {
@@ -274,8 +276,9 @@ struct PartyExtractor {
 
     /// A cell that is exactly a role label (卖方, 发包人, 甲方（出租方）).
     private func cellRole(_ c: Range<Int>, _ ctx: FactContext) -> [String]? {
-        guard let r = ctx.roles(in: c).first else { return nil }
-        // A descriptor with the role in brackets: 保理人（甲方）, 委托方(乙方).
+        guard var r = ctx.roles(in: c).first else { return nil }
+        // A descriptor with the role in brackets: 保理人（甲方）, 委托方(乙方), 原出租方（甲方）.
+        if r.range.lowerBound > c.lowerBound, let last = ctx.roles(in: c).last { r = last }
         if r.range.lowerBound > c.lowerBound {
             let open = r.range.lowerBound - 1
             guard open > c.lowerBound, open - c.lowerBound <= 8, Self.openParen.contains(ctx.t[open]),
@@ -421,13 +424,17 @@ struct PartyExtractor {
         guard open < body.upperBound, Self.openParen.contains(t[open]) else { return nil }
         var close = open + 1
         while close < body.upperBound && !Self.closeParen.contains(t[close]) { close += 1 }
-        guard close < body.upperBound, ctx.containsAny(Self.aliasKeys, in: open..<close),
-              let role = ctx.roles(in: open..<close).last else { return nil }
+        let roles = ctx.roles(in: open..<close).map(\.label)
+        // (A third party named in a recital line is none of this contract's: 主合同：…（以下简称"债务人"）.)
+        guard close < body.upperBound, ctx.containsAny(Self.aliasKeys, in: open..<close), !roles.isEmpty,
+              !roles.contains(where: { ctx.data.signingOnlyRoles.contains($0) }) else { return nil }
         let nr = trimPunctuation(ctx.trimmed((c + 1)..<open), ctx)
         // (鉴于：乙方因向某某公司（以下简称"债务人"）销售…: running text, not a header.)
-        guard ctx.roles(in: nr).isEmpty else { return nil }
+        guard ctx.roles(in: nr).isEmpty, !nr.contains(where: { t[$0] == 0x4E0E || t[$0] == 0x53CA /* 与 及: two parties */ }) else { return nil }
         let name = nr.isEmpty || !isNameLike(nr, ctx) ? nil : ctx.originalClean(nr)
-        return Header(labels: [role.label], name: name, signature: false, range: body,
+        var labels: [String] = []
+        for l in roles where !labels.contains(l) { labels.append(l) }
+        return Header(labels: labels, name: name, signature: false, range: body,
                       rest: (close + 1)..<body.upperBound, valueEnd: close + 1)
     }
 
@@ -601,7 +608,7 @@ struct PartyExtractor {
             // An alias is a whole word there (以下简称“业主”), not the head of a longer one
             // (业主委员会代章 names the signer, not the party).
             for r in ctx.roles(in: (p + 1)..<q) where !labels.contains(r.label)
-                && (r.range.upperBound >= q || !CharClass.isHan(t[r.range.upperBound])) { labels.append(r.label) }
+                && (r.range.upperBound >= q || !CharClass.isHan(t[r.range.upperBound]) || Self.aliasJoiners.contains(t[r.range.upperBound])) { labels.append(r.label) }
             // The remark may run to the value's end when it holds an inner parenthesis (K382615(5)).
             remark = (p + 1)..<valueRange.upperBound
             valueRange = ctx.trimmed(valueRange.lowerBound..<p)

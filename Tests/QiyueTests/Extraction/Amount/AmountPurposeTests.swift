@@ -27,6 +27,10 @@ import Testing
     @Test func namedAsSomethingElse() {
         #expect(purposes("甲方应于本合同签订之日起5日内向乙方预付人民币15,000元作为差旅备用金。") == ["other"])
         #expect(purposes("甲方应于签订之日起5日内支付人民币10,000元作为本合同的定金。") == ["deposit"])
+        // A specific cue before the sum still decides; a cue inside the name does not.
+        #expect(purposes("乙方应向甲方交纳押金人民币5,000元作为乙方按期支付租金的担保。", "lease") == ["security_deposit"])
+        #expect(purposes("乙方向甲方支付定金人民币20,000元作为履约担保。") == ["deposit"])
+        #expect(purposes("甲方预付人民币3,000元作为按期支付服务费的保证。") == ["other"])
     }
 
     @Test func constructionCost() {

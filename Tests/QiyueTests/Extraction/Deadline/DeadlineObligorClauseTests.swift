@@ -32,6 +32,8 @@ import Testing
             == ["termination|30|day|within|甲方"])
         #expect(deadlines("收到货款之日起五日内，乙方若未提出异议，甲方应开具发票。", category: "sale_of_goods")
             == ["payment|5|day|within|甲方"])
+        // 如期 / 如数 are no conditions: the role that leads the clause acts.
+        #expect(deadlines("收到通知之日起三日内，乙方如期派员到场，甲方应提供必要的工作条件。") == ["notice|3|day|within|乙方"])
     }
 
     @Test func theOneNotifiedActs() {

@@ -42,6 +42,15 @@ import Testing
         #expect(r.penalties.map { $0.payer } == ["业主"])
     }
 
+    /// A recital line with an alias is no party header; an alias joined by 或 stays an alias.
+    @Test func recitalsAndJoinedAliases() throws {
+        let recital = "保证合同\n\n债权人（甲方）：马俊杰\n保证人（乙方）：刘佳宁\n\n主合同：债权人与成都某某商贸有限公司（以下简称“债务人”）签订的《借款合同》。\n" + Self.clauses
+        #expect(parties(recital, "loan") == ["甲方|马俊杰", "乙方|刘佳宁"])
+        let joined = "房屋买卖合同\n\n出卖人：张三（以下简称甲方或卖方）\n买受人：李四（以下简称乙方或买方）\n" + Self.clauses
+        let r = pipeline.report(text: joined, category: "house_sale").0
+        #expect(try #require(r.parties.first { $0.name == "张三" }).role == "甲方")
+    }
+
     @Test func tableColumnsHeadedByADescriptorAndTheRole() {
         let text = "应收账款保理合同\n\n| 项目 | 保理人（甲方） | 债权人（乙方） |\n| --- | --- | --- |\n| 名称 | 上海恒信商业保理有限公司 | 苏州宏达机械制造有限公司 |\n| 统一社会信用代码 | 91310101MA1G83TE2N | 91320506MA1NB6L49W |\n| 联系电话 | 021-6330 5182 | 0512-6651 2039 |\n" + Self.clauses
         #expect(parties(text, "other_contract") == ["甲方|上海恒信商业保理有限公司", "乙方|苏州宏达机械制造有限公司"])
