@@ -150,7 +150,7 @@ printf '借款合同\n甲方：张三\n于2025年2月30日、2025年13月45日�
 check "impossible dates" ok 20 300 -- "$Q" extract --category loan "$W/dates.txt"
 # 1 MB of one short label per line: the cell-per-line table reader must stay linear.
 python3 -c 'import sys; sys.stdout.write("租赁合同\n" + "甲方\n乙方\n期次\n" * 90000)' > "$W/cells.txt"
-check "1 MB of one-word lines (table reader)" any-code 30 400 -- "$Q" extract --max-bytes 4000000 "$W/cells.txt"
+check "1 MB of one-word lines (table reader)" ok 30 400 -- "$Q" extract --max-bytes 4000000 "$W/cells.txt"
 # Special files.
 mkfifo "$W/fifo"
 check "a FIFO (never opened for reading)" Q100 10 300 -- "$Q" extract "$W/fifo"
