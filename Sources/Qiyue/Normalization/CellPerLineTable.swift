@@ -25,13 +25,7 @@ enum CellPerLineTable {
     /// Linear in the text: a start is tried only where its header is N labels and its first row holds
     /// a figure or a date, and a table found consumes its lines.
     static func rejoin(_ t: inout [UInt32]) {
-        var lines: [Range<Int>] = []
-        var s = 0
-        for i in 0..<t.count where t[i] == 0x0A {
-            lines.append(s..<i)
-            s = i + 1
-        }
-        lines.append(s..<t.count)
+        let lines = LineNormalizer.lines(of: t)
         let kinds = lines.map { isCell(t, $0) ? kind(t, trimmed(t, $0)) : nil }
         var start = 0
         while start < lines.count {

@@ -14,13 +14,7 @@ struct LineNormalizer {
         var keep = [Bool](repeating: true, count: text.count)
         // Tables exported a cell per line become rows first (their newlines turn into tabs).
         if options.stripMarkup { CellPerLineTable.rejoin(&text) }
-        var lines: [Range<Int>] = []
-        var ls = 0
-        for i in 0..<text.count where text[i] == 0x0A {
-            lines.append(ls..<i)
-            ls = i + 1
-        }
-        lines.append(ls..<text.count)
+        let lines = Self.lines(of: text)
 
         for line in lines {
             if options.stripMarkup { textTable(&text, line, &keep) }
@@ -38,6 +32,18 @@ struct LineNormalizer {
             }
         }
         return keep
+    }
+
+    /// The lines of `t`, without their newlines (the last one may be empty).
+    static func lines(of t: [UInt32]) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        var s = 0
+        for i in 0..<t.count where t[i] == 0x0A {
+            lines.append(s..<i)
+            s = i + 1
+        }
+        lines.append(s..<t.count)
+        return lines
     }
 
     /// Box-drawing borders (U+2500–U+257F) and Markdown pipe tables.
