@@ -68,14 +68,15 @@ struct EvalCommand: ParsableCommand {
         let blindEntityFailures = blindEntities.check(analyzer: pipeline.analyzer)
         let facts = try FactEvaluation.run(corpus: corpus, pipeline: pipeline, goldCategory: goldCategory)
         let split = try SplitEvaluation.run(corpus: corpus, analyzer: pipeline.analyzer)
-        let blindDir = corpus + "/blind/documents"
-        let blindFacts = FileManager.default.fileExists(atPath: blindDir)
-            ? try FactEvaluation.run(corpus: corpus, pipeline: pipeline, goldCategory: goldCategory, directory: "blind/documents") : nil
-        // The fresh set: written the same way, then read for failure classes (a development set,
-        // not blind); printed apart, not in the floors.
-        let freshDir = corpus + "/fresh/documents"
-        let freshFacts = FileManager.default.fileExists(atPath: freshDir)
-            ? try FactEvaluation.run(corpus: corpus, pipeline: pipeline, goldCategory: goldCategory, directory: "fresh/documents") : nil
+        // The sets scored apart: blind (written by helpers that had not read the extractors, never
+        // edited after their first score) and fresh (written the same way, then read for failure
+        // classes: a development set). Neither is part of the floors.
+        let apart = { (dir: String) throws -> FactEvaluation? in
+            FileManager.default.fileExists(atPath: corpus + "/" + dir)
+                ? try FactEvaluation.run(corpus: corpus, pipeline: pipeline, goldCategory: goldCategory, directory: dir) : nil
+        }
+        let blindFacts = try apart("blind/documents")
+        let freshFacts = try apart("fresh/documents")
         try ResultOutput.with(output, inputs: []) { out in
             try write(out, entities: (entities, entityFailures), blindEntities: (blindEntities, blindEntityFailures),
                       facts: facts, blindFacts: blindFacts, freshFacts: freshFacts, split: split)
@@ -114,15 +115,12 @@ struct EvalCommand: ParsableCommand {
         try out.line("")
         try out.line(facts.renderText(misses: !noMisses))
         try out.line(split.renderText())
-        if let blindFacts {
+        for (heading, set) in [("Blind set (written by a helper that had not read the extractors; never edited, not in the floors)", blindFacts),
+                               ("Fresh set (written by a helper that had not read the extractors, then read for failure classes; not in the floors)", freshFacts)] {
+            guard let set else { continue }
             try out.line("")
-            try out.line("Blind set (written by a helper that had not read the extractors; never edited, not in the floors)")
-            try out.line(blindFacts.renderText(misses: !noMisses))
-        }
-        if let freshFacts {
-            try out.line("")
-            try out.line("Fresh set (written by a helper that had not read the extractors, then read for failure classes; not in the floors)")
-            try out.line(freshFacts.renderText(misses: !noMisses))
+            try out.line(heading)
+            try out.line(set.renderText(misses: !noMisses))
         }
     }
 

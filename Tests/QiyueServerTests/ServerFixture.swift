@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import Qiyue
 import QiyueServer
+import Testing
 
 /// One server (its pipelines are built once) and helpers to call it on a loopback port.
 enum ServerFixture {
@@ -44,6 +45,18 @@ enum ServerFixture {
     /// Runs `body` against `server` listening on a free loopback port.
     static func live<T: Sendable>(_ server: QiyueHTTPServer = server, _ body: @escaping @Sendable (TestClient) async throws -> T) async throws -> T {
         try await LiveServer.run({ port in server.application { port.set($0) } }, body)
+    }
+
+    /// Runs `body` against a server of the test configuration as `configure` changes it, with a
+    /// plain TCP connection to it beside the HTTP client (for clients no HTTP library plays).
+    static func liveRaw(_ configure: (inout ServerConfiguration) -> Void,
+                        _ body: @escaping @Sendable (TestClient, RawConnection) async throws -> Void) async throws {
+        var c = configuration()
+        configure(&c)
+        try await live(try make(c)) { client in
+            let conn = try #require(RawConnection(port: client.port))
+            try await body(client, conn)
+        }
     }
 
     static func corpus(_ path: String) -> [UInt8] {

@@ -141,11 +141,7 @@ import Testing
         // A body that never arrives in time: 503 Q721 once the timeout passes. The server then
         // drains the rest of the body; a read of it left running behind the answer once made that
         // two readers of the connection's stream, a trap that took every other client down too.
-        var c = F.configuration()
-        c.requestTimeout = 1
-        let server = try F.make(c)
-        try await F.live(server) { client in
-            let conn = try #require(RawConnection(port: client.port))
+        try await F.liveRaw({ $0.requestTimeout = 1 }) { client, conn in
             #expect(conn.send(Array("POST /v1/extract HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\n甲方".utf8)))
             // Nothing more is sent until the answer (unread bytes would make the close a reset).
             var answer: [UInt8] = []
@@ -174,11 +170,7 @@ import Testing
         // Slowloris: a request head sent one byte every 0.25 s, more often than the header timeout
         // but never complete within it. Bytes alone do not keep the connection open: the server
         // closes it once the header timeout has passed, and serves a normal client meanwhile.
-        var c = F.configuration()
-        c.headerTimeout = 1
-        let server = try F.make(c)
-        try await F.live(server) { client in
-            let conn = try #require(RawConnection(port: client.port))
+        try await F.liveRaw({ $0.headerTimeout = 1 }) { client, conn in
             let head = Array("POST /v1/extract HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 10\r\nX-Padding: \(String(repeating: "a", count: 200))\r\n\r\n".utf8)
             let start = ContinuousClock.now
             var sent = 0, closed = false, answered: [UInt8] = []

@@ -20,12 +20,13 @@ enum CellPerLineTable {
     /// Most rows read into one table (a longer one goes on as another table).
     static let maxRows = 1000
 
-    /// Turns the newlines inside the rows of each cell-per-line table of `t` into tabs.
+    /// Turns the newlines inside the rows of each cell-per-line table of `t` into tabs, and returns
+    /// the lines of `t` after it (`lines`, the lines before, when no table was found).
     ///
     /// Linear in the text: a start is tried only where its header is N labels and its first row holds
     /// a figure or a date, and a table found consumes its lines.
-    static func rejoin(_ t: inout [UInt32]) {
-        let lines = LineNormalizer.lines(of: t)
+    static func rejoin(_ t: inout [UInt32], lines: [Range<Int>]) -> [Range<Int>] {
+        var joined = false
         let kinds = lines.map { isCell(t, $0) ? kind(t, trimmed(t, $0)) : nil }
         var start = 0
         while start < lines.count {
@@ -35,8 +36,10 @@ enum CellPerLineTable {
                 for c in r..<(r + n - 1) { t[lines[c].upperBound] = 0x09 }
                 r += n
             }
+            joined = true
             start = r
         }
+        return joined ? LineNormalizer.lines(of: t) : lines
     }
 
     /// A line that can be one cell: non-empty, short, no sentence punctuation.
@@ -84,12 +87,21 @@ enum CellPerLineTable {
     }
 
     private static func kind(_ t: [UInt32], _ r: Range<Int>) -> Kind {
-        if r.allSatisfy({ [0x2D, 0x2014, 0x2015, 0x2013, 0x2F, 0xFF0F].contains(t[$0]) }) { return .empty }
-        let digits = r.filter { (0x30...0x39).contains(t[$0]) }.count
+        // One pass: digits, 年/月/日, dashes, and what a figure may hold besides digits.
+        var digits = 0, dateUnits = 0, dashes = 0, figureMarks = 0
+        for i in r {
+            switch t[i] {
+            case 0x30...0x39: digits += 1
+            case 0x5E74, 0x6708, 0x65E5: dateUnits += 1              // 年 月 日
+            case 0x2D, 0x2014, 0x2015, 0x2013, 0x2F, 0xFF0F: dashes += 1
+            case 0x2C, 0x2E, 0x25, 0xA5, 0xFFE5, 0x20: figureMarks += 1  // , . % ¥ ￥ space
+            default: break
+            }
+        }
+        if dashes == r.count { return .empty }
         if digits == r.count { return .integer }
-        let dateUnits = r.filter { [0x5E74, 0x6708, 0x65E5].contains(t[$0]) }.count   // 年 月 日
         if digits > 0 && dateUnits >= 2 { return .date }
-        if digits > 0, r.allSatisfy({ (0x30...0x39).contains(t[$0]) || [0x2C, 0x2E, 0x25, 0xA5, 0xFFE5, 0x20].contains(t[$0]) }) { return .figure }
+        if digits > 0 && digits + figureMarks == r.count { return .figure }
         return .text
     }
 

@@ -13,8 +13,8 @@ struct LineNormalizer {
     func apply(_ text: inout [UInt32], recognized: [Bool]? = nil) -> [Bool] {
         var keep = [Bool](repeating: true, count: text.count)
         // Tables exported a cell per line become rows first (their newlines turn into tabs).
-        if options.stripMarkup { CellPerLineTable.rejoin(&text) }
-        let lines = Self.lines(of: text)
+        var lines = Self.lines(of: text)
+        if options.stripMarkup { lines = CellPerLineTable.rejoin(&text, lines: lines) }
 
         for line in lines {
             if options.stripMarkup { textTable(&text, line, &keep) }

@@ -68,18 +68,17 @@ enum SAXReader {
     /// Word writes them, several times libxml2's speed), libxml2 for everything else.
     enum Engine: Int32 {
         case auto = 0, libxml2 = 1
-        /// The fast path alone: throws ``NotPlain`` on XML it leaves to libxml2 (for tests).
+        /// The fast path alone: declines XML it leaves to libxml2 (for tests).
         case fast = 2
     }
 
-    /// Thrown by ``Engine/fast`` on XML that is not plain.
-    struct NotPlain: Error {}
-
     static func parse(_ bytes: [UInt8], handler: SAXHandler, part: String, path: String) throws(QiyueError) {
-        do { try parse(bytes, handler: handler, part: part, path: path, engine: .auto) } catch let e as QiyueError { throw e } catch { preconditionFailure("auto never throws NotPlain") }
+        _ = try parse(bytes, handler: handler, part: part, path: path, engine: .auto)
     }
 
-    static func parse(_ bytes: [UInt8], handler: SAXHandler, part: String, path: String, engine: Engine) throws {
+    /// Parses with `engine`; false only when ``Engine/fast`` declines XML that is not plain (then
+    /// no event was reported).
+    static func parse(_ bytes: [UInt8], handler: SAXHandler, part: String, path: String, engine: Engine) throws(QiyueError) -> Bool {
         var callbacks = qy_sax_handlers(
             start: { ctx, id, ns, n, attrs in
                 guard let ctx else { return 0 }
@@ -108,8 +107,8 @@ enum SAXReader {
         }
         withExtendedLifetime((handler, names, uris)) {}
         switch Int(status) {
-        case QY_SAX_OK: return
-        case QY_SAX_NOT_PLAIN: throw NotPlain()
+        case QY_SAX_OK: return true
+        case QY_SAX_NOT_PLAIN: return false
         case QY_SAX_DTD:
             throw QiyueError(.forbiddenDTD, path: path, "\(part) declares a DTD or entities; refused (no entity is loaded or expanded)")
         default:

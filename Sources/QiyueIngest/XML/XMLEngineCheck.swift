@@ -12,13 +12,11 @@ public enum XMLEngineCheck {
 
     private static func outcome(_ bytes: [UInt8], _ engine: SAXReader.Engine) -> [String] {
         let log = EventLog()
-        do {
-            try SAXReader.parse(bytes, handler: log, part: "word/document.xml", path: "fuzz.docx", engine: engine)
+        do throws(QiyueError) {
+            guard try SAXReader.parse(bytes, handler: log, part: "word/document.xml", path: "fuzz.docx", engine: engine) else { return ["not plain"] }
             return log.finished()
-        } catch let e as QiyueError {
-            return ["error \(e.code.rawValue) \(e.message)"]
         } catch {
-            return ["not plain"]
+            return ["error \(error.code.rawValue) \(error.message)"]
         }
     }
 

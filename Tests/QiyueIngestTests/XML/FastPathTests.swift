@@ -24,13 +24,11 @@ import Testing
 
     static func outcome(_ xml: [UInt8], _ engine: SAXReader.Engine) -> Outcome {
         let r = Recorder()
-        do {
-            try SAXReader.parse(xml, handler: r, part: "word/document.xml", path: "x.docx", engine: engine)
+        do throws(QiyueError) {
+            guard try SAXReader.parse(xml, handler: r, part: "word/document.xml", path: "x.docx", engine: engine) else { return .notPlain }
             return .events(r.finished())
-        } catch let e as QiyueError {
-            return .error(e.code, e.message)
         } catch {
-            return .notPlain
+            return .error(error.code, error.message)
         }
     }
 

@@ -5,7 +5,7 @@ import Testing
 @Suite struct CellPerLineTableTests {
     func rejoined(_ s: String) -> String {
         var t = s.unicodeScalars.map(\.value)
-        CellPerLineTable.rejoin(&t)
+        _ = CellPerLineTable.rejoin(&t, lines: LineNormalizer.lines(of: t))
         return String(String.UnicodeScalarView(t.compactMap(Unicode.Scalar.init)))
     }
 

@@ -276,22 +276,23 @@ struct PartyExtractor {
 
     /// A cell that is exactly a role label (卖方, 发包人, 甲方（出租方）).
     private func cellRole(_ c: Range<Int>, _ ctx: FactContext) -> [String]? {
-        guard var r = ctx.roles(in: c).first else { return nil }
+        let roles = ctx.roles(in: c)
+        guard let first = roles.first else { return nil }
         // A descriptor with the role in brackets: 保理人（甲方）, 委托方(乙方), 原出租方（甲方）.
-        if r.range.lowerBound > c.lowerBound, let last = ctx.roles(in: c).last { r = last }
+        let r = first.range.lowerBound > c.lowerBound ? roles[roles.count - 1] : first
         if r.range.lowerBound > c.lowerBound {
             let open = r.range.lowerBound - 1
             guard open > c.lowerBound, open - c.lowerBound <= 8, Self.openParen.contains(ctx.t[open]),
                   r.range.upperBound == c.upperBound - 1, Self.closeParen.contains(ctx.t[c.upperBound - 1]),
                   (c.lowerBound..<open).allSatisfy({ CharClass.isHan(ctx.t[$0]) }) else { return nil }
-            return ctx.roles(in: c).map(\.label)
+            return roles.map(\.label)
         }
-        var i = r.range.upperBound
+        // The label, then only a parenthesis (甲方（出租方）).
+        let i = r.range.upperBound
         if i < c.upperBound {
             guard Self.openParen.contains(ctx.t[i]), Self.closeParen.contains(ctx.t[c.upperBound - 1]) else { return nil }
-            i = c.upperBound
         }
-        return ctx.roles(in: c).map(\.label)
+        return roles.map(\.label)
     }
 
     /// A cell that is exactly a field label (联系电话, 统一社会信用代码（USCC）).
