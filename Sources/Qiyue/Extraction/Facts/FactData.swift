@@ -31,6 +31,8 @@ final class FactData: Sendable {
         var nameParentheses: [String]?
         var foreignContacts: [String]?
         var signingOnlyRoles: [String]?
+        var aliasJoiners: [String]?
+        var partyJoiners: [String]?
     }
     struct AmountsFile: Decodable, Sendable {
         var purposes: [String: [String]]
@@ -200,6 +202,8 @@ final class FactData: Sendable {
     let detailHeadings: WordTable<Bool>
     let foreignContacts: WordTable<Bool>
     let signingOnlyRoles: Set<String>
+    let aliasJoiners: ScalarSet
+    let partyJoiners: ScalarSet
     let placeholderBrackets: [(String, String)]
 
     // MARK: amounts.yaml
@@ -397,6 +401,8 @@ final class FactData: Sendable {
         detailHeadings = table(p.detailHeadings ?? [])
         foreignContacts = table(p.foreignContacts ?? [])
         signingOnlyRoles = Set(p.signingOnlyRoles ?? [])
+        aliasJoiners = ScalarSet((p.aliasJoiners ?? []).joined())
+        partyJoiners = ScalarSet((p.partyJoiners ?? []).joined())
         placeholderBrackets = (p.placeholderBrackets ?? []).compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil }
         sideCues = p.sideCues.flatMap { cue in
             cue.verbs.map { v in

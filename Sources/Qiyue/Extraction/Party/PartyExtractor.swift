@@ -32,8 +32,6 @@ struct PartyExtractor {
     static let headerWindow = 400
     private static let openParen: Set<UInt32> = [0x28, 0x5B, 0x3010, 0xFF08]
     private static let closeParen: Set<UInt32> = [0x29, 0x5D, 0x3011, 0xFF09]
-    /// Words joining two aliases in one parenthesis (以下简称甲方或卖方).
-    private static let aliasJoiners = ScalarSet("或及和与")
     private static let quotes: Set<UInt32> = [0x22, 0x27, 0x201C, 0x201D, 0x2018, 0x2019, 0x300C, 0x300D, 0x300E, 0x300F]
 
     func extract(_ ctx: inout FactContext) -> [Party] {
@@ -431,7 +429,7 @@ struct PartyExtractor {
               !roles.contains(where: { ctx.data.signingOnlyRoles.contains($0) }) else { return nil }
         let nr = trimPunctuation(ctx.trimmed((c + 1)..<open), ctx)
         // (鉴于：乙方因向某某公司（以下简称"债务人"）销售…: running text, not a header.)
-        guard ctx.roles(in: nr).isEmpty, !nr.contains(where: { t[$0] == 0x4E0E || t[$0] == 0x53CA /* 与 及: two parties */ }) else { return nil }
+        guard ctx.roles(in: nr).isEmpty, !nr.contains(where: { ctx.data.partyJoiners.contains(t[$0]) }) else { return nil }
         let name = nr.isEmpty || !isNameLike(nr, ctx) ? nil : ctx.originalClean(nr)
         var labels: [String] = []
         for l in roles where !labels.contains(l) { labels.append(l) }
@@ -609,7 +607,7 @@ struct PartyExtractor {
             // An alias is a whole word there (以下简称“业主”), not the head of a longer one
             // (业主委员会代章 names the signer, not the party).
             for r in ctx.roles(in: (p + 1)..<q) where !labels.contains(r.label)
-                && (r.range.upperBound >= q || !CharClass.isHan(t[r.range.upperBound]) || Self.aliasJoiners.contains(t[r.range.upperBound])) { labels.append(r.label) }
+                && (r.range.upperBound >= q || !CharClass.isHan(t[r.range.upperBound]) || ctx.data.aliasJoiners.contains(t[r.range.upperBound])) { labels.append(r.label) }
             // The remark may run to the value's end when it holds an inner parenthesis (K382615(5)).
             remark = (p + 1)..<valueRange.upperBound
             valueRange = ctx.trimmed(valueRange.lowerBound..<p)
