@@ -5,14 +5,10 @@ import Testing
 /// Classes of deadline wording (issue 13): the event a notice precedes, occurrences that head a
 /// condition, coordinated deadlines, bracketed asides, validity durations, the subject of a deadline
 /// that leads its clause, and same-day or blank-date wordings that set no deadline.
-@Suite struct DeadlineClassTests {
+@Suite struct DeadlineClassTests: DeadlineSuite {
     let pipeline: Pipeline
 
     init() throws { pipeline = try Pipeline() }
-
-    func deadlines(_ text: String, category: String = "service") -> [String] {
-        TestSupport.deadlineKeys(pipeline, text, category: category)
-    }
 
     /// A notice ahead of a termination is a deadline before the termination, named after it in the
     /// next phrase or before it in the clause a semicolon continues.

@@ -5,14 +5,10 @@ import Testing
 /// Deadlines around the end of the term and lengths of time: settling accounts after the end counts
 /// from the end, alternatives (终止或期满) from the one that covers the others, a time limit from no
 /// earlier deadline's event, the day a date falls due is no expiry; acts that are no acceptance.
-@Suite struct DeadlineEndAndLimitTests {
+@Suite struct DeadlineEndAndLimitTests: DeadlineSuite {
     let pipeline: Pipeline
 
     init() throws { pipeline = try Pipeline() }
-
-    func deadlines(_ text: String, category: String = "service") -> [String] {
-        TestSupport.deadlineKeys(pipeline, text, category: category)
-    }
 
     @Test func settlingAfterTheEndCountsFromTheEnd() {
         #expect(deadlines("租赁期满且乙方结清全部费用后10日内，甲方无息退还押金。", category: "lease") == ["expiry|10|day|within|甲方"])

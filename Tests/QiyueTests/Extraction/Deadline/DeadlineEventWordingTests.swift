@@ -6,14 +6,10 @@ import Testing
 /// after the last cue, a notice that arrives, a weak cue right before the phrase's own 后, the notice of
 /// an act, a condition that talks fail, a date that bounds what happened, the first months of a term,
 /// a day that is defined, an entitlement after a qualifying time.
-@Suite struct DeadlineEventWordingTests {
+@Suite struct DeadlineEventWordingTests: DeadlineSuite {
     let pipeline: Pipeline
 
     init() throws { pipeline = try Pipeline() }
-
-    func deadlines(_ text: String, category: String = "service") -> [String] {
-        TestSupport.deadlineKeys(pipeline, text, category: category)
-    }
 
     @Test func anApprovalBySomeoneIsTheLaterEvent() {
         #expect(deadlines("服务期满三个月经甲方审核确认后15日内，甲方支付尾款。") == ["other|15|day|within|甲方"])

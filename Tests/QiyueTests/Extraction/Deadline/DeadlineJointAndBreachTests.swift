@@ -3,14 +3,10 @@ import Testing
 @testable import Qiyue
 
 /// A joint subject right after a deadline acts jointly; a negated notice is a breach, not a deadline.
-@Suite struct DeadlineJointAndBreachTests {
+@Suite struct DeadlineJointAndBreachTests: DeadlineSuite {
     let pipeline: Pipeline
 
     init() throws { pipeline = try Pipeline() }
-
-    func deadlines(_ text: String, category: String = "service") -> [String] {
-        TestSupport.deadlineKeys(pipeline, text, category: category)
-    }
 
     @Test func aJointSubjectAfterTheDeadline() {
         #expect(deadlines("服务期满前两个月，双方协商续约事宜。") == ["expiry|2|month|before|both"])

@@ -3,12 +3,10 @@ import Testing
 @testable import Qiyue
 
 /// Time limits named by a noun, and recurring dates after a preposition before their recurrence word.
-@Suite struct DeadlineLimitTests {
+@Suite struct DeadlineLimitTests: DeadlineSuite {
     let pipeline: Pipeline
 
     init() throws { pipeline = try Pipeline() }
-
-    func deadlines(_ text: String) -> [String] { TestSupport.deadlineKeys(pipeline, text) }
 
     @Test func aTimeLimitNounSetsDeadlines() {
         #expect(deadlines("乙方承运的货物，运输时限分别为3日、2日，自装车完毕时起算。") == ["other|3|day|within|乙方", "other|2|day|within|乙方"])

@@ -6,14 +6,10 @@ import Testing
 /// names no one: the one party on the side that does the act (a payment, a delivery or completion);
 /// the one notified (经甲方书面通知后); the party of a duty heading above; the subject is not sought in a
 /// later condition or obligation.
-@Suite struct DeadlineObligorClauseTests {
+@Suite struct DeadlineObligorClauseTests: DeadlineSuite {
     let pipeline: Pipeline
 
     init() throws { pipeline = try Pipeline() }
-
-    func deadlines(_ text: String, category: String = "service") -> [String] {
-        TestSupport.deadlineKeys(pipeline, text, category: category)
-    }
 
     @Test func whoGivesTheNoticeInTheTimeClauseDoesNotAct() {
         #expect(deadlines("甲方采购的材料应在乙方书面通知后5日内运抵现场。", category: "other_contract") == ["notice|5|day|within|甲方"])

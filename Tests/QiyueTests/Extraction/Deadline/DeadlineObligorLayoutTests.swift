@@ -4,14 +4,10 @@ import Testing
 
 /// Who acts in list items and continued clauses: a heading that names a party, the main clause of
 /// the clause a semicolon continues, and 按甲方… as an object; the day a work must be complete.
-@Suite struct DeadlineObligorLayoutTests {
+@Suite struct DeadlineObligorLayoutTests: DeadlineSuite {
     let pipeline: Pipeline
 
     init() throws { pipeline = try Pipeline() }
-
-    func deadlines(_ text: String, category: String = "service") -> [String] {
-        TestSupport.deadlineKeys(pipeline, text, category: category)
-    }
 
     @Test func aHeadingNamesTheSubjectOfItsItems() {
         #expect(deadlines("第五条　乙方的义务\n1. 按甲方统一标准装修门店，并于本合同签订之日起45日内开业；\n2. 按时缴纳管理费。")
