@@ -31,6 +31,12 @@ struct WordTable<Value: Sendable>: Sendable {
         return (m.end, v)
     }
 
+    /// Whether any word occurs anywhere in `t`.
+    func occurs(in t: [UInt32]) -> Bool {
+        for i in t.indices where startsWord(t[i]) && match(t, at: i) != nil { return true }
+        return false
+    }
+
     /// The longest word ending at `i` (exclusive): its start and value.
     func match(_ t: [UInt32], endingAt i: Int) -> (start: Int, value: Value)? {
         guard let m = backward.longestMatchNodeBackward(t, endingAt: i, maxSteps: 12),

@@ -11,7 +11,8 @@ import Qiyue
 public enum ALTOReader {
     /// Whether the bytes look like ALTO (an `alto` root element near the start).
     public static func looksLikeALTO(_ bytes: [UInt8]) -> Bool {
-        OCRMarkup.contains(bytes, "<alto", within: 4096) || OCRMarkup.contains(bytes, ":alto ", within: 4096)
+        guard OCRMarkup.opensAsMarkup(bytes) else { return false }
+        return OCRMarkup.contains(bytes, "<alto", within: 4096) || OCRMarkup.contains(bytes, ":alto ", within: 4096)
             || OCRMarkup.contains(bytes, "www.loc.gov/standards/alto", within: 4096)
     }
 

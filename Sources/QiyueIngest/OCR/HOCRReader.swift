@@ -11,7 +11,8 @@ import Qiyue
 public enum HOCRReader {
     /// Whether the bytes look like hOCR (an `ocr_page` near the start of HTML or XHTML).
     public static func looksLikeHOCR(_ bytes: [UInt8]) -> Bool {
-        OCRMarkup.contains(bytes, "ocr_page", within: 8192)
+        guard OCRMarkup.opensAsMarkup(bytes) else { return false }
+        return OCRMarkup.contains(bytes, "ocr_page", within: 8192)
             && (OCRMarkup.contains(bytes, "<html", within: 8192) || OCRMarkup.contains(bytes, "<div", within: 8192)
                 || OCRMarkup.contains(bytes, "<?xml", within: 8192))
     }

@@ -25,6 +25,14 @@ enum OCRMarkup {
     /// Whether `needle` (UTF-8) occurs in the first `limit` bytes, by bytes (`String.contains`
     /// goes through Foundation's locale-aware search on Linux, which cost a fifth of reading a
     /// plain text file when sniffing ran it on every input).
+    /// Whether the bytes open as markup: `<` first, after a UTF-8 byte-order mark and white space.
+    /// hOCR and ALTO files always do, so plain text skips the searches for their markers.
+    static func opensAsMarkup(_ bytes: [UInt8]) -> Bool {
+        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while i < bytes.count && (bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D) { i += 1 }
+        return i < bytes.count && bytes[i] == 0x3C
+    }
+
     static func contains(_ bytes: [UInt8], _ needle: String, within limit: Int) -> Bool {
         find(Array(needle.utf8), in: bytes[..<min(bytes.count, limit)]) != nil
     }

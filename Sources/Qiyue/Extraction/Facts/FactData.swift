@@ -205,6 +205,8 @@ final class FactData: Sendable {
     let aliasJoiners: ScalarSet
     let partyJoiners: ScalarSet
     let placeholderBrackets: [(String, String)]
+    /// parties.yaml `placeholders` as a set (a name that is only one of them is a blank).
+    let placeholderNames: Set<String>
 
     // MARK: amounts.yaml
     let purposeCues: WordTable<String>
@@ -404,6 +406,7 @@ final class FactData: Sendable {
         aliasJoiners = ScalarSet((p.aliasJoiners ?? []).joined())
         partyJoiners = ScalarSet((p.partyJoiners ?? []).joined())
         placeholderBrackets = (p.placeholderBrackets ?? []).compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil }
+        placeholderNames = Set(p.placeholders ?? [])
         sideCues = p.sideCues.flatMap { cue in
             cue.verbs.map { v in
                 SideCue(pieces: v.components(separatedBy: "…").map { $0.unicodeScalars.map(\.value) }, sides: cue.sides)

@@ -89,10 +89,20 @@ public enum IdentifierValidator {
     }
 
     /// The identifier type a token looks like: resident_id, unified_social_credit_code, or nil.
+    /// Whether a label names a company number (信用代码, 营业执照), compared by scalars: this runs
+    /// for every 18-character run under a label.
+    private static func namesCompany(_ label: String) -> Bool {
+        let l = Array(label.unicodeScalars.map(\.value))
+        return companyLabelWords.contains { w in
+            w.count <= l.count && (0...(l.count - w.count)).contains { i in l[i..<(i + w.count)].elementsEqual(w) }
+        }
+    }
+    private static let companyLabelWords: [[UInt32]] = ["信用代码", "营业执照"].map { $0.unicodeScalars.map(\.value) }
+
     static func kind(_ s: [UInt32], label: String?) -> String? {
         guard s.count == 18 else { return nil }
         let digits17 = s.prefix(17).allSatisfy { (0x30...0x39).contains($0) }
-        if label?.contains("信用代码") == true || label?.contains("营业执照") == true { return "unified_social_credit_code" }
+        if let label, Self.namesCompany(label) { return "unified_social_credit_code" }
         if digits17 && ((0x30...0x39).contains(s[17]) || s[17] == 0x58 || s[17] == 0x78) { return "resident_id" }
         return "unified_social_credit_code"
     }

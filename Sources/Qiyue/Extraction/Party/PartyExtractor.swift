@@ -30,9 +30,18 @@ struct PartyExtractor {
     private static let aliasKeys: [[UInt32]] = ["简称", "下称"].map { $0.unicodeScalars.map(\.value) }
     /// How far a party header's value and its `label: value` details reach (characters).
     static let headerWindow = 400
-    private static let openParen: Set<UInt32> = [0x28, 0x5B, 0x3010, 0xFF08]
-    private static let closeParen: Set<UInt32> = [0x29, 0x5D, 0x3011, 0xFF09]
-    private static let quotes: Set<UInt32> = [0x22, 0x27, 0x201C, 0x201D, 0x2018, 0x2019, 0x300C, 0x300D, 0x300E, 0x300F]
+    private static let openParen = ScalarSet(values: [0x28, 0x5B, 0x3010, 0xFF08])
+    private static let closeParen = ScalarSet(values: [0x29, 0x5D, 0x3011, 0xFF09])
+    private static let quotes = ScalarSet(values: [0x22, 0x27, 0x201C, 0x201D, 0x2018, 0x2019, 0x300C, 0x300D, 0x300E, 0x300F])
+    /// Where a label before its colon stops (sentence punctuation, parentheses, the colon).
+    private static let labelStops = ScalarSet(values: [0x2C, 0x3002, 0x3001, 0x3B, 0x28, 0x29, 0x3A])
+    /// Punctuation trimmed from both ends of a value.
+    private static let valuePunctuation = ScalarSet(values: [0x2C, 0x3B, 0x3002, 0x3001, 0x2E, 0x3A, 0x0A, 0x0D, 0x2A])
+    /// Where a name written before its parentheses starts, walking back: punctuation and the
+    /// joiners 由 与 和 及.
+    /// Dropped before a name is compared with the placeholders.
+    private static let bracketsAndSpace = ScalarSet("（）()【】[] ")
+    private static let nameStops = ScalarSet(values: [0x0A, 0x2C, 0x3001, 0x3A, 0x3B, 0x3002, 0x7531, 0x4E0E, 0x548C, 0x53CA, 0x29])
 
     func extract(_ ctx: inout FactContext) -> [Party] {
         var drafts: [Draft] = []
@@ -361,8 +370,7 @@ struct PartyExtractor {
     /// holds no sentence punctuation.
     private func leadingLabel(_ body: Range<Int>, _ ctx: FactContext) -> Range<Int>? {
         var k = body.lowerBound
-        let stops: Set<UInt32> = [0x2C, 0x3002, 0x3001, 0x3B, 0x28, 0x29, 0x3A]
-        while k < body.upperBound && k - body.lowerBound <= 12 && !stops.contains(ctx.t[k]) { k += 1 }
+        while k < body.upperBound && k - body.lowerBound <= 12 && !Self.labelStops.contains(ctx.t[k]) { k += 1 }
         guard k < body.upperBound, k > body.lowerBound, ctx.t[k] == Self.colon else { return nil }
         var e = k
         while e > body.lowerBound && (FactContext.isSpace(ctx.t[e - 1]) || ctx.t[e - 1] == Self.star) { e -= 1 }
@@ -673,21 +681,22 @@ struct PartyExtractor {
     /// <甲方名称>), or a word that only says what goes there (盖章, 签字, 公司名称) — from
     /// Rules/facts/parties.yaml `placeholders`.
     private func filledName(_ name: String, _ ctx: FactContext) -> String? {
-        let s = name.unicodeScalars.map(\.value)
         var run = 0
-        for c in s {
+        var bare = String.UnicodeScalarView()
+        for u in name.unicodeScalars {
+            let c = u.value
             run = c == 0x5F || c == 0xFF3F ? run + 1 : 0
             if run >= 2 { return nil }
+            if !Self.bracketsAndSpace.contains(c) { bare.append(u) }
         }
-        for (open, close) in ctx.data.placeholderBrackets where name.hasPrefix(open) && name.contains(close) { return nil }
-        let bare = name.filter { !"（）()【】[] ".contains($0) }
-        if ctx.data.parties.placeholders?.contains(bare) == true { return nil }
+        for (open, close) in ctx.data.placeholderBrackets where name.unicodeScalars.starts(with: open.unicodeScalars) && name.contains(close) { return nil }
+        if ctx.data.placeholderNames.contains(String(bare)) { return nil }
         return name
     }
 
     private func trimPunctuation(_ r: Range<Int>, _ ctx: FactContext) -> Range<Int> {
         var a = r.lowerBound, b = r.upperBound
-        let punct: Set<UInt32> = [0x2C, 0x3B, 0x3002, 0x3001, 0x2E, 0x3A, 0x0A, 0x0D, Self.star]
+        let punct = Self.valuePunctuation
         while a < b && (punct.contains(ctx.t[a]) || FactContext.isSpace(ctx.t[a])) { a += 1 }
         while b > a && (punct.contains(ctx.t[b - 1]) || FactContext.isSpace(ctx.t[b - 1]) || Self.quotes.contains(ctx.t[b - 1])) { b -= 1 }
         return a..<b
@@ -711,7 +720,7 @@ struct PartyExtractor {
         return !ctx.containsAny(others, in: r)
     }
     /// Characters before 应 that make it part of a word (供应, 响应, 对应, 相应, 适应, 反应).
-    private static let wordsWithYing: Set<UInt32> = Set("供响对相适反".unicodeScalars.map(\.value))
+    private static let wordsWithYing = ScalarSet("供响对相适反")
 
     private func isClauseLine(_ line: Range<Int>, _ ctx: FactContext) -> Bool {
         ctx.doc.clauseStarts(at: ctx.trimmed(line).lowerBound)
@@ -824,7 +833,7 @@ struct PartyExtractor {
     private func proseDetails(_ line: Range<Int>, _ ctx: FactContext) -> [(String, Range<Int>)] {
         let t = ctx.t
         var out: [(String, Range<Int>)] = []
-        let stops: Set<UInt32> = [0x0A, 0x2C, 0x3001, 0x3A, 0x3B, 0x3002, 0x7531, 0x4E0E, 0x548C, 0x53CA, 0x29]
+        let stops = Self.nameStops
         var p = line.lowerBound
         while p < line.upperBound {
             defer { p += 1 }
@@ -982,7 +991,7 @@ struct PartyExtractor {
                 nameEnd = e
             }
             var s = nameEnd
-            let stops: Set<UInt32> = [0x0A, 0x2C, 0x3001, 0x3A, 0x3B, 0x3002, 0x7531, 0x4E0E, 0x548C, 0x53CA, 0x29]
+            let stops = Self.nameStops
             while s > 0 && !stops.contains(t[s - 1]) && nameEnd - s < 40 { s -= 1 }
             let nr = trimPunctuation(ctx.trimmed(s..<nameEnd), ctx)
             let endsWithRole = ctx.roleMentions.contains { $0.range.upperBound == nr.upperBound }

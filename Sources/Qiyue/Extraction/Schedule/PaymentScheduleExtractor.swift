@@ -71,7 +71,7 @@ struct PaymentScheduleExtractor {
             let inSentence = Self.starting(amounts, sentenceSpan, \.span).filter { $0.value != nil || $0.blank && counts($0) }
             // A deadline of another act (应于…前向贷款银行提交贷款申请) is not the instalment's.
             let sentenceDeadlines = Self.within(deadlines, sentenceSpan, \.span).filter { d in
-                d.action.map { act in data.verbs.contains { act.contains($0) } } ?? true
+                d.action.map { act in ctx.data.scheduleVerbs.occurs(in: act.unicodeScalars.map(\.value)) } ?? true
             }
             // One instalment per share (两期写在一句里: 签订后支付50%，验收后支付其余50%), else per sentence;
             // after the last share, the rest paid without a figure (…，于过户后支付余款) is one more.
