@@ -308,10 +308,20 @@ struct LineNormalizer {
             keep[a.upperBound] = false
             return
         }
+        // OCR text cut anywhere, even right after a heading's number (三、⏎质量标准).
+        if let recognized, recognized[ae], recognized[bs], CharClass.isHan(first), Self.isOnlyHeadingMark(t, a),
+           !Self.startsWithHeading(t, b), !Self.looksLikeField(t, b), !t[b].contains(Self.tab) {
+            keep[a.upperBound] = false
+            return
+        }
         guard CharClass.isHan(last) || last == 0x2C || last == 0x3001 else { return }
         guard CharClass.isHan(first) else { return }
         let aLen = a.upperBound - a.lowerBound
-        guard aLen >= 16 else { return }  // titles and short field lines are real lines
+        // Titles and short field lines are real lines. In OCR text a short line that already holds
+        // a clause (a comma, or ends with one) is a sentence cut short, not a title.
+        let cutClause = recognized.map { $0[ae] && $0[bs] } == true
+            && (last == 0x2C || last == 0x3001 || t[a].contains(0x2C) || t[a].contains(0x3B))
+        guard aLen >= 16 || cutClause else { return }
         // Table rows (cells separated by tabs, as DOCX tables are read) are real lines.
         if t[a].contains(Self.tab) || t[b].contains(Self.tab) { return }
         if Self.looksLikeField(t, a) || Self.looksLikeField(t, b) || Self.startsWithHeading(t, b) { return }
@@ -332,6 +342,12 @@ struct LineNormalizer {
         let end = min(line.upperBound, line.lowerBound + 20)
         for i in line.lowerBound..<end where t[i] == 0x3A { return true }
         return false
+    }
+
+    /// Whether a line holds only a heading's number (三、, 第五条, (二)) and nothing after it.
+    static func isOnlyHeadingMark(_ t: [UInt32], _ line: Range<Int>) -> Bool {
+        guard let m = HeadingScanner.match(t, at: line.lowerBound, limit: line.upperBound) else { return false }
+        return (m.end..<line.upperBound).allSatisfy { CharClass.isSpace(t[$0]) }
     }
 
     /// 第X条 / 一、 / 1、 / (一) at the start of a line.

@@ -87,6 +87,19 @@ import Testing
         #expect(try TestSupport.analyzer().analyze(text: text).normalizedText.contains("百分之三\n十"))
     }
 
+    @Test func aShortScannedLineThatHoldsAClauseContinuesOnTheNext() throws {
+        let text = "2. 安装调试完成后，甲方应\n于15个工作日内组织验收。\n三、\n质量标准\n房屋租赁合同\n出租方将房屋出租给承租方。"
+        var source = SourceInfo(path: "scan.png")
+        source.pages = [PageInfo(number: 1, span: TextSpan(0, text.unicodeScalars.count), width: 100, height: 100, unit: "px", ocr: true)]
+        let n = try TestSupport.analyzer().analyze(text: text, source: source).normalizedText
+        #expect(n.contains("甲方应于15个工作日内组织验收"))   // a comma: a sentence cut short
+        #expect(n.contains("三、质量标准"))                  // a heading's number alone
+        #expect(n.contains("房屋租赁合同\n出租方"))           // a short title stays a line
+        // Typed text keeps its lines.
+        let typed = try TestSupport.analyzer().analyze(text: text).normalizedText
+        #expect(typed.contains("甲方应\n于15个") && typed.contains("三、\n质量标准"))
+    }
+
     @Test func spacedOutCharactersMapBackToTheSpacedOriginal() throws {
         let text = "一、客 户 资 料\n"
         let doc = try normalize(text)
