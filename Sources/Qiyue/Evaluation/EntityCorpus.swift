@@ -194,6 +194,7 @@ public struct EntityCorpus: Sendable {
             case "amount": got = v.amount.map { "\($0)" }
             case "unit": got = v.unit
             case "overflow": got = (v.overflow ?? false) ? "true" : "false"
+            case "approximate": got = (v.approximate ?? false) ? "true" : "false"
             case "kind": got = v.kind
             case "iso": got = v.iso
             case "dayKind": got = v.dayKind

@@ -43,6 +43,8 @@ public struct EntityValue: Sendable, Codable, Hashable {
     public var unit: String?
     /// number / money: true for a figure beyond Double's range (then no `value`).
     public var overflow: Bool?
+    /// number / money: true for an approximate count (五十余万 = 500000, 一千多万 = 10000000).
+    public var approximate: Bool?
     /// percentage: `discount` for 八折 (value 0.8).
     public var kind: String?
     /// duration: ISO 8601 duration of a compound (三年零五个月 → P3Y5M).

@@ -18,12 +18,15 @@ final class EntityData: Sendable {
         private var ordinalPrefixList: [String]?
         private var quantityWordList: [String]?
         private var signPrefixList: [String]?
+        private var wordlikeCapitalList: [String]?
+        private var approximateMarkList: [String]?
 
         enum CodingKeys: String, CodingKey {
             case digits, units, sections, tens, fractions, percentSigns
             case capitalsList = "capitals", onlyBeforeCapitalUnitList = "onlyBeforeCapitalUnit"
             case decimalPointWord = "decimalPoint", ordinalPrefixList = "ordinalPrefixes", quantityWordList = "quantityWords"
-            case signPrefixList = "signPrefixes"
+            case signPrefixList = "signPrefixes", wordlikeCapitalList = "wordlikeCapitals"
+            case approximateMarkList = "approximateMarks"
         }
 
         var capitals: [String] { capitalsList ?? "壹贰叁肆伍陆柒捌玖拾佰仟".map(String.init) }
@@ -31,6 +34,8 @@ final class EntityData: Sendable {
         var decimalPoint: String { decimalPointWord ?? "点" }
         var ordinalPrefixes: [String] { ordinalPrefixList ?? ["第"] }
         var signPrefixes: [String] { signPrefixList ?? ["负"] }
+        var wordlikeCapitals: [String] { wordlikeCapitalList ?? [] }
+        var approximateMarks: [String] { approximateMarkList ?? [] }
         var quantityWords: [String] {
             quantityWordList ?? "个日天月年元角分条项份次倍周号时小岁名人间套层楼期週星秒刻股台辆件户".map(String.init)
         }
@@ -213,7 +218,9 @@ final class EntityData: Sendable {
             .sorted { $0.word.count != $1.word.count ? $0.word.count > $1.word.count : $0.word.lexicographicallyPrecedes($1.word) }
         percentSignValue = scalarMap(numerals.percentSigns)
         capitalSet = ScalarSet(numerals.capitals.joined())
-        numberClasses = NumberScanner.Classes(numerals)
+        // Currency words written after a figure, in Han (美元, 港币): a lone numeral before one is a sum.
+        numberClasses = NumberScanner.Classes(numerals, currencyWords: currencies.currencies.flatMap(\.suffixes)
+            .map(Self.norm).filter { $0.unicodeScalars.first.map { CharClass.isHan($0.value) } ?? false })
         var pre: [(String, String)] = [], suf: [(String, String)] = []
         for c in currencies.currencies {
             pre += c.prefixes.map { (Self.norm($0), c.code) }

@@ -252,6 +252,8 @@ public struct Amount: Codable, Sendable, Hashable {
     public var needsReview: Bool? = nil
     /// True for a figure beyond Double's range: then there is no value.
     public var overflow: Bool? = nil
+    /// True for an approximate sum (五十余万元): `value` is the round figure written.
+    public var approximate: Bool? = nil
 }
 
 /// A date mentioned in the text.

@@ -159,6 +159,7 @@ extension Amount: JSONWritable {
     /// Writes this value as a JSON object.
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
+        w.member("approximate", approximate)
         w.member("blank", blank)
         w.member("boxes", boxes)
         w.member("currency", currency)

@@ -15,12 +15,19 @@ struct NumberScanner: Sendable {
         let magnitudes: ScalarSet
         /// Financial capitals: alone they are numbers (written amounts).
         let financial: ScalarSet
+        /// Capitals that are also words or surnames (陆地, 大陆, 队伍, 陆先生): alone they are numbers
+        /// only where a lone digit would be (伍元, 第陆条, 陆份).
+        let wordlikeCapitals: ScalarSet
+        /// Marks of an approximate count before a magnitude (五十余万, 二十几万).
+        let approximateMarks: ScalarSet
         /// One-character tens (廿, 卅): alone they are numbers.
         let tens: ScalarSet
         /// Units worth ten (十): alone they are numbers (十元, 十日).
         let ten: ScalarSet
         /// Words after a lone numeral that make it a quantity.
         let units: ScalarSet
+        /// Currency words after a lone numeral (五美元, 十港币): a sum of money.
+        let currencyWords: WordTable<Bool>
         /// Rate words before a number (百分之).
         let fractions: WordTable<Bool>
         /// Digits that count only before a capital unit (参), and those units.
@@ -35,7 +42,8 @@ struct NumberScanner: Sendable {
         /// Rate signs after figures (%, ‰).
         let percentSigns: ScalarSet
 
-        init(_ n: EntityData.Numerals) {
+        init(_ n: EntityData.Numerals, currencyWords words: [String] = []) {
+            currencyWords = WordTable(words.map { ($0, true) })
             func chars(_ keys: some Sequence<String>) -> [UInt32] {
                 keys.filter { $0.unicodeScalars.count == 1 }.map { $0.unicodeScalars.first!.value }
             }
@@ -45,6 +53,8 @@ struct NumberScanner: Sendable {
             numerals = ScalarSet(values: chars([n.digits.keys, n.units.keys, n.sections.keys, n.tens.keys].joined())
                 .filter { !conditionalDigits.contains($0) })
             financial = ScalarSet(values: capitals)
+            wordlikeCapitals = ScalarSet(values: chars(n.wordlikeCapitals))
+            approximateMarks = ScalarSet(values: chars(n.approximateMarks))
             magnitudes = ScalarSet(values: chars(Array(n.units.keys) + Array(n.sections.keys)).filter { !capitals.contains($0) })
             tens = ScalarSet(values: chars(n.tens.keys))
             ten = ScalarSet(values: chars(n.units.filter { $0.value == 10 }.keys).filter { !capitals.contains($0) })
@@ -81,7 +91,7 @@ struct NumberScanner: Sendable {
     func match(_ t: [UInt32], at i: Int, limit: Int) -> Int? {
         guard i < limit else { return nil }
         let c = t[i]
-        if CharClass.isDigit(c) { return arabic(t, i, limit) }
+        if CharClass.isDigit(c) { return arabic(t, i, limit).map { approximate(t, $0, limit) } }
         guard classes.numerals.contains(c) || isConditionalDigit(t, i, limit) else { return nil }
         // 百分之十 / 千分之五 / 万分之五
         if let f = classes.fractions.match(t, at: i, limit: limit), f.end < limit {
@@ -90,15 +100,33 @@ struct NumberScanner: Sendable {
         }
         if blocked(t, i, limit) { return nil }
         guard let e = chineseRun(t, i, limit) else { return nil }
+        let approx = approximate(t, e, limit)
+        if approx > e { return approx }
         let len = e - i
         if len >= 2 { return e }
         // A lone magnitude (万元, 百姓, 千克) is not a number; 十 alone is (十元, 十日).
         if classes.magnitudes.contains(c) && !classes.ten.contains(c) { return nil }
-        if classes.financial.contains(c) || classes.tens.contains(c) { return e }
+        if classes.financial.contains(c) && !classes.wordlikeCapitals.contains(c) || classes.tens.contains(c) { return e }
         if e < limit && classes.units.contains(t[e]) { return e }
+        if e < limit && classes.currencyWords.startsWord(t[e]) && classes.currencyWords.match(t, at: e, limit: limit) != nil { return e }
+        // The figure echoed in brackets after it (伍(5)日内, 陆（6）份).
+        if e + 1 < limit && (t[e] == 0x28 || t[e] == 0xFF08) && CharClass.isDigit(t[e + 1]) { return e }
+        // One space between the numeral and its unit, as OCR and web editors write it (一 小时).
+        if e + 1 < limit && t[e] == Scalar.space && classes.units.contains(t[e + 1]) { return e }
         if i > 0 && (classes.ordinalPrefixes.contains(t[i - 1]) || classes.signPrefixes.contains(t[i - 1])) { return e }
         return nil
     }
+
+    /// `e` past an approximate mark and the magnitudes after it (五十|余万, 一千|多万, 500|余万), else `e`.
+    private func approximate(_ t: [UInt32], _ e: Int, _ limit: Int) -> Int {
+        guard e + 1 < limit, classes.approximateMarks.contains(t[e]), isMagnitude(t[e + 1]),
+              notNumbers.longestMatch(t, at: e + 1, limit: limit) == nil else { return e }
+        var j = e + 2
+        while j < limit && isMagnitude(t[j]) && notNumbers.longestMatch(t, at: j, limit: limit) == nil { j += 1 }
+        return j
+    }
+
+    @inline(__always) private func isMagnitude(_ c: UInt32) -> Bool { classes.magnitudes.contains(c) || classes.capitalUnits.contains(c) }
 
     private func chineseRun(_ t: [UInt32], _ i: Int, _ limit: Int) -> Int? {
         var j = i

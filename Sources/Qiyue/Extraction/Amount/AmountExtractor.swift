@@ -43,7 +43,8 @@ struct AmountExtractor {
             let mismatch = words != nil && figures != nil && abs(words!.value - figures!.value) > 0.005
             out.append(Amount(value: v?.value, min: v?.min, max: v?.max, currency: v?.currency ?? (e.blank ? "CNY" : nil),
                               purpose: purpose, blank: e.blank, text: e.text, words: words, figures: figures,
-                              wordsMismatch: mismatch, shareOfTotal: nil, purposeCue: cue, span: e.span, overflow: v?.overflow))
+                              wordsMismatch: mismatch, shareOfTotal: nil, purposeCue: cue, span: e.span, overflow: v?.overflow,
+                              approximate: v?.approximate))
         }
         if let t = total, t > 0 {
             for i in out.indices where out[i].purpose != "total_price" {

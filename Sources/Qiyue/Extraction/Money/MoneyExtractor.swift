@@ -181,6 +181,7 @@ struct MoneyExtractor {
         e = e2
         var v = EntityValue()
         v.currency = cur
+        if parser.isApproximate(t, numStart, Int(tok.end)) { v.approximate = true }
         // Ranges: 1万-5万元 (the first figure borrows the second's unit).
         if let prev = rangeStart(doc, before: s, currency: cur, secondValue: value, secondText: (numStart, Int(tok.end))) {
             v.min = prev.value

@@ -69,6 +69,7 @@ struct NumberExtractor {
             if v.start != start { rule = p.isRate ? rule : "number.signed" }
             var ev = EntityValue()
             ev.value = v.value
+            if parser.isApproximate(t, s, e) { ev.approximate = true }
             if p.isRate {
                 out.append(Entity(dim: .percentage, range: v.start..<end, value: ev, rule: rule, in: doc))
             } else if numbers && keep(v.start..<end) {

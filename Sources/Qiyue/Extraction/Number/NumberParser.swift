@@ -31,6 +31,16 @@ struct NumberParser: Sendable {
         return (v * factor, isRate)
     }
 
+    /// Whether the number in `s..<e` is approximate (五十余万, 一千多万).
+    func isApproximate(_ t: [UInt32], _ s: Int, _ e: Int) -> Bool {
+        var k = s
+        while k + 1 < e {
+            if data.numberClasses.approximateMarks.contains(t[k]), data.unitValue[t[k + 1]] != nil || data.sectionValue[t[k + 1]] != nil { return true }
+            k += 1
+        }
+        return false
+    }
+
     /// Whether `c` is a numeral character (a digit, unit, section or one-character tens).
     func isNumeral(_ c: UInt32) -> Bool {
         data.digitValue[c] != nil || data.unitValue[c] != nil || data.sectionValue[c] != nil || data.tensValue[c] != nil
@@ -127,9 +137,19 @@ struct NumberParser: Sendable {
                 continue
             }
             if c == Scalar.space || c == Scalar.lineFeed { k += 1; continue }
+            // 五十余万, 二十几万: the mark of an approximate count before a magnitude.
+            if data.numberClasses.approximateMarks.contains(c), k + 1 < e,
+               data.unitValue[t[k + 1]] != nil || data.sectionValue[t[k + 1]] != nil {
+                afterUnit = false
+                k += 1
+                continue
+            }
             if c == data.numberClasses.decimalPoint, k + 1 < e, data.digitValue[t[k + 1]] != nil {
-                // 三点五, 十二点五万: the whole part so far in this section, then the decimals.
-                let whole = section + (digit ?? 0)
+                // 三点五, 十二点五万: the whole part so far in this section, then the decimals; a
+                // spoken tail before the point keeps its step (一千六点五 = 1600.5).
+                var tail = digit ?? 0
+                if let d = digit, digitIsSingle && afterUnit && lastUnit >= 100 { tail = d * lastUnit / 10 }
+                let whole = section + tail
                 section = 0
                 var frac = 0.0, scale = 0.1
                 k += 1
