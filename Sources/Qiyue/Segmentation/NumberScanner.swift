@@ -20,6 +20,10 @@ struct NumberScanner: Sendable {
         let wordlikeCapitals: ScalarSet
         /// Marks of an approximate count before a magnitude (五十余万, 二十几万).
         let approximateMarks: ScalarSet
+        /// The value of each unit and section (十 10 … 亿 10⁸), to tell a smaller group after a space.
+        let magnitudeValue: [UInt32: Double]
+        /// Sections (万, 亿): they multiply all before them.
+        let sections: ScalarSet
         /// One-character tens (廿, 卅): alone they are numbers.
         let tens: ScalarSet
         /// Units worth ten (十): alone they are numbers (十元, 十日).
@@ -55,6 +59,12 @@ struct NumberScanner: Sendable {
             financial = ScalarSet(values: capitals)
             wordlikeCapitals = ScalarSet(values: chars(n.wordlikeCapitals))
             approximateMarks = ScalarSet(values: chars(n.approximateMarks))
+            var mv: [UInt32: Double] = [:]
+            for (k, v) in n.units.merging(n.sections, uniquingKeysWith: { a, _ in a }) where k.unicodeScalars.count == 1 {
+                mv[k.unicodeScalars.first!.value] = v
+            }
+            magnitudeValue = mv
+            sections = ScalarSet(values: chars(n.sections.keys))
             magnitudes = ScalarSet(values: chars(Array(n.units.keys) + Array(n.sections.keys)).filter { !capitals.contains($0) })
             tens = ScalarSet(values: chars(n.tens.keys))
             ten = ScalarSet(values: chars(n.units.filter { $0.value == 10 }.keys).filter { !capitals.contains($0) })
@@ -126,6 +136,27 @@ struct NumberScanner: Sendable {
         return j
     }
 
+    /// The end of a group of numerals after the space at `j` (九百 in 三千 九百) when it starts with
+    /// a digit, holds a unit, and its largest unit below a section (万, 亿, which multiply all before
+    /// them: 三千 八百 九十六万) is below the magnitude before the space.
+    private func smallerGroup(_ t: [UInt32], after j: Int, _ limit: Int) -> Int? {
+        guard j > 0, let before = classes.magnitudeValue[t[j - 1]], j + 1 < limit else { return nil }
+        let s = j + 1
+        guard classes.numerals.contains(t[s]) && classes.magnitudeValue[t[s]] == nil && !classes.zero.contains(t[s]) else { return nil }
+        var q = s
+        var largest = 0.0, units = 0
+        while q < limit && (classes.numerals.contains(t[q]) || isConditionalDigit(t, q, limit)) {
+            if let v = classes.magnitudeValue[t[q]] {
+                units += 1
+                if !classes.sections.contains(t[q]) { largest = max(largest, v) }
+                else if v == before { return nil }   // 五万 三万: two sums, not one
+            }
+            q += 1
+        }
+        guard units > 0, largest < before, notNumbers.longestMatch(t, at: s, limit: limit) == nil else { return nil }
+        return q
+    }
+
     @inline(__always) private func isMagnitude(_ c: UInt32) -> Bool { classes.magnitudes.contains(c) || classes.capitalUnits.contains(c) }
 
     private func chineseRun(_ t: [UInt32], _ i: Int, _ limit: Int) -> Int? {
@@ -144,6 +175,8 @@ struct NumberScanner: Sendable {
         guard j > i else { return nil }
         // "四十 亿": a space before a magnitude; "八 万 2 千": a further part after one.
         while j + 1 < limit, t[j] == Scalar.space {
+            // "三千 九百 六十五": a further group of a smaller unit after a magnitude and a space.
+            if let g = smallerGroup(t, after: j, limit) { j = g; continue }
             if classes.magnitudes.contains(t[j + 1]) || classes.capitalUnits.contains(t[j + 1]),
                notNumbers.longestMatch(t, at: j + 1, limit: limit) == nil {
                 j += 2
