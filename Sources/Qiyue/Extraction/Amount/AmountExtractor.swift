@@ -113,10 +113,11 @@ struct AmountExtractor {
                 if !ctx.data.amounts.generic.contains(prev.value), !ctx.data.amounts.stages.contains(prev.value), prev.value != "other",
                    c.range.lowerBound - prev.range.upperBound <= 1 { c = prev }
             }
-            // A percentage between a price cue and the amount: a part of the price.
+            // A percentage between a price cue and the amount: a part of the price (not 100%: the
+            // closing row of a schedule, 合计 | 100% | 780,000.00, is the whole).
             if ctx.data.amounts.generic.contains(c.value),
                ctx.entities(.percentage, in: c.range.upperBound..<r.lowerBound).contains(where: {
-                   $0.range.lowerBound >= c.range.upperBound && $0.range.upperBound <= r.lowerBound }) {
+                   $0.range.lowerBound >= c.range.upperBound && $0.range.upperBound <= r.lowerBound && ($0.value?.value ?? 0) < 0.9999 }) {
                 return (ctx.data.amounts.partOfPrice, ctx.text(c.range))
             }
             return (c.value, ctx.text(c.range))

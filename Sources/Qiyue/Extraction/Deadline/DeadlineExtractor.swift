@@ -508,7 +508,8 @@ struct DeadlineExtractor {
     /// party on the side that does its act (`payActs` → `payerSides`, `performActs` → `performerSides`):
     /// 3.2 品牌保证金：…于签订本合同时同时支付 → the franchisee.
     private func obligor(of range: Range<Int>, _ sentence: Range<Int>, clauseRole: String? = nil, _ ctx: FactContext) -> String? {
-        let act = firstAct(after: range.upperBound, sentence, ctx)
+        // A table row (| 第一期 | 签订之日起7个工作日内 | 30% |) says no act: its header does (付款条件).
+        let act = firstAct(after: range.upperBound, sentence, ctx) ?? tableHeaderAct(of: range, ctx)
         // A role after the act word (…前，完成甲方产线现场部署) is part of what is done, not who does it;
         // one the act is given to (交付甲方, 支付给乙方) still tells who gives it (the other party).
         // 第三部分 乙方责任 … 对甲方清算有疑问时应于3个工作日内向甲方书面提出: under a heading that names
@@ -597,6 +598,20 @@ struct DeadlineExtractor {
         case let (p?, f?): return p.range.lowerBound <= f.range.lowerBound ? (p.range.lowerBound, ctx.data.payerSides) : (f.range.lowerBound, ctx.data.performerSides)
         case let (p?, nil): return (p.range.lowerBound, ctx.data.payerSides)
         case let (nil, f?): return (f.range.lowerBound, ctx.data.performerSides)
+        case (nil, nil): return nil
+        }
+    }
+
+    /// The act a table's header row names (付款条件, 付款时间, 交付期限), for a time in a cell of one of
+    /// its rows (rows are lines of tab-separated cells once normalized).
+    private func tableHeaderAct(of range: Range<Int>, _ ctx: FactContext) -> (start: Int, sides: Set<String>)? {
+        guard let line = ctx.tableHeader(of: range.lowerBound) else { return nil }
+        let pay = ctx.first(ctx.data.payActs, in: line), perform = ctx.first(ctx.data.performActs, in: line)
+        // The act stands in the header, so no role after it in the row limits the search for one.
+        switch (pay, perform) {
+        case let (p?, f?): return (range.upperBound, p.range.lowerBound <= f.range.lowerBound ? ctx.data.payerSides : ctx.data.performerSides)
+        case (_?, nil): return (range.upperBound, ctx.data.payerSides)
+        case (nil, _?): return (range.upperBound, ctx.data.performerSides)
         case (nil, nil): return nil
         }
     }

@@ -138,6 +138,44 @@ struct FactContext {
     /// phrase or sentence it starts in: 1,200 crosses a comma, an OCR figure a line break).
     static func upTo(_ a: Int, _ b: Int) -> Range<Int> { a..<max(a, b) }
 
+    /// The header row of the table whose row holds `offset` (rows are lines of tab-separated cells
+    /// once normalized; a markdown rule line between header and rows is stepped over), when that row
+    /// is not the header itself.
+    func tableHeader(of offset: Int) -> Range<Int>? {
+        var a = offset
+        while a > 0 && t[a - 1] != 0x0A { a -= 1 }
+        func lineStart(before s: Int) -> Int {
+            var p = s - 1
+            while p > 0 && t[p - 1] != 0x0A { p -= 1 }
+            return p
+        }
+        func hasTab(_ s: Int) -> Bool {
+            var k = s
+            while k < t.count && t[k] != 0x0A { if t[k] == 0x09 { return true }; k += 1 }
+            return false
+        }
+        guard hasTab(a) else { return nil }
+        var header = a
+        for _ in 0..<Self.tableLookBack {
+            guard header > 0 else { break }
+            let p = lineStart(before: header)
+            if !hasTab(p), p > 0,
+               (p..<(header - 1)).allSatisfy({ Self.isSpace(t[$0]) || t[$0] == 0x2D || t[$0] == 0x7C || t[$0] == 0x3A }) {
+                let q = lineStart(before: p)
+                if hasTab(q) { header = q; continue }
+            }
+            guard hasTab(p) else { break }
+            header = p
+        }
+        guard header < a else { return nil }
+        var e = header
+        while e < t.count && t[e] != 0x0A { e += 1 }
+        return header..<e
+    }
+
+    /// How many rows above a cell a table's header row may be.
+    static let tableLookBack = 30
+
     /// Normalized text of a range.
     func text(_ r: Range<Int>) -> String { ScalarDecoding.string(t, r.lowerBound, r.upperBound) }
 

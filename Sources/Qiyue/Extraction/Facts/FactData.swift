@@ -159,6 +159,7 @@ final class FactData: Sendable {
         var retentionPurposes: [String]?
         var retentionCues: [String]?
         var otherBases: [String]?
+        var totalRows: [String]?
         static let empty = ScheduleFile(verbs: [], purposes: [], triggers: [:], shareTolerance: 0.005, cumulative: [], offset: [], deferTo: [:])
     }
     struct PenaltiesFile: Decodable, Sendable {
@@ -369,6 +370,8 @@ final class FactData: Sendable {
     let scheduleCumulative: WordTable<Bool>
     let scheduleRepaymentVerbs: WordTable<Bool>
     let scheduleOtherBases: WordTable<Bool>
+    /// schedule.yaml `totalRows`: the first cell of a table's closing total row (合计).
+    let scheduleTotalRows: WordTable<Bool>
 
     init(directory: String) throws(QiyueError) {
         let p: PartiesFile = try EntityData.load(directory, "facts/parties.yaml")
@@ -383,6 +386,7 @@ final class FactData: Sendable {
         scheduleCumulative = table(schedule.cumulative ?? [])
         scheduleRepaymentVerbs = table(schedule.repaymentVerbs ?? [])
         scheduleOtherBases = table(schedule.otherBases ?? [])
+        scheduleTotalRows = table(schedule.totalRows ?? [])
         func table(_ words: [String]) -> WordTable<Bool> { WordTable(words.map { (EntityData.norm($0), true) }) }
         func inverted(_ m: [String: [String]]) -> WordTable<String> {
             WordTable(m.sorted { $0.key < $1.key }.flatMap { k, ws in ws.map { (EntityData.norm($0), k) } })

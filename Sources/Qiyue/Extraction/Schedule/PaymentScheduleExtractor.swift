@@ -35,14 +35,16 @@ struct PaymentScheduleExtractor {
         while si < sentences.count {
             var r = sentences[si].range
             si += 1
-            var hasVerb = ctx.contains(ctx.data.scheduleVerbs, in: r)
+            // A row of a table whose header names the payment (付款条件 | 比例 | 金额) pays too.
+            let paymentRow = ctx.tableHeader(of: r.lowerBound).map { ctx.contains(ctx.data.scheduleVerbs, in: $0) } == true
+            var hasVerb = paymentRow || ctx.contains(ctx.data.scheduleVerbs, in: r)
             // A sentence cut by a line break (剩余房款…于过户完成后5个工作日内⏎一次性支付给甲方。) goes on.
             if !hasVerb, si < sentences.count, let next = continuation(of: r, sentences[si].range, ctx) {
                 r = r.lowerBound..<next.upperBound
                 si += 1
                 hasVerb = true
             }
-            guard hasVerb, !ctx.contains(ctx.data.penaltyWords, in: r) else { continue }
+            guard hasVerb, !ctx.contains(ctx.data.penaltyWords, in: r), !isTotalRow(r, ctx) else { continue }
             let shares = ctx.entities(.percentage, in: r).filter { p in
                 guard let v = p.value?.value, v > 0, v <= 1, r.contains(p.range.lowerBound) else { return false }
                 let phrase = ctx.phrase(at: p.range.lowerBound)
@@ -69,9 +71,10 @@ struct PaymentScheduleExtractor {
             }
             // (An amount may run past a line break that ends the sentence: 人民币壹拾伍万元整⏎（¥150,000.00）.)
             let inSentence = Self.starting(amounts, sentenceSpan, \.span).filter { $0.value != nil || $0.blank && counts($0) }
-            // A deadline of another act (应于…前向贷款银行提交贷款申请) is not the instalment's.
+            // A deadline of another act (应于…前向贷款银行提交贷款申请) is not the instalment's; in a
+            // row of a payment table every time is the payment's.
             let sentenceDeadlines = Self.within(deadlines, sentenceSpan, \.span).filter { d in
-                d.action.map { act in ctx.data.scheduleVerbs.occurs(in: act.unicodeScalars.map(\.value)) } ?? true
+                paymentRow || d.action.map { act in ctx.data.scheduleVerbs.occurs(in: act.unicodeScalars.map(\.value)) } ?? true
             }
             // One instalment per share (两期写在一句里: 签订后支付50%，验收后支付其余50%), else per sentence;
             // after the last share, the rest paid without a figure (…，于过户后支付余款) is one more.
@@ -241,5 +244,15 @@ struct PaymentScheduleExtractor {
             last = p
         }
         return out
+    }
+
+    /// Whether `r` is the closing row of a table that sums the rows above (合计\t\t100%\t780,000.00).
+    private func isTotalRow(_ r: Range<Int>, _ ctx: FactContext) -> Bool {
+        var k = r.lowerBound
+        while k < r.upperBound && FactContext.isSpace(ctx.t[k]) { k += 1 }
+        guard let m = ctx.match(ctx.data.scheduleTotalRows, at: k) else { return false }
+        var e = m.end
+        while e < r.upperBound && ctx.t[e] == 0x20 { e += 1 }
+        return e < r.upperBound && ctx.t[e] == 0x09
     }
 }

@@ -111,4 +111,26 @@ import Testing
             """, "house_sale")
         #expect(s.map(\.amount) == [600000, 1400000])
     }
+
+    /// A markdown payment table: its rows are instalments though no row says 支付 (the header does),
+    /// every time in a row is the payer's, and the closing 合计 row is the whole, not a part.
+    @Test func aPaymentTableInPipes() {
+        let body = """
+            本合同总价款为人民币壹拾万元整（¥100,000.00），分三期支付：
+
+            | 期次 | 付款条件 | 比例 | 金额（元） |
+            | --- | --- | --- | --- |
+            | 第一期 | 本合同签订之日起5个工作日内 | 30% | 30,000.00 |
+            | 第二期 | 验收合格后10个工作日内 | 60% | 60,000.00 |
+            | 第三期 | 质保期届满后10个工作日内 | 10% | 10,000.00 |
+            | 合计 | | 100% | 100,000.00 |
+            """
+        let report = pipeline.report(text: "合同\n委托方（甲方）：某某科技有限公司\n受托方（乙方）：某某信息有限公司\n" + body, category: "service").0
+        let s = report.document.paymentSchedule ?? []
+        #expect(s.map(\.share) == [0.3, 0.6, 0.1])
+        #expect(s.map(\.trigger) == ["signing", "acceptance", "other"])   // schedule triggers name no expiry
+        let rows = report.deadlines.filter { $0.relative?.unit == "workday" }
+        #expect(rows.count == 3 && rows.allSatisfy { $0.obligor == "甲方" })
+        #expect(!report.amounts.contains { $0.value == 100000 && $0.purpose == "installment" })
+    }
 }
