@@ -160,6 +160,8 @@ final class FactData: Sendable {
         var retentionCues: [String]?
         var otherBases: [String]?
         var totalRows: [String]?
+        var refundVerbs: [String]?
+        var alreadyPaid: [String]?
         static let empty = ScheduleFile(verbs: [], purposes: [], triggers: [:], shareTolerance: 0.005, cumulative: [], offset: [], deferTo: [:])
     }
     struct PenaltiesFile: Decodable, Sendable {
@@ -372,6 +374,9 @@ final class FactData: Sendable {
     let scheduleOtherBases: WordTable<Bool>
     /// schedule.yaml `totalRows`: the first cell of a table's closing total row (合计).
     let scheduleTotalRows: WordTable<Bool>
+    /// schedule.yaml `refundVerbs` and `alreadyPaid`: a sentence with both refunds what was paid.
+    let scheduleRefundVerbs: WordTable<Bool>
+    let scheduleAlreadyPaid: WordTable<Bool>
 
     init(directory: String) throws(QiyueError) {
         let p: PartiesFile = try EntityData.load(directory, "facts/parties.yaml")
@@ -387,6 +392,8 @@ final class FactData: Sendable {
         scheduleRepaymentVerbs = table(schedule.repaymentVerbs ?? [])
         scheduleOtherBases = table(schedule.otherBases ?? [])
         scheduleTotalRows = table(schedule.totalRows ?? [])
+        scheduleRefundVerbs = table(schedule.refundVerbs ?? [])
+        scheduleAlreadyPaid = table(schedule.alreadyPaid ?? [])
         func table(_ words: [String]) -> WordTable<Bool> { WordTable(words.map { (EntityData.norm($0), true) }) }
         func inverted(_ m: [String: [String]]) -> WordTable<String> {
             WordTable(m.sorted { $0.key < $1.key }.flatMap { k, ws in ws.map { (EntityData.norm($0), k) } })

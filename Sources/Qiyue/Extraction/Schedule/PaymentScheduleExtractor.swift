@@ -44,7 +44,9 @@ struct PaymentScheduleExtractor {
                 si += 1
                 hasVerb = true
             }
-            guard hasVerb, !ctx.contains(ctx.data.penaltyWords, in: r), !isTotalRow(r, ctx) else { continue }
+            let whole = Self.fullSentence(r, ctx)
+            guard hasVerb, !ctx.contains(ctx.data.penaltyWords, in: whole), !isTotalRow(r, ctx),
+                  !(ctx.contains(ctx.data.scheduleRefundVerbs, in: whole) && ctx.contains(ctx.data.scheduleAlreadyPaid, in: whole)) else { continue }
             let shares = ctx.entities(.percentage, in: r).filter { p in
                 guard let v = p.value?.value, v > 0, v <= 1, r.contains(p.range.lowerBound) else { return false }
                 let phrase = ctx.phrase(at: p.range.lowerBound)
@@ -255,4 +257,15 @@ struct PaymentScheduleExtractor {
         while e < r.upperBound && ctx.t[e] == 0x20 { e += 1 }
         return e < r.upperBound && ctx.t[e] == 0x09
     }
+
+    /// `r` from the end of the sentence before it (。！？ or a line break): the pieces of a list after
+    /// a colon (按下列标准支付违约金：低于99.9%的，按10%支付；低于99.0%的，按25%支付) share its lead.
+    static func fullSentence(_ r: Range<Int>, _ ctx: FactContext) -> Range<Int> {
+        var a = r.lowerBound
+        while a > 0 && !Self.sentenceEnds.contains(ctx.t[a - 1]) && r.lowerBound - a < Self.leadLimit { a -= 1 }
+        return a..<r.upperBound
+    }
+    static let sentenceEnds = ScalarSet("。！？!?\n")
+    /// How far back the lead of a list is looked for.
+    static let leadLimit = 400
 }

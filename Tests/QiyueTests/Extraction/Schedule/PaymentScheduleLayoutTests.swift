@@ -133,4 +133,16 @@ import Testing
         #expect(rows.count == 3 && rows.allSatisfy { $0.obligor == "甲方" })
         #expect(!report.amounts.contains { $0.value == 100000 && $0.purpose == "installment" })
     }
+
+    /// The pieces of a list after a colon share its lead: service credits under 支付违约金 are no
+    /// instalments, nor is a refund of what was paid.
+    @Test func creditsAndRefundsAreNoInstalments() {
+        let s = schedule("""
+            年度订阅费为人民币96,000元，甲方应于本协议生效之日起10日内一次性支付。
+            服务可用性未达标准的，乙方按下列标准向甲方支付违约金：月可用性低于99.9%的，按当月订阅费的10%支付；低于95.0%的，按当月订阅费的50%支付。
+            甲方在订阅期开始之日起30日内退订的，乙方退还已付订阅费的80%；超过30日但不超过90日的，退还50%。
+            """)
+        #expect(s.allSatisfy { $0.share == nil })
+        #expect(!s.contains { $0.amount != nil && $0.amount != 96000 })
+    }
 }
