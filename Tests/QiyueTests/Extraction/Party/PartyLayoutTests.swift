@@ -116,4 +116,12 @@ import Testing
         #expect(parties("居间合同\n委托人：王五\n居间人：青岛安家房产经纪有限公司\n", "service").last == "居间人|provider|青岛安家房产经纪有限公司")
         #expect(parties("房屋买卖合同\n出卖人：王五\n买受人：赵六\n居间方：青岛安家房产经纪有限公司\n", "house_sale").last == "居间方|other|青岛安家房产经纪有限公司")
     }
+
+    /// Role words of procurement and secured loans: 采购人/供应商 buy and sell, a 抵押人 gives security.
+    @Test func procurementAndSecurityRoles() {
+        let buy = "政府采购合同\n采购人（甲方）：某某市第一中学\n供应商（乙方）：某某教育装备有限公司\n第一条 乙方向甲方供应课桌椅。\n"
+        #expect(parties(buy, "sale_of_goods") == ["甲方|buyer|某某市第一中学", "乙方|seller|某某教育装备有限公司"])
+        let loan = "抵押借款合同\n贷款人（甲方）：某某小额贷款股份有限公司\n借款人（乙方）：某某食品有限公司\n抵押人（丙方）：张三\n第一条 甲方向乙方提供借款。\n"
+        #expect(parties(loan, "loan").last == "丙方|guarantor|张三")
+    }
 }
