@@ -20,13 +20,14 @@ final class EntityData: Sendable {
         private var signPrefixList: [String]?
         private var wordlikeCapitalList: [String]?
         private var approximateMarkList: [String]?
+        private var spacedPairUnitList: [String]?
 
         enum CodingKeys: String, CodingKey {
             case digits, units, sections, tens, fractions, percentSigns
             case capitalsList = "capitals", onlyBeforeCapitalUnitList = "onlyBeforeCapitalUnit"
             case decimalPointWord = "decimalPoint", ordinalPrefixList = "ordinalPrefixes", quantityWordList = "quantityWords"
             case signPrefixList = "signPrefixes", wordlikeCapitalList = "wordlikeCapitals"
-            case approximateMarkList = "approximateMarks"
+            case approximateMarkList = "approximateMarks", spacedPairUnitList = "spacedPairUnits"
         }
 
         var capitals: [String] { capitalsList ?? "壹贰叁肆伍陆柒捌玖拾佰仟".map(String.init) }
@@ -36,6 +37,7 @@ final class EntityData: Sendable {
         var signPrefixes: [String] { signPrefixList ?? ["负"] }
         var wordlikeCapitals: [String] { wordlikeCapitalList ?? [] }
         var approximateMarks: [String] { approximateMarkList ?? [] }
+        var spacedPairUnits: [String] { spacedPairUnitList ?? [] }
         var quantityWords: [String] {
             quantityWordList ?? "个日天月年元角分条项份次倍周号时小岁名人间套层楼期週星秒刻股台辆件户".map(String.init)
         }

@@ -24,6 +24,8 @@ struct NumberScanner: Sendable {
         let magnitudeValue: [UInt32: Double]
         /// Sections (万, 亿): they multiply all before them.
         let sections: ScalarSet
+        /// Units after which two spaced digits are one number (2 8 日).
+        let spacedPairUnits: ScalarSet
         /// One-character tens (廿, 卅): alone they are numbers.
         let tens: ScalarSet
         /// Units worth ten (十): alone they are numbers (十元, 十日).
@@ -65,6 +67,7 @@ struct NumberScanner: Sendable {
             }
             magnitudeValue = mv
             sections = ScalarSet(values: chars(n.sections.keys))
+            spacedPairUnits = ScalarSet(values: chars(n.spacedPairUnits))
             magnitudes = ScalarSet(values: chars(Array(n.units.keys) + Array(n.sections.keys)).filter { !capitals.contains($0) })
             tens = ScalarSet(values: chars(n.tens.keys))
             ten = ScalarSet(values: chars(n.units.filter { $0.value == 10 }.keys).filter { !capitals.contains($0) })
@@ -275,7 +278,12 @@ struct NumberScanner: Sendable {
             q += 2
             count += 1
         }
-        return count >= 3 ? q : nil
+        if count >= 3 { return q }
+        // Two, right before a date or time unit (2 8 日, 1 2 月).
+        guard count == 2 else { return nil }
+        var u = q
+        if u < limit && t[u] == Scalar.space { u += 1 }
+        return u < limit && classes.spacedPairUnits.contains(t[u]) ? q : nil
     }
 
     private func blockedAt(_ t: [UInt32], _ i: Int, _ limit: Int) -> Bool { classes.numerals.contains(t[i]) && blocked(t, i, limit) }

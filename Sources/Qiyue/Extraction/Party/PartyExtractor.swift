@@ -165,7 +165,7 @@ struct PartyExtractor {
                     }
                 } else if ctx.first(ctx.data.fieldLabels, in: line) != nil && !isClauseLine(line, ctx) {
                     details(in: line, of: &drafts[c], ctx)
-                } else if !body.isEmpty {
+                } else if !body.isEmpty && !continuesField(body, after: lineStart, ctx) {
                     current = nil
                 }
             }
@@ -788,12 +788,12 @@ struct PartyExtractor {
                     if !d.ids.contains(id) { d.ids.append(id) }
                 }
             }
-            for run in alnumRuns(v, ctx) where run.count == 18 {
-                let scalars = Array(t[run])
-                                guard let kind = IdentifierValidator.kind(scalars, label: label) else { continue }
+            for run in alnumRuns(v, ctx) + spacedIDRuns(v, ctx) where run.count == 18 || run.count > 18 && Self.spacedLength(run, ctx) == 18 {
+                let scalars = Array(t[run]).filter { $0 != 0x20 }
+                guard let kind = IdentifierValidator.kind(scalars, label: label) else { continue }
                 let valid = kind == "resident_id" ? IdentifierValidator.validResidentID(scalars)
                     : IdentifierValidator.validCreditCode(scalars)
-                let id = Party.Identifier(type: kind, value: ctx.text(run), valid: valid)
+                let id = Party.Identifier(type: kind, value: ScalarDecoding.string(scalars, 0, scalars.count), valid: valid)
                 if !d.ids.contains(id) { d.ids.append(id) }
             }
         case "phone":
@@ -850,6 +850,24 @@ struct PartyExtractor {
         return out
     }
 
+    /// Whether a short line without a label goes on with the value of the field line above it, cut by
+    /// a hard wrap (住址：…景田北路 1⏎2 号景丽花园 6 栋): the block goes on after it.
+    private func continuesField(_ body: Range<Int>, after lineStart: Int, _ ctx: FactContext) -> Bool {
+        let t = ctx.t
+        guard body.count <= Self.wrappedValueLength, !body.contains(where: { t[$0] == Self.colon }), lineStart >= 2 else { return false }
+        var a = lineStart - 1   // the newline ending the line above
+        var e = a
+        while e > 0 && FactContext.isSpace(t[e - 1]) { e -= 1 }
+        guard e > 0, !Self.valueEnds.contains(t[e - 1]) else { return false }
+        while a > 0 && t[a - 1] != 0x0A { a -= 1 }
+        guard let lead = leadingLabel(ctx.trimmed(a..<e), ctx) else { return false }
+        return ctx.match(ctx.data.fieldLabels, endingAt: lead.upperBound) != nil
+    }
+    /// The longest line read as the rest of a wrapped value.
+    static let wrappedValueLength = 30
+    /// What ends a value for good (a sentence or clause end).
+    private static let valueEnds = ScalarSet("。；;！？")
+
     /// Fields whose value is a number, read even without a colon after the label.
     private static let numericFields: Set<String> = ["phone", "account", "fax", "postcode"]
 
@@ -904,6 +922,25 @@ struct PartyExtractor {
         }
         return out
     }
+
+    /// Runs of letters and digits joined across single spaces (4403061978 11025825, as OCR and
+    /// spaced typing split an ID), when no run alone has 18 characters.
+    private func spacedIDRuns(_ r: Range<Int>, _ ctx: FactContext) -> [Range<Int>] {
+        let runs = alnumRuns(r, ctx)
+        guard !runs.contains(where: { $0.count == 18 }), runs.count >= 2 else { return [] }
+        var out: [Range<Int>] = []
+        var k = 0
+        while k < runs.count {
+            var e = k
+            while e + 1 < runs.count && runs[e + 1].lowerBound == runs[e].upperBound + 1 && ctx.t[runs[e].upperBound] == 0x20 { e += 1 }
+            if e > k { out.append(runs[k].lowerBound..<runs[e].upperBound) }
+            k = e + 1
+        }
+        return out
+    }
+
+    /// The characters of a run other than spaces.
+    static func spacedLength(_ r: Range<Int>, _ ctx: FactContext) -> Int { r.filter { ctx.t[$0] != 0x20 }.count }
 
     private func alnumRuns(_ r: Range<Int>, _ ctx: FactContext) -> [Range<Int>] {
         var out: [Range<Int>] = []

@@ -124,4 +124,11 @@ import Testing
         let loan = "抵押借款合同\n贷款人（甲方）：某某小额贷款股份有限公司\n借款人（乙方）：某某食品有限公司\n抵押人（丙方）：张三\n第一条 甲方向乙方提供借款。\n"
         #expect(parties(loan, "loan").last == "丙方|guarantor|张三")
     }
+
+    /// An OCR-like block: an address cut by a hard wrap does not end the block, and an ID split by a
+    /// space reads whole.
+    @Test func aWrappedValueAndASpacedID() {
+        let text = "借款合同\n\n出借人（甲方）：周某某\n身份证号：4403061978 11025825\n住址：深圳市福田区景田北路 1\n2 号景丽花园 6 栋\n联系电话：1 3 6 0 2 5 8 7 1 4 9\n\n第一条 借款金额\n"
+        #expect(details(text, "loan") == ["甲方|id|440306197811025825", "甲方|phone|13602587149"])
+    }
 }
