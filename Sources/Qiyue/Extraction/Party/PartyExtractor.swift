@@ -581,6 +581,8 @@ struct PartyExtractor {
                 if followedByColon(f.end, body, ctx, allowParen: true) { end = k; break }
                 // 张三，手机13906712458: a number right after its label ends the name too.
                 if k > i, Self.numericFields.contains(f.value), f.end < body.upperBound, (0x30...0x39).contains(t[f.end]) { end = k; break }
+                // 某某有限公司，统一社会信用代码9131…，住所…: a label right after a comma, in running prose.
+                if k > i, t[k - 1] == 0x2C, f.end < body.upperBound, !FactContext.isSpace(t[f.end]) { end = k; break }
             }
             if let r = ctx.match(ctx.data.roles, at: k), k > i, FactContext.isSpace(t[k - 1]) || t[k - 1] == 0x2C,
                followedByColon(r.end, body, ctx, allowParen: true) { end = k; break }
@@ -626,6 +628,8 @@ struct PartyExtractor {
         while q < valueRange.upperBound && FactContext.isSpace(t[q]) { q += 1 }
         if q < valueRange.upperBound && (t[q] == 0x3002 || t[q] == 0x3B) { valueRange = q..<q }
         valueRange = trimPunctuation(valueRange, ctx)
+        // 陆某，男，居民身份证号码…: a name holds no comma; what follows it (性别, 民族) is no part of it.
+        if let comma = valueRange.first(where: { t[$0] == 0x2C }) { valueRange = trimPunctuation(valueRange.lowerBound..<comma, ctx) }
         var name: String?
         if !valueRange.isEmpty {
             guard valueRange.count <= 40, isNameLike(valueRange, ctx) else { return nil }
@@ -733,6 +737,7 @@ struct PartyExtractor {
         let t = ctx.t
         var labels: [(range: Range<Int>, field: String, bare: Bool)] = []
         var k = range.lowerBound
+        var prose: Set<Int> = []   // labels without a colon, after a comma
         while k < range.upperBound {
             if let f = ctx.match(ctx.data.fieldLabels, at: k), followedByColon(f.end, range, ctx, allowParen: true, gap: opensLine(k, ctx)) {
                 labels.append((k..<f.end, f.value, false))
@@ -741,6 +746,12 @@ struct PartyExtractor {
                       (0x30...0x39).contains(t[f.end]) {
                 // 手机13906712458, 账号6214 8302 1776 5093: a number right after its label.
                 labels.append((k..<f.end, f.value, true))
+                k = f.end
+            } else if k > 0, t[k - 1] == 0x2C, let f = ctx.match(ctx.data.fieldLabels, at: k), f.end < range.upperBound,
+                      !FactContext.isSpace(t[f.end]), t[f.end] != 0x2C {
+                // ，统一社会信用代码9131…，住所上海市…: a label after a comma, its value up to the next one.
+                labels.append((k..<f.end, f.value, false))
+                prose.insert(labels.count - 1)
                 k = f.end
             } else { k += 1 }
         }
@@ -754,7 +765,9 @@ struct PartyExtractor {
                 if !v.isEmpty { assign(l.field, label: ctx.text(l.range), v, to: &d, ctx) }
                 continue
             }
-            if let start = valueStart(after: s, range, ctx, gap: opensLine(l.range.lowerBound, ctx)) { s = start } else {
+            if prose.contains(n) {
+                // The value right after the label.
+            } else if let start = valueStart(after: s, range, ctx, gap: opensLine(l.range.lowerBound, ctx)) { s = start } else {
                 // 电话（Tel）：: the colon after the gloss.
                 while s < range.upperBound && t[s] != Self.colon { s += 1 }
                 s += 1

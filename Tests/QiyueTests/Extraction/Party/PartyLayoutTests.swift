@@ -131,4 +131,13 @@ import Testing
         let text = "借款合同\n\n出借人（甲方）：周某某\n身份证号：4403061978 11025825\n住址：深圳市福田区景田北路 1\n2 号景丽花园 6 栋\n联系电话：1 3 6 0 2 5 8 7 1 4 9\n\n第一条 借款金额\n"
         #expect(details(text, "loan") == ["甲方|id|440306197811025825", "甲方|phone|13602587149"])
     }
+
+    /// Details written as running prose after the name (，统一社会信用代码…，住所…，联系电话…): labels after
+    /// commas without colons, and a name cut before 男/女.
+    @Test func detailsInRunningProse() {
+        let text = "劳动合同\n用人单位（甲方）：上海某某科技股份有限公司，统一社会信用代码91310115MA1K4T6R20，住所上海市闵行区，联系电话021-6439 8150。\n劳动者（乙方）：陆某，男，居民身份证号码320502199006241530，户籍地址江苏省苏州市，手机139 1628 4407。\n第一条 合同期限\n"
+        #expect(parties(text, "labor") == ["甲方|employer|上海某某科技股份有限公司", "乙方|employee|陆某"])
+        #expect(details(text, "labor") == ["乙方|id|320502199006241530", "乙方|phone|13916284407",
+                                           "甲方|id|91310115MA1K4T6R20", "甲方|phone|02164398150"])
+    }
 }
