@@ -118,6 +118,8 @@ struct AmountExtractor {
             if ctx.data.amounts.generic.contains(c.value),
                ctx.entities(.percentage, in: c.range.upperBound..<r.lowerBound).contains(where: {
                    $0.range.lowerBound >= c.range.upperBound && $0.range.upperBound <= r.lowerBound && ($0.value?.value ?? 0) < 0.9999 }) {
+                let earlier = ctx.findAll(ctx.data.purposeCues, in: max(sentence.lowerBound, otherMoneyBefore?.upperBound ?? 0)..<from).last
+                if let e = earlier, (ctx.data.amounts.measuredByShare ?? []).contains(e.value) { return (e.value, ctx.text(e.range)) }
                 return (ctx.data.amounts.partOfPrice, ctx.text(c.range))
             }
             return (c.value, ctx.text(c.range))

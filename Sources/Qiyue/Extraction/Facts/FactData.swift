@@ -46,6 +46,7 @@ final class FactData: Sendable {
         var ownLabels: [String]?
         var netLeads: [String]?
         var netPurposes: [String]?
+        var measuredByShare: [String]?
     }
     struct DeadlinesFile: Decodable, Sendable {
         var anchors: [String: [String]]

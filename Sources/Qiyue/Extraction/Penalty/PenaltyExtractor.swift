@@ -107,7 +107,10 @@ struct PenaltyExtractor {
                 b.capAmount = nil
                 b.per = "once"
                 b.blank = false
-                if found.isEmpty { depositPayer(&b, in: r, ctx) } else { b.payer = found[0].payer; b.payerSide = found[0].payerSide }
+                if let owner = wording.bondOwner(in: r, ctx) {
+                    b.payer = owner
+                    b.payerSide = ctx.sides[owner] ?? ctx.defaultSide(owner)
+                } else if found.isEmpty { depositPayer(&b, in: r, ctx) } else { b.payer = found[0].payer; b.payerSide = found[0].payerSide }
                 found.append(b)
             }
             previousFound = !found.isEmpty

@@ -96,6 +96,19 @@ struct PenaltyWording: Sendable {
         return false
     }
 
+    /// The party whose forfeited bond it is, when the text names it before the bond (没收乙方的履约保证金).
+    func bondOwner(in r: Range<Int>, _ ctx: FactContext) -> String? {
+        for v in ctx.findAll(forfeitVerbs, in: r) {
+            let window = v.range.upperBound..<min(r.upperBound, v.range.upperBound + 8)
+            guard let b = ctx.first(bonds, in: window) else { continue }
+            guard let role = ctx.roles(in: v.range.upperBound..<b.range.lowerBound).last else { continue }
+            var k = role.range.upperBound
+            while k < b.range.lowerBound && (FactContext.isSpace(ctx.t[k]) || ctx.t[k] == 0x7684 /* 的 */) { k += 1 }
+            if k == b.range.lowerBound { return ctx.role(role.label) }
+        }
+        return nil
+    }
+
     /// A penalty measured by a share of a base, with no figure (所应分摊的培训费用).
     func isProportional(in r: Range<Int>, _ ctx: FactContext) -> Bool { ctx.contains(proportionalMeasures, in: r) }
 

@@ -55,6 +55,11 @@ struct PaymentScheduleExtractor {
                 let named = ctx.first(ctx.data.purposeCues, in: p.range.upperBound..<max(p.range.upperBound, phrase.upperBound))
                 let setsFee = named?.value == "fee" || named.map { (data.retentionPurposes ?? []).contains($0.value)
                     && !(data.retentionCues ?? []).contains(ctx.text($0.range)) } ?? false
+                // 履约保证金，金额为合同总金额的5%，即人民币119,300元: the share measures a bond, not a payment.
+                let pEnd = ctx.doc.originalSpan(p.range).end
+                if let sum = amounts.first(where: { $0.span.start >= pEnd && $0.span.start - pEnd <= Self.measuredSumGap }),
+                   (ctx.data.amounts.measuredByShare ?? []).contains(sum.purpose),
+                   !(data.retentionCues ?? []).contains(sum.purposeCue ?? "") { return false }
                 let lead = max(r.lowerBound, phrase.lowerBound)..<p.range.lowerBound
                 // 每月按已完成工作量的70%支付进度款: a progress payment (listed without a share), not a rate.
                 if !setsFee, ctx.contains(ctx.data.scheduleOtherBases, in: lead) { return true }
@@ -265,6 +270,8 @@ struct PaymentScheduleExtractor {
         while a > 0 && !Self.sentenceEnds.contains(ctx.t[a - 1]) && r.lowerBound - a < Self.leadLimit { a -= 1 }
         return a..<r.upperBound
     }
+    /// How far after a share the sum it measures may start (，即人民币).
+    static let measuredSumGap = 12
     static let sentenceEnds = ScalarSet("。！？!?\n")
     /// How far back the lead of a list is looked for.
     static let leadLimit = 400

@@ -50,4 +50,12 @@ import Testing
         #expect(purposes("考核优秀的，发放年度奖励性绩效人民币贰万元。", "labor") == ["wage"])
         #expect(purposes("甲方同意出借乙方人民币拾万元整。", "loan") == ["loan_principal"])
     }
+
+    /// A bond measured as a share of the price is the bond, not a part of the price, nor an instalment.
+    @Test func aBondMeasuredAsAShareOfThePrice() {
+        let text = "合同总金额为人民币2,386,000元。\n乙方应在本合同签订之日起5个工作日内向甲方提交履约保证金，金额为合同总金额的5%，即人民币119,300元。\n"
+        #expect(purposes(text, "sale_of_goods") == ["total_price", "security_deposit"])
+        let schedule = pipeline.report(text: "采购合同\n甲方：某某学校\n乙方：某某有限公司\n" + text, category: "sale_of_goods").0.document.paymentSchedule ?? []
+        #expect(!schedule.contains { $0.share == 0.05 })
+    }
 }

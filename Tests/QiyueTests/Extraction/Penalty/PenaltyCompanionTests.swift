@@ -77,4 +77,10 @@ import Testing
         try #require(p.count == 1)
         #expect(p[0].form == "periodic" && p[0].per == "week" && p[0].rate == 0.005)
     }
+
+    /// The bond's owner named before it pays, whoever takes it (甲方…没收乙方的履约保证金).
+    @Test func theOwnerOfAForfeitedBondPays() {
+        let p = penalties("逾期超过15日的，甲方有权解除合同，并没收乙方的履约保证金。")
+        #expect(p.map(\.form) == ["deposit"] && p.first?.payer == "乙方")
+    }
 }
