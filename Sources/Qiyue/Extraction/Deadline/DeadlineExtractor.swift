@@ -297,6 +297,13 @@ struct DeadlineExtractor {
         // 不迟于2026年3月15日 / 最迟于…: due by the date; 应于2025年11月30日: due on it.
         if bound == nil, ctx.match(ctx.data.dueBy, endingAt: lead) != nil { bound = "before" }
         if bound == nil, ctx.match(ctx.data.dueOn, endingAt: lead) != nil { bound = "on" }
+        // 还款计划：2027年7月20日归还人民币50万元；2028年1月20日归还…: a date that opens a phrase, the
+        // act right after it, is the day it is due.
+        if bound == nil, !e.blank, lead == 0 || FactContext.isPhraseBreak(t[lead - 1]) || t[lead - 1] == 0x0A {
+            var k = end
+            while k < t.count && FactContext.isSpace(t[k]) { k += 1 }
+            if ctx.match(ctx.data.payActs, at: k) != nil || ctx.match(ctx.data.performActs, at: k) != nil { bound = "on" }
+        }
         // 至2025年10月25日竣工; 至民國116年3月10日最後一期清償完畢: the day a work or a repayment is complete.
         if bound == nil, !e.blank, ctx.match(ctx.data.endDateLead, endingAt: lead) != nil {
             let p = ctx.phrase(at: e.range.lowerBound)

@@ -28,4 +28,13 @@ import Testing
         #expect(deadlines("乙方应自2025年3月1日开工，至2025年6月30日竣工。", category: "other_contract") == ["date:2025-06-30|on|乙方"])
         #expect(deadlines("租赁期限自2025年3月1日起至2026年2月28日止。", category: "lease").isEmpty)
     }
+
+    /// A repayment plan listed after a colon: each date that opens a piece, an act right after it,
+    /// is due on that day, and the borrower repays.
+    @Test func aRepaymentPlanByDates() {
+        #expect(deadlines("借款本金按下列计划归还：2027年7月20日归还人民币50万元；2028年1月20日归还人民币50万元。", category: "loan")
+            == ["date:2027-07-20|on|乙方", "date:2028-01-20|on|乙方"])
+        // A date that only says when something happened is no deadline.
+        #expect(deadlines("2025年1月1日，双方签订本合同。", category: "loan").isEmpty)
+    }
 }
