@@ -891,7 +891,9 @@ struct PartyExtractor {
         var a = line.lowerBound
         while a + 1 < line.upperBound {
             defer { a += 1 }
-            guard (t[a] == 0x8D26 || t[a] == 0x5E10) && t[a + 1] == 0x6237 else { continue }   // 账户 / 帐户
+            // 账户 / 帐户, and a bank's 户口 (Hong Kong: 存入甲方指定之銀行戶口：; 户口所在地 is a residence).
+            guard (t[a] == 0x8D26 || t[a] == 0x5E10) && t[a + 1] == 0x6237
+                    || t[a] == 0x6237 && t[a + 1] == 0x53E3 && a >= 2 && t[a - 2] == 0x94F6 && t[a - 1] == 0x884C else { continue }
             guard let r = ctx.roles(in: max(line.lowerBound, a - 8)..<a).last, a - r.range.upperBound <= 6,
                   !(r.range.upperBound..<a).contains(where: { [0x2C, 0x3002, 0x3B, 0x3001, Self.colon].contains(t[$0]) }) else { continue }
             var e = a + 2

@@ -16,7 +16,7 @@ struct PenaltyExtractor {
         let wording = ctx.data.penaltyWording
         for s in ctx.doc.sentences {
             let r = s.range
-            let hasPenaltyWord = ctx.contains(ctx.data.penaltyWords, in: r)
+            let hasPenaltyWord = ctx.contains(ctx.data.penaltyWords, in: r) || wording.chargesArrearsInterest(in: r, ctx)
             let depositForm = ctx.contains(ctx.data.depositWords, in: r) && ctx.contains(ctx.data.depositRules, in: r)
             let bond = wording.forfeitsBond(in: r, ctx)
             let continues = previousFound && startsWithComma(r, ctx)

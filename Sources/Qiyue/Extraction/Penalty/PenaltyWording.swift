@@ -25,6 +25,7 @@ struct PenaltyWording: Sendable {
         var referenceRates: [String]?
         var interestWords: [String]?
         var breachMarkers: [String]?
+        var arrearsMarkers: [String]?
     }
 
     let damageVerbs: WordTable<Bool>
@@ -37,6 +38,7 @@ struct PenaltyWording: Sendable {
     let referenceRates: WordTable<Bool>
     let interestWords: WordTable<Bool>
     let breachMarkers: WordTable<Bool>
+    let arrearsMarkers: WordTable<Bool>
     let forfeitVerbs: WordTable<Bool>
     let bonds: WordTable<Bool>
     let proportionalMeasures: WordTable<Bool>
@@ -55,6 +57,7 @@ struct PenaltyWording: Sendable {
         referenceRates = table(f.referenceRates)
         interestWords = table(f.interestWords)
         breachMarkers = table(f.breachMarkers)
+        arrearsMarkers = table(f.arrearsMarkers)
         forfeitVerbs = table(f.bondForfeiture?.verbs)
         bonds = table(f.bondForfeiture?.deposits)
         proportionalMeasures = table(f.proportionalMeasures)
@@ -107,6 +110,13 @@ struct PenaltyWording: Sendable {
             if k == b.range.lowerBound { return ctx.role(role.label) }
         }
         return nil
+    }
+
+    /// Interest charged at a rate on a sum in arrears (如乙方拖欠租金…，甲方有权就欠款按年息百分之八计收
+    /// 利息): a late-payment penalty though no penalty word is written.
+    func chargesArrearsInterest(in r: Range<Int>, _ ctx: FactContext) -> Bool {
+        ctx.contains(arrearsMarkers, in: r) && ctx.contains(interestWords, in: r)
+            && !ctx.entities(.percentage, in: r).isEmpty
     }
 
     /// A penalty measured by a share of a base, with no figure (所应分摊的培训费用).

@@ -140,4 +140,10 @@ import Testing
         #expect(details(text, "labor") == ["乙方|id|320502199006241530", "乙方|phone|13916284407",
                                            "甲方|id|91310115MA1K4T6R20", "甲方|phone|02164398150"])
     }
+
+    /// A Hong Kong bank account named in a clause (存入甲方指定之銀行戶口：…，戶口號碼 …).
+    @Test func aHongKongBankAccountInAClause() {
+        let text = "住宅物業租賃合約\n出租人（甲方）：陳某某\n承租人（乙方）：李某某\n一、租金\n乙方須將租金存入甲方指定之銀行戶口：香港上海滙豐銀行，戶口號碼 004-512-306718-838，戶名陳某某。\n"
+        #expect(details(text, "lease").contains("甲方|account|004512306718838"))
+    }
 }

@@ -83,4 +83,12 @@ import Testing
         let p = penalties("逾期超过15日的，甲方有权解除合同，并没收乙方的履约保证金。")
         #expect(p.map(\.form) == ["deposit"] && p.first?.payer == "乙方")
     }
+
+    /// Interest at a rate on arrears is a late-payment penalty with no penalty word (拖欠…计收利息);
+    /// the contract's own interest rate is not.
+    @Test func interestOnArrears() {
+        let p = penalties("如乙方拖欠租金超过十四天，甲方有权就欠款按年息百分之八计收利息，直至全数清付为止。", "lease")
+        #expect(p.map(\.form) == ["periodic"] && p.first?.rate == 0.08 && p.first?.payer == "乙方")
+        #expect(penalties("借款年利率为7.2%，按月结息，乙方应于每月21日支付当月利息。", "loan").isEmpty)
+    }
 }
