@@ -173,6 +173,17 @@ struct FactContext {
         return header..<e
     }
 
+    /// `r` from the end of the sentence before it (。！？ or a line break): the pieces of a list after
+    /// a colon (按下列标准支付违约金：低于99.9%的，按10%支付；低于99.0%的，按25%支付) share its lead.
+    func withListLead(_ r: Range<Int>) -> Range<Int> {
+        var a = r.lowerBound
+        while a > 0 && !Self.sentenceEnds.contains(t[a - 1]) && r.lowerBound - a < Self.leadLimit { a -= 1 }
+        return a..<r.upperBound
+    }
+    static let sentenceEnds = ScalarSet("。！？!?\n")
+    /// How far back the lead of a list is looked for.
+    static let leadLimit = 400
+
     /// How many rows above a cell a table's header row may be.
     static let tableLookBack = 30
 

@@ -16,7 +16,14 @@ struct PenaltyExtractor {
         let wording = ctx.data.penaltyWording
         for s in ctx.doc.sentences {
             let r = s.range
+            // The pieces of a list after a colon (…支付违约金：低于99.9%的，按10%支付；低于99.0%的，按25%
+            // 支付) are penalty clauses of their lead's penalty word, each with its rate.
+            let lead = ctx.withListLead(r)
+            let listPiece = lead.lowerBound < r.lowerBound && ctx.t[r.lowerBound - 1] != 0x3002
+                && ctx.contains(ctx.data.penaltyWords, in: lead.lowerBound..<r.lowerBound)
+                && (lead.lowerBound..<r.lowerBound).contains { ctx.t[$0] == 0x3A }
             let hasPenaltyWord = ctx.contains(ctx.data.penaltyWords, in: r) || wording.chargesArrearsInterest(in: r, ctx)
+                || listPiece && !ctx.entities(.percentage, in: r).isEmpty
             let depositForm = ctx.contains(ctx.data.depositWords, in: r) && ctx.contains(ctx.data.depositRules, in: r)
             let bond = wording.forfeitsBond(in: r, ctx)
             let continues = previousFound && startsWithComma(r, ctx)
@@ -27,7 +34,8 @@ struct PenaltyExtractor {
             let money = ctx.entities(.money, in: r)
             let caps = (percents + money).filter { isCap($0, in: r, ctx) }
             let capStarts = Set(caps.map(\.range.lowerBound))
-            let rates = percents.filter { !capStarts.contains($0.range.lowerBound) }
+            // A share in a condition (月可用性低于99.9%的) is a threshold, not a rate.
+            let rates = percents.filter { !capStarts.contains($0.range.lowerBound) && !wording.isThreshold($0, in: r, ctx) }
             let blankRate = hasBlankRate(in: r, ctx)
             var p = Penalty(payer: nil, payerSide: nil, payee: nil, trigger: nil, form: "fixed", rate: nil, per: "once",
                             base: nil, annualizedRate: nil, amount: nil, cap: nil, blank: false,
@@ -35,6 +43,7 @@ struct PenaltyExtractor {
             p.text = ctx.doc.originalText(p.span)
             (p.payer, p.payee) = parties(in: r, ctx)
             if p.payer == nil, let prev = continued(r, ctx) { p.payer = parties(in: prev, ctx).0 }
+            if p.payer == nil, listPiece { (p.payer, p.payee) = parties(in: lead.lowerBound..<r.lowerBound, ctx) }
             if let payer = p.payer, payer != "either" { p.payerSide = ctx.sides[payer] ?? ctx.defaultSide(payer) }
             if let trig = ctx.first(ctx.data.triggers, in: r) { p.trigger = ctx.text(trig.range) }
             var found: [Penalty] = []

@@ -26,6 +26,7 @@ struct PenaltyWording: Sendable {
         var interestWords: [String]?
         var breachMarkers: [String]?
         var arrearsMarkers: [String]?
+        var thresholds: [String]?
     }
 
     let damageVerbs: WordTable<Bool>
@@ -39,6 +40,7 @@ struct PenaltyWording: Sendable {
     let interestWords: WordTable<Bool>
     let breachMarkers: WordTable<Bool>
     let arrearsMarkers: WordTable<Bool>
+    let thresholds: WordTable<Bool>
     let forfeitVerbs: WordTable<Bool>
     let bonds: WordTable<Bool>
     let proportionalMeasures: WordTable<Bool>
@@ -58,6 +60,7 @@ struct PenaltyWording: Sendable {
         interestWords = table(f.interestWords)
         breachMarkers = table(f.breachMarkers)
         arrearsMarkers = table(f.arrearsMarkers)
+        thresholds = table(f.thresholds)
         forfeitVerbs = table(f.bondForfeiture?.verbs)
         bonds = table(f.bondForfeiture?.deposits)
         proportionalMeasures = table(f.proportionalMeasures)
@@ -117,6 +120,14 @@ struct PenaltyWording: Sendable {
     func chargesArrearsInterest(in r: Range<Int>, _ ctx: FactContext) -> Bool {
         ctx.contains(arrearsMarkers, in: r) && ctx.contains(interestWords, in: r)
             && !ctx.entities(.percentage, in: r).isEmpty
+    }
+
+    /// Whether a percentage is the threshold of a condition (可用性低于99.9%的, 超过5%时): a comparison
+    /// word right before it.
+    func isThreshold(_ e: Entity, in r: Range<Int>, _ ctx: FactContext) -> Bool {
+        var k = e.range.lowerBound
+        while k > r.lowerBound && FactContext.isSpace(ctx.t[k - 1]) { k -= 1 }
+        return ctx.match(thresholds, endingAt: k) != nil
     }
 
     /// A penalty measured by a share of a base, with no figure (所应分摊的培训费用).

@@ -44,7 +44,7 @@ struct PaymentScheduleExtractor {
                 si += 1
                 hasVerb = true
             }
-            let whole = Self.fullSentence(r, ctx)
+            let whole = ctx.withListLead(r)
             guard hasVerb, !ctx.contains(ctx.data.penaltyWords, in: whole), !isTotalRow(r, ctx),
                   !(ctx.contains(ctx.data.scheduleRefundVerbs, in: whole) && ctx.contains(ctx.data.scheduleAlreadyPaid, in: whole)) else { continue }
             let shares = ctx.entities(.percentage, in: r).filter { p in
@@ -253,6 +253,9 @@ struct PaymentScheduleExtractor {
         return out
     }
 
+    /// How far after a share the sum it measures may start (，即人民币).
+    static let measuredSumGap = 12
+
     /// Whether `r` is the closing row of a table that sums the rows above (合计\t\t100%\t780,000.00).
     private func isTotalRow(_ r: Range<Int>, _ ctx: FactContext) -> Bool {
         var k = r.lowerBound
@@ -262,17 +265,4 @@ struct PaymentScheduleExtractor {
         while e < r.upperBound && ctx.t[e] == 0x20 { e += 1 }
         return e < r.upperBound && ctx.t[e] == 0x09
     }
-
-    /// `r` from the end of the sentence before it (。！？ or a line break): the pieces of a list after
-    /// a colon (按下列标准支付违约金：低于99.9%的，按10%支付；低于99.0%的，按25%支付) share its lead.
-    static func fullSentence(_ r: Range<Int>, _ ctx: FactContext) -> Range<Int> {
-        var a = r.lowerBound
-        while a > 0 && !Self.sentenceEnds.contains(ctx.t[a - 1]) && r.lowerBound - a < Self.leadLimit { a -= 1 }
-        return a..<r.upperBound
-    }
-    /// How far after a share the sum it measures may start (，即人民币).
-    static let measuredSumGap = 12
-    static let sentenceEnds = ScalarSet("。！？!?\n")
-    /// How far back the lead of a list is looked for.
-    static let leadLimit = 400
 }

@@ -91,4 +91,12 @@ import Testing
         #expect(p.map(\.form) == ["periodic"] && p.first?.rate == 0.08 && p.first?.payer == "乙方")
         #expect(penalties("借款年利率为7.2%，按月结息，乙方应于每月21日支付当月利息。", "loan").isEmpty)
     }
+
+    /// Service credits listed after a colon: each piece is a penalty of the lead's 违约金 with its own
+    /// rate, paid by the lead's payer; the thresholds (低于99.9%) are conditions, not rates.
+    @Test func tieredServiceCredits() {
+        let p = penalties("服务可用性未达标准的，乙方按下列标准向甲方支付违约金：月可用性低于99.9%但不低于99.0%的，按当月服务费的10%支付；低于99.0%但不低于95.0%的，按当月服务费的25%支付；低于95.0%的，按当月服务费的50%支付。")
+        #expect(p.compactMap(\.rate) == [0.1, 0.25, 0.5])
+        #expect(p.allSatisfy { $0.payer == "乙方" })
+    }
 }
