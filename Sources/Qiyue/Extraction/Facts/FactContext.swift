@@ -357,6 +357,14 @@ struct FactContext {
 
     /// 甲乙双方应于…, 双方共同…: a joint subject before the obligation.
     private func jointSubject(in r: Range<Int>) -> String? {
+        // 丙方与甲方应于…: two roles joined, a modal after the second.
+        let rs = roles(in: r)
+        if rs.count >= 2 {
+            let a = rs[rs.count - 2], b = rs[rs.count - 1]
+            if b.range.lowerBound == a.range.upperBound + 1, data.jointJoiners.contains(t[a.range.upperBound]),
+               role(a.label) != role(b.label), hasModal(after: b.range.upperBound, limit: r.upperBound),
+               a.range.lowerBound == 0 || !objectMarkers(t[a.range.lowerBound - 1]) { return "both" }
+        }
         guard let m = last(data.jointSubjects, in: r) else { return nil }
         if m.range.lowerBound > 0, objectMarkers(t[m.range.lowerBound - 1]) { return nil }
         // Only as the subject: no single role after it before the obligation.

@@ -33,6 +33,7 @@ final class FactData: Sendable {
         var signingOnlyRoles: [String]?
         var aliasJoiners: [String]?
         var partyJoiners: [String]?
+        var jointJoiners: [String]?
     }
     struct AmountsFile: Decodable, Sendable {
         var purposes: [String: [String]]
@@ -208,6 +209,8 @@ final class FactData: Sendable {
     let signingOnlyRoles: Set<String>
     let aliasJoiners: ScalarSet
     let partyJoiners: ScalarSet
+    /// parties.yaml `jointJoiners`: two roles joined by one, with a modal after, act together.
+    let jointJoiners: ScalarSet
     let placeholderBrackets: [(String, String)]
     /// parties.yaml `placeholders` as a set (a name that is only one of them is a blank).
     let placeholderNames: Set<String>
@@ -417,6 +420,7 @@ final class FactData: Sendable {
         signingOnlyRoles = Set(p.signingOnlyRoles ?? [])
         aliasJoiners = ScalarSet((p.aliasJoiners ?? []).joined())
         partyJoiners = ScalarSet((p.partyJoiners ?? []).joined())
+        jointJoiners = ScalarSet((p.jointJoiners ?? []).joined())
         placeholderBrackets = (p.placeholderBrackets ?? []).compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil }
         placeholderNames = Set(p.placeholders ?? [])
         sideCues = p.sideCues.flatMap { cue in

@@ -37,4 +37,10 @@ import Testing
         // A date that only says when something happened is no deadline.
         #expect(deadlines("2025年1月1日，双方签订本合同。", category: "loan").isEmpty)
     }
+
+    /// Two roles joined before a modal act together (乙方与甲方应于…共同办理); a role after 向 is no subject.
+    @Test func twoRolesJoinedActTogether() {
+        #expect(deadlines("乙方与甲方应于本合同签订之日起10个工作日内共同办理抵押登记。", category: "loan") == ["signing|10|workday|within|both"])
+        #expect(deadlines("乙方应于本合同签订之日起10个工作日内向甲方与丙方提交资料。", category: "loan") == ["signing|10|workday|within|乙方"])
+    }
 }
