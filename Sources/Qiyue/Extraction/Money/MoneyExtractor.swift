@@ -4,6 +4,7 @@
 /// - `money.capitals`: NUMBER 元 [NUMBER 角] [NUMBER 分] [整] (壹拾贰万叁仟肆佰伍拾陆元柒角捌分, 八块五毛)
 /// - `money.spoken`: 两块八, 九块零六 (a last digit after 块/元 is 角, after 零 分); 三毛五
 /// - a currency word after 元 names the currency (五千元欧元); currencies are Rules/entities/currencies.yaml
+/// - `money.echo`: a sum in figures followed by the same sum in brackets (36万元（¥360,000.00）): one mention
 /// - `money.words-figures`: a written amount followed by its figures in brackets, merged into one
 /// - `money.range` / `money.bound`: 1万-5万元, 不超过5000元, 5000元以上
 /// - `money.blank`: a template slot — 人民币 元整, ¥____, ______元, 多万元
@@ -382,6 +383,16 @@ struct MoneyExtractor {
                 var q = a.range.upperBound
                 while q < p && (CharClass.isSpace(t[q]) || t[q] == 0x0A) { q += 1 }
                 let opens = p - q == 1 && (t[q] == 0x28 || t[q] == 0x5B) || p == q && b.range.lowerBound == a.range.upperBound
+                // 人民币36万元（¥360,000.00）: the same sum written twice in figures is one mention.
+                if opens, !isWords(t, a.range), !isWords(t, b.range), let av = a.value?.value, let bv = b.value?.value,
+                   abs(av - bv) < 0.005, a.value?.currency == b.value?.currency {
+                    var end = b.range.upperBound
+                    while end < t.count && CharClass.isSpace(t[end]) { end += 1 }
+                    if end < t.count && (t[end] == 0x29 || t[end] == 0x5D) { end += 1 } else { end = b.range.upperBound }
+                    out.append(Entity(dim: .money, range: a.range.lowerBound..<end, value: a.value, rule: "money.echo", in: doc))
+                    i += 2
+                    continue
+                }
                 if opens && (isWords(t, a.range) != isWords(t, b.range) || a.blank && b.blank) {
                     var end = b.range.upperBound
                     while end < t.count && CharClass.isSpace(t[end]) { end += 1 }
