@@ -43,4 +43,10 @@ import Testing
         #expect(deadlines("乙方与甲方应于本合同签订之日起10个工作日内共同办理抵押登记。", category: "loan") == ["signing|10|workday|within|both"])
         #expect(deadlines("乙方应于本合同签订之日起10个工作日内向甲方与丙方提交资料。", category: "loan") == ["signing|10|workday|within|乙方"])
     }
+
+    /// A deadline counted from the start of works (开工日期7天前) counts from that, not from 签约 in the
+    /// price's name before it.
+    @Test func theStartOfWorksIsItsOwnEvent() {
+        #expect(deadlines("预付款为签约合同价的10%，发包人应在开工日期7天前支付给承包人。", category: "other_contract") == ["other|7|day|before|发包人"])
+    }
 }
