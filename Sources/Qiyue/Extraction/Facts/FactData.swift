@@ -180,6 +180,7 @@ final class FactData: Sendable {
         var ratePeriods: [String: String]
         var statutory: [String]?
         var capAfterWords: [String]?
+        var rateMarkups: [String]?
         var explicitPenalty: [String]?
     }
 
@@ -357,6 +358,8 @@ final class FactData: Sendable {
     let penaltyWording: PenaltyWording
     let baseIntroducers: WordTable<Bool>
     let rateCues: WordTable<String>
+    /// penalties.yaml `rateMarkups`: a percentage after one raises a rate (上浮50%), it is no rate.
+    let rateMarkups: WordTable<Bool>
     let ratePeriods: [String: String]
 
     // MARK: disputes.yaml
@@ -524,6 +527,7 @@ final class FactData: Sendable {
         capWords = table(n.capWords)
         baseIntroducers = table(n.baseIntroducers)
         rateCues = inverted(n.rates)
+        rateMarkups = table(n.rateMarkups ?? [])
         ratePeriods = n.ratePeriods
         arbitrationWords = table(x.arbitration)
         litigationWords = table(x.litigation)

@@ -6,7 +6,9 @@ struct RateExtractor {
         for cue in ctx.findAll(ctx.data.rateCues, in: 0..<ctx.t.count) {
             let phrase = ctx.phrase(at: cue.range.lowerBound)
             let after = cue.range.upperBound..<min(ctx.t.count, cue.range.upperBound + 9)
+            // (年利率上浮50%: a markup of the rate, not a rate.)
             guard let p = ctx.entities(.percentage, in: after).first(where: { after.contains($0.range.lowerBound) && phrase.contains($0.range.lowerBound) }),
+                  !ctx.contains(ctx.data.rateMarkups, in: cue.range.upperBound..<p.range.lowerBound),
                   let rate = p.value?.value else { continue }
             let cueText = ctx.text(cue.range)
             var per = ctx.data.ratePeriods[cueText] ?? "year"

@@ -99,4 +99,11 @@ import Testing
         #expect(p.compactMap(\.rate) == [0.1, 0.25, 0.5])
         #expect(p.allSatisfy { $0.payer == "乙方" })
     }
+
+    /// A markup of a rate (上浮50%) is no rate; the rate it gives (即年利率10.8%) is.
+    @Test func aMarkupIsNoRate() {
+        let r = pipeline.report(text: "借款合同\n甲方：某某小额贷款有限公司\n乙方：某某食品有限公司\n乙方逾期还款的，甲方有权按借款年利率上浮50%即年利率10.8%计收罚息。", category: "loan").0.rates
+        #expect(!r.contains { $0.rate == 0.5 })
+        #expect(r.contains { abs($0.rate - 0.108) < 1e-9 })
+    }
 }
