@@ -41,7 +41,10 @@ struct AmountExtractor {
             }
             let words = v?.words, figures = v?.figures
             let mismatch = words != nil && figures != nil && abs(words!.value - figures!.value) > 0.005
-            out.append(Amount(value: v?.value, min: v?.min, max: v?.max, currency: v?.currency ?? (e.blank ? "CNY" : nil),
+            // A sum with one bound (不超过人民币260万元, 不低于300,000元) states that figure: it is the
+            // value, with the bound kept in min/max; a range (1万-5万元) has none.
+            let stated = v?.value ?? ((v?.min == nil) != (v?.max == nil) ? v?.min ?? v?.max : nil)
+            out.append(Amount(value: stated, min: v?.min, max: v?.max, currency: v?.currency ?? (e.blank ? "CNY" : nil),
                               purpose: purpose, blank: e.blank, text: e.text, words: words, figures: figures,
                               wordsMismatch: mismatch, shareOfTotal: nil, purposeCue: cue, span: e.span, overflow: v?.overflow,
                               approximate: v?.approximate))

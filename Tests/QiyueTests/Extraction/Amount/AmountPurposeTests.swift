@@ -58,4 +58,11 @@ import Testing
         let schedule = pipeline.report(text: "采购合同\n甲方：某某学校\n乙方：某某有限公司\n" + text, category: "sale_of_goods").0.document.paymentSchedule ?? []
         #expect(!schedule.contains { $0.share == 0.05 })
     }
+
+    /// A sum with one bound states its figure as the value, the bound kept; a range has no value.
+    @Test func aBoundedSumStatesItsFigure() {
+        let a = pipeline.report(text: "服务合同\n甲方：某某科技有限公司\n乙方：某某信息有限公司\n乙方应投保货物运输险，保险金额每车不低于人民币300,000元。差旅费每月不超过人民币1.5万元。服务费为1万-5万元。", category: "service").0.amounts
+        #expect(a.map(\.value) == [300000, 15000, nil])
+        #expect(a[0].min == 300000 && a[1].max == 15000 && a[2].min == 10000 && a[2].max == 50000)
+    }
 }
