@@ -62,8 +62,34 @@ struct FactExtractor {
             document.paymentSchedule = schedule.items
             document.paymentScheduleAddsUp = schedule.addsUp
         }
-        return Facts(document: document, parties: parties, amounts: amounts, dates: dates, deadlines: deadlines,
-                     periods: periods, penalties: penalties, rates: rates, clauses: clauses)
+        // Role labels as the text writes them (僱主, 買方 in a Traditional text), not as normalized.
+        let shown = Self.writtenLabels(parties, ctx)
+        guard !shown.isEmpty else {
+            return Facts(document: document, parties: parties, amounts: amounts, dates: dates, deadlines: deadlines,
+                         periods: periods, penalties: penalties, rates: rates, clauses: clauses)
+        }
+        func w(_ l: String?) -> String? { l.map { shown[$0] ?? $0 } }
+        var ps = parties, ds = deadlines, ns = penalties
+        for i in ps.indices { ps[i].role = shown[ps[i].role] ?? ps[i].role; ps[i].aliases = ps[i].aliases.map { shown[$0] ?? $0 } }
+        for i in ds.indices { ds[i].obligor = w(ds[i].obligor) }
+        for i in ns.indices { ns[i].payer = w(ns[i].payer); ns[i].payee = w(ns[i].payee) }
+        return Facts(document: document, parties: ps, amounts: amounts, dates: dates, deadlines: ds,
+                     periods: periods, penalties: ns, rates: rates, clauses: clauses)
+    }
+
+    /// The parties' role labels whose original text differs from the normalized one only by script
+    /// (雇主 ← 僱主): normalized label → the label as first written.
+    static func writtenLabels(_ parties: [Party], _ ctx: FactContext) -> [String: String] {
+        var out: [String: String] = [:]
+        var seen: Set<String> = []
+        let labels = Set(parties.flatMap { [$0.role] + $0.aliases })
+        for m in ctx.roleMentions where labels.contains(m.label) && !seen.contains(m.label) {
+            seen.insert(m.label)
+            let written = ctx.doc.originalText(ctx.doc.originalSpan(m.range))
+            if written != m.label, written.unicodeScalars.count == m.label.unicodeScalars.count,
+               written.unicodeScalars.allSatisfy({ CharClass.isHan($0.value) }) { out[m.label] = written }
+        }
+        return out
     }
 
     /// "YYYY-MM-DD", "YYYY-MM", "YYYY", "--MM-DD", "---DD" (or "--MM" for a month alone).

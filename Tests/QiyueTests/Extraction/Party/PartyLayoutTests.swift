@@ -86,9 +86,9 @@ import Testing
     @Test func taiwanAndHongKongNumbers() {
         let text = "買賣契約書\n賣方：台南精機股份有限公司\n統一編號：04595257\n電話：(06) 213-4567\n買方：陳小明\n電話：(852) 2111 3333\n"
         let d = details(text, "sale_of_goods")
-        #expect(d.contains("卖方|id|04595257"))
-        #expect(d.contains("卖方|phone|062134567"))
-        #expect(d.contains("买方|phone|85221113333"))
+        #expect(d.contains("賣方|id|04595257"))         // labels as written (Traditional)
+        #expect(d.contains("賣方|phone|062134567"))
+        #expect(d.contains("買方|phone|85221113333"))
         let id = report(text, "sale_of_goods").parties.first?.ids.first
         #expect(id?.type == "taiwan_business_id" && id?.valid == true)
     }
@@ -145,5 +145,14 @@ import Testing
     @Test func aHongKongBankAccountInAClause() {
         let text = "住宅物業租賃合約\n出租人（甲方）：陳某某\n承租人（乙方）：李某某\n一、租金\n乙方須將租金存入甲方指定之銀行戶口：香港上海滙豐銀行，戶口號碼 004-512-306718-838，戶名陳某某。\n"
         #expect(details(text, "lease").contains("甲方|account|004512306718838"))
+    }
+
+    /// A Traditional text's role labels are reported as written (僱主, not the normalized 雇主), in the
+    /// parties and in who must act.
+    @Test func rolesAsWrittenInATraditionalText() {
+        let text = "僱傭合約\n僱主：某某有限公司\n僱員：陳大文\n第一條 僱員須於收到通知後七天內到職。\n"
+        let r = report(text, "labor")
+        #expect(r.parties.map(\.role) == ["僱主", "僱員"])
+        #expect(r.deadlines.map(\.obligor) == ["僱員"])
     }
 }
