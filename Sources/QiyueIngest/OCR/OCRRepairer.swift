@@ -309,14 +309,24 @@ public struct OCRRepairer: Sendable {
             }
         }
 
-        /// 2024年3月15曰 → 日.
+        /// 2024年3月15曰 → 日; 7曰内, 十五曰起, 5个工作曰内 → 日 (a count of days).
         mutating func dates() {
             for i in range where s[i] == "曰" {
                 var a = i
                 while Self.isDigit(at(a - 1)) { a -= 1 }
-                if a < i, at(a - 1) == "月" { replace(i, with: "日", "曰 read for 日 in a date") }
+                if a < i, at(a - 1) == "月" { replace(i, with: "日", "曰 read for 日 in a date"); continue }
+                // A count of days: a figure, a numeral or 工作/自然 right before, a time's tail after.
+                let counted = a < i || at(i - 1).map { Self.dayCountLead.unicodeScalars.contains($0) } == true
+                    || at(i - 1) == "作" && at(i - 2) == "工" || at(i - 1) == "然" && at(i - 2) == "自"
+                if counted, let next = at(i + 1), Self.dayCountTail.unicodeScalars.contains(next) {
+                    replace(i, with: "日", "曰 read for 日 in a count of days")
+                }
             }
         }
+        /// Numerals before a count of days (十五曰内).
+        static let dayCountLead = "〇一二三四五六七八九十百两"
+        /// What follows a count of days (7曰内, 30曰前, 十曰起, 5曰，).
+        static let dayCountTail = "内前后起以之止，。,；"
 
         /// The 大写 words and the figures of one amount check each other:
         /// 过佰撞拾伍万元整（1,850,000.00） → 壹佰捌拾伍万; 伍万元整（450,000.00） → ¥50,000.00.

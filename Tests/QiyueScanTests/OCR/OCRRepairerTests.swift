@@ -19,6 +19,8 @@ import Qiyue
         #expect(repaired("2O24年3月l5日") == "2024年3月15日")
         #expect(repaired("至 2027 年  8 月 3l 日止") == "至2027年  8月31日止")  // the spaces beside figures go too
         #expect(repaired("2024年3月15曰前") == "2024年3月15日前")
+        #expect(repaired("乙方应在货物到达后7曰内完成安装，十五曰起算，5个工作曰内付款") == "乙方应在货物到达后7日内完成安装，十五日起算，5个工作日内付款")
+        #expect(repaired("子曰：学而时习之") == "子曰：学而时习之")   // 曰 that counts no days stays
         #expect(repaired("¥1,850,000、00元") == "¥1,850,000.00元")
         #expect(repaired("¥1,850, 000.00") == "¥1,850,000.00")
         #expect(repaired("¥1,850,\n000.00") == "¥1,850,000.00")

@@ -25,7 +25,7 @@ import Testing
          ["甲方|transferor|∅", "乙方|transferee|∅"]),
         ("借款协议\n出借人(甲方)：张三\n借款人(乙方)：李四\n担保人(丙方)：王五\n", "loan",
          ["甲方|lender|张三", "乙方|borrower|李四", "丙方|guarantor|王五"]),
-        ("租約\n業主：何志強\n租客：梁詠欣\n", "lease", ["业主|lessor|何志強", "租客|lessee|梁詠欣"]),
+        ("租約\n業主：何志強\n租客：梁詠欣\n", "lease", ["業主|lessor|何志強", "租客|lessee|梁詠欣"]),
     ])
     func parties(_ c: (String, String, [String])) {
         #expect(parties(c.0, c.1) == c.2)
