@@ -36,6 +36,8 @@ struct NumberScanner: Sendable {
         let currencyWords: WordTable<Bool>
         /// Rate words before a number (百分之).
         let fractions: WordTable<Bool>
+        /// The same words as scalars, to match them letter-spaced (百 分 之 五, as OCR writes them).
+        let fractionWords: [[UInt32]]
         /// Digits that count only before a capital unit (参), and those units.
         let conditional: ScalarSet
         let capitalUnits: ScalarSet
@@ -73,6 +75,7 @@ struct NumberScanner: Sendable {
             ten = ScalarSet(values: chars(n.units.filter { $0.value == 10 }.keys).filter { !capitals.contains($0) })
             units = ScalarSet(values: chars(n.quantityWords))
             fractions = WordTable(n.fractions.keys.map { ($0, true) })
+            fractionWords = n.fractions.keys.map { Array($0.unicodeScalars.map(\.value)) }.sorted { $0.count > $1.count }
             capitalUnits = ScalarSet(values: chars(n.units.keys).filter { capitals.contains($0) } + chars(n.sections.keys))
             ordinalPrefixes = ScalarSet(values: chars(n.ordinalPrefixes))
             signPrefixes = ScalarSet(values: chars(n.signPrefixes))
@@ -111,6 +114,13 @@ struct NumberScanner: Sendable {
             if CharClass.isDigit(t[f.end]), let e = arabic(t, f.end, limit, allowPercent: false) { return e }
             if let e = chineseRun(t, f.end, limit) { return e }
         }
+        // 百 分之 2, 百 分 之 五: a rate word with single spaces inside it, then its number.
+        if let f = spacedFraction(t, i, limit) {
+            var k = f
+            if k < limit && t[k] == Scalar.space { k += 1 }
+            if k < limit, CharClass.isDigit(t[k]), let e = arabic(t, k, limit, allowPercent: false) { return e }
+            if k < limit, let e = chineseRun(t, k, limit) { return e }
+        }
         if blocked(t, i, limit) { return nil }
         guard let e = chineseRun(t, i, limit) else { return nil }
         let approx = approximate(t, e, limit)
@@ -127,6 +137,21 @@ struct NumberScanner: Sendable {
         // One space between the numeral and its unit, as OCR and web editors write it (一 小时).
         if e + 1 < limit && t[e] == Scalar.space && classes.units.contains(t[e + 1]) { return e }
         if i > 0 && (classes.ordinalPrefixes.contains(t[i - 1]) || classes.signPrefixes.contains(t[i - 1])) { return e }
+        return nil
+    }
+
+    /// The end of a rate word written with single spaces between its characters (百 分之), when at
+    /// least one space is inside it.
+    private func spacedFraction(_ t: [UInt32], _ i: Int, _ limit: Int) -> Int? {
+        for w in classes.fractionWords where w.first == t[i] {
+            var k = i, n = 0, spaced = false
+            while n < w.count && k < limit {
+                if t[k] == w[n] { k += 1; n += 1; continue }
+                if n > 0 && t[k] == Scalar.space && k + 1 < limit && t[k + 1] == w[n] { k += 1; spaced = true; continue }
+                break
+            }
+            if n == w.count && spaced { return k }
+        }
         return nil
     }
 

@@ -7,6 +7,12 @@ struct NumberParser: Sendable {
     /// The value of a whole number token, and whether it is a rate.
     func parse(_ t: [UInt32], _ s: Int, _ e: Int) -> (value: Double, isRate: Bool)? {
         guard s < e else { return nil }
+        // 百 分之 2: a letter-spaced rate word reads as the word written whole.
+        if !CharClass.isDigit(t[s]), (s..<e).contains(where: { t[$0] == Scalar.space }),
+           data.fractionWords.contains(where: { $0.word.first == t[s] }) {
+            let compact = t[s..<e].filter { $0 != Scalar.space }
+            if compact.count < e - s, let whole = parse(compact, 0, compact.count), whole.isRate { return whole }
+        }
         // Fraction words: 百分之十.
         if !CharClass.isDigit(t[s]) {
             for (w, factor) in data.fractionWords where e - s > w.count {
