@@ -601,6 +601,12 @@ struct DeadlineExtractor {
         let starts = { (m: (range: Range<Int>, value: Bool)) in m.range.lowerBound - k <= 3 }
         let pay = ctx.first(ctx.data.payActs, in: act).flatMap { starts($0) ? $0 : nil }
         let perform = ctx.first(ctx.data.performActs, in: act).flatMap { starts($0) ? $0 : nil }
+        return Self.earlierAct(pay, perform, ctx)
+    }
+
+    /// Of a pay act and a perform act found, the earlier one: where it starts and the sides that do it.
+    private static func earlierAct(_ pay: (range: Range<Int>, value: Bool)?, _ perform: (range: Range<Int>, value: Bool)?,
+                                   _ ctx: FactContext) -> (start: Int, sides: Set<String>)? {
         switch (pay, perform) {
         case let (p?, f?): return p.range.lowerBound <= f.range.lowerBound ? (p.range.lowerBound, ctx.data.payerSides) : (f.range.lowerBound, ctx.data.performerSides)
         case let (p?, nil): return (p.range.lowerBound, ctx.data.payerSides)
@@ -613,14 +619,9 @@ struct DeadlineExtractor {
     /// its rows (rows are lines of tab-separated cells once normalized).
     private func tableHeaderAct(of range: Range<Int>, _ ctx: FactContext) -> (start: Int, sides: Set<String>)? {
         guard let line = ctx.tableHeader(of: range.lowerBound) else { return nil }
-        let pay = ctx.first(ctx.data.payActs, in: line), perform = ctx.first(ctx.data.performActs, in: line)
+        guard let act = Self.earlierAct(ctx.first(ctx.data.payActs, in: line), ctx.first(ctx.data.performActs, in: line), ctx) else { return nil }
         // The act stands in the header, so no role after it in the row limits the search for one.
-        switch (pay, perform) {
-        case let (p?, f?): return (range.upperBound, p.range.lowerBound <= f.range.lowerBound ? ctx.data.payerSides : ctx.data.performerSides)
-        case (_?, nil): return (range.upperBound, ctx.data.payerSides)
-        case (nil, _?): return (range.upperBound, ctx.data.performerSides)
-        case (nil, nil): return nil
-        }
+        return (range.upperBound, act.sides)
     }
 
     /// 内/前/后/起/之/时: the last characters of a time, before the act it sets.

@@ -801,7 +801,8 @@ struct PartyExtractor {
                     if !d.ids.contains(id) { d.ids.append(id) }
                 }
             }
-            for run in alnumRuns(v, ctx) + spacedIDRuns(v, ctx) where run.count == 18 || run.count > 18 && Self.spacedLength(run, ctx) == 18 {
+            let runs = alnumRuns(v, ctx)
+            for run in runs + spacedIDRuns(runs, ctx) where run.count == 18 || run.count > 18 && Self.spacedLength(run, ctx) == 18 {
                 let scalars = Array(t[run]).filter { $0 != 0x20 }
                 guard let kind = IdentifierValidator.kind(scalars, label: label) else { continue }
                 let valid = kind == "resident_id" ? IdentifierValidator.validResidentID(scalars)
@@ -940,8 +941,7 @@ struct PartyExtractor {
 
     /// Runs of letters and digits joined across single spaces (4403061978 11025825, as OCR and
     /// spaced typing split an ID), when no run alone has 18 characters.
-    private func spacedIDRuns(_ r: Range<Int>, _ ctx: FactContext) -> [Range<Int>] {
-        let runs = alnumRuns(r, ctx)
+    private func spacedIDRuns(_ runs: [Range<Int>], _ ctx: FactContext) -> [Range<Int>] {
         guard !runs.contains(where: { $0.count == 18 }), runs.count >= 2 else { return [] }
         var out: [Range<Int>] = []
         var k = 0

@@ -18,12 +18,14 @@ struct PenaltyExtractor {
             let r = s.range
             // The pieces of a list after a colon (…支付违约金：低于99.9%的，按10%支付；低于99.0%的，按25%
             // 支付) are penalty clauses of their lead's penalty word, each with its rate.
+            // (Looked for only in a sentence with a rate and no penalty word of its own: most have none.)
+            let ownWord = ctx.contains(ctx.data.penaltyWords, in: r)
             let lead = ctx.withListLead(r)
-            let listPiece = lead.lowerBound < r.lowerBound && ctx.t[r.lowerBound - 1] != 0x3002
-                && ctx.contains(ctx.data.penaltyWords, in: lead.lowerBound..<r.lowerBound)
+            let listPiece = !ownWord && lead.lowerBound < r.lowerBound && ctx.t[r.lowerBound - 1] != 0x3002
+                && !ctx.entities(.percentage, in: r).isEmpty
                 && (lead.lowerBound..<r.lowerBound).contains { ctx.t[$0] == 0x3A }
-            let hasPenaltyWord = ctx.contains(ctx.data.penaltyWords, in: r) || wording.chargesArrearsInterest(in: r, ctx)
-                || listPiece && !ctx.entities(.percentage, in: r).isEmpty
+                && ctx.contains(ctx.data.penaltyWords, in: lead.lowerBound..<r.lowerBound)
+            let hasPenaltyWord = ownWord || wording.chargesArrearsInterest(in: r, ctx) || listPiece
             let depositForm = ctx.contains(ctx.data.depositWords, in: r) && ctx.contains(ctx.data.depositRules, in: r)
             let bond = wording.forfeitsBond(in: r, ctx)
             let continues = previousFound && startsWithComma(r, ctx)
