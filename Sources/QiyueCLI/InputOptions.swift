@@ -56,6 +56,9 @@ struct InputOptions: ParsableArguments {
     @Flag(name: .long, help: "OCR: analyze the recognized text as it is, without repairing confusions in figures, dates and amounts.")
     var noOcrRepair = false
 
+    @Flag(name: .long, help: "Plain-text inputs are OCR output of another engine: read each as one recognized page, with OCR repair and the joins of lines OCR cut.")
+    var ocrText = false
+
     @Flag(name: .long, help: "Keep Traditional characters instead of converting them to Simplified.")
     var keepTraditional = false
 
@@ -106,6 +109,7 @@ struct InputOptions: ParsableArguments {
         o.tessdata = tessdata
         o.reviewThreshold = reviewBelow
         o.repair = !noOcrRepair
+        o.recognizedText = ocrText
         return o
     }
 

@@ -48,6 +48,9 @@ public struct IngestOptions: Sendable {
     public var reviewThreshold: Double = 70
     /// Whether recognized text is repaired (O→0 in figures, f→¥ …) before analysis (default true).
     public var repair: Bool = true
+    /// Whether plain-text inputs are OCR output of another engine (default false): then each is
+    /// read as one recognized page, repaired and joined as Tesseract's text is.
+    public var recognizedText: Bool = false
 
     /// Simplified Chinese first, then Traditional.
     public static let defaultLanguages = "chi_sim+chi_tra"

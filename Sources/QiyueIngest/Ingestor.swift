@@ -183,25 +183,35 @@ public struct Ingestor: Sendable {
         input.words = text.words
         input.warnings = text.warnings
         input.reviewThreshold = options.reviewThreshold
-        let ocrPages = text.pages.filter(\.ocr).map(\.span)
-        if options.repair && !ocrPages.isEmpty {
-            let (repaired, repairs) = OCRRepairer().repair(text.text, in: ocrPages)
-            if !repairs.isEmpty {
-                input.repaired = DecodedText(text: repaired, encoding: "UTF-8", format: format)
-                input.source.repairs = repairs
-            }
-        }
+        repair(&input, text.text, ocrPages: text.pages.filter(\.ocr).map(\.span))
         return input
+    }
+
+    /// OCR repair of the recognized pages' text, when asked for.
+    private func repair(_ input: inout Input, _ text: String, ocrPages: [TextSpan]) {
+        guard options.repair && !ocrPages.isEmpty else { return }
+        let (repaired, repairs) = OCRRepairer().repair(text, in: ocrPages)
+        if !repairs.isEmpty {
+            input.repaired = DecodedText(text: repaired, encoding: "UTF-8", format: input.decoded.format)
+            input.source.repairs = repairs
+        }
     }
 
     private func text(_ bytes: [UInt8], name: String, decoding: DecodingOptions) throws(QiyueError) -> Input {
         let decoded = try TextDecoder(options: decoding).decode(bytes, name: name)
-        return Input(decoded: decoded, source: SourceInfo(path: name, encoding: decoded.encoding, format: decoded.format))
+        var input = Input(decoded: decoded, source: SourceInfo(path: name, encoding: decoded.encoding, format: decoded.format))
+        // --ocr-text: another engine's OCR output, read as one recognized page.
+        if options.recognizedText && decoded.format == .text {
+            let page = PageInfo(number: 1, span: TextSpan(0, decoded.text.unicodeScalars.count), width: 0, height: 0, unit: "px", ocr: true)
+            input.source.pages = [page]
+            repair(&input, decoded.text, ocrPages: [page.span])
+        }
+        return input
     }
 
     private func docx(_ bytes: [UInt8], name: String) throws(QiyueError) -> Input {
         let r = try DocxReader(options: options).read(bytes, path: name)
-        if r.text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+        if r.text.unicodeScalars.allSatisfy(\.isWhiteSpace) {
             throw QiyueError(.empty, path: name, "the document body holds no text")
         }
         var source = SourceInfo(path: name, encoding: "UTF-8", format: .docx)

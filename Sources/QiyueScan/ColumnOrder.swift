@@ -26,9 +26,14 @@ enum ColumnOrder {
     /// narrow line sharing its row crosses, with at least two lines on each side.
     static func gutter(_ lines: [TextLine], pageWidth: Double) -> Double? {
         // Lines that share their row with another line (a centered title does not) mark the columns.
-        let narrow = lines.filter { l in
-            l.width < pageWidth * 0.55 && lines.contains { o in o != l && o.y1 < l.y2 && l.y1 < o.y2 && (o.x1 >= l.x2 || o.x2 <= l.x1) }
-        }
+        let narrow = lines.indices.filter { i in
+            let l = lines[i]
+            return l.width < pageWidth * 0.55
+                && lines.indices.contains { j in
+                    let o = lines[j]
+                    return j != i && o.y1 < l.y2 && l.y1 < o.y2 && (o.x1 >= l.x2 || o.x2 <= l.x1)
+                }
+        }.map { lines[$0] }
         guard narrow.count >= 4 else { return nil }
         let spans = narrow.map { ($0.x1, $0.x2) }.sorted { $0.0 < $1.0 }
         var merged: [(Double, Double)] = []

@@ -72,7 +72,7 @@ struct PDFReader {
     static func isUsable(_ lines: [TextLine]) -> Bool {
         var visible = 0, junk = 0
         for l in lines {
-            for c in l.text.unicodeScalars where !c.properties.isWhitespace {
+            for c in l.text.unicodeScalars where !c.isWhiteSpace {
                 visible += 1
                 if c.value == 0xFFFD || (0xE000...0xF8FF).contains(c.value) { junk += 1 }
             }

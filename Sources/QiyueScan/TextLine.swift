@@ -12,7 +12,7 @@ struct TextLine: Equatable {
         var box: (Double, Double, Double, Double)?
         func flush() {
             let text = String(current)
-            if let b = box, text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) {
+            if let b = box, text.unicodeScalars.contains(where: { !$0.isWhiteSpace }) {
                 out.append(TextLine(text: text.trimmingCharactersAtEnds, x1: b.0, y1: b.1, x2: b.2, y2: b.3))
             }
             current = String.UnicodeScalarView()
@@ -23,11 +23,11 @@ struct TextLine: Equatable {
             let b = 4 * i + 3 < boxes.count && boxes[4 * i] >= 0 ? (boxes[4 * i], boxes[4 * i + 1], boxes[4 * i + 2], boxes[4 * i + 3]) : nil
             // poppler joins the lines of two columns that share a row: a gap of more than two
             // character heights between characters starts a new line.
-            if let b, let last = box, !c.properties.isWhitespace, b.0 - last.2 > 2 * max(b.3 - b.1, last.3 - last.1, 1) {
+            if let b, let last = box, !c.isWhiteSpace, b.0 - last.2 > 2 * max(b.3 - b.1, last.3 - last.1, 1) {
                 flush()
             }
             current.append(c)
-            guard !c.properties.isWhitespace, let b else { continue }
+            guard !c.isWhiteSpace, let b else { continue }
             box = box.map { (min($0.0, b.0), min($0.1, b.1), max($0.2, b.2), max($0.3, b.3)) } ?? b
         }
         flush()
@@ -38,8 +38,8 @@ struct TextLine: Equatable {
 private extension String {
     var trimmingCharactersAtEnds: String {
         let s = unicodeScalars
-        guard let a = s.firstIndex(where: { !$0.properties.isWhitespace }),
-              let b = s.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        guard let a = s.firstIndex(where: { !$0.isWhiteSpace }),
+              let b = s.lastIndex(where: { !$0.isWhiteSpace }) else { return "" }
         return String(s[a...b])
     }
 }

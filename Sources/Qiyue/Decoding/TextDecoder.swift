@@ -33,7 +33,7 @@ public struct TextDecoder: Sendable {
         }
         let decoded = try decodeText(bytes, name: name)
         let scalars = decoded.scalars
-        if scalars.allSatisfy({ Unicode.Scalar($0)?.properties.isWhitespace ?? false }) {
+        if scalars.allSatisfy({ Unicode.Scalar($0)?.isWhiteSpace ?? false }) {
             throw QiyueError(.empty, path: name, "file is empty")
         }
         let format = options.format ?? Self.guessFormat(name: name, scalars: scalars)
@@ -172,7 +172,7 @@ public struct TextDecoder: Sendable {
         var head = ""
         for v in scalars.prefix(512) {
             guard let u = Unicode.Scalar(v) else { break }
-            if head.isEmpty && (u.properties.isWhitespace || u.value == 0xFEFF) { continue }
+            if head.isEmpty && (u.isWhiteSpace || u.value == 0xFEFF) { continue }
             head.unicodeScalars.append(u.value >= 0x41 && u.value <= 0x5A ? Unicode.Scalar(UInt8(u.value + 0x20)) : u)
             if head.unicodeScalars.count == 14 { break }
         }

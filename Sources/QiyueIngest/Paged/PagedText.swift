@@ -147,7 +147,7 @@ public struct PagedText: Sendable {
     }
 
     /// Whether the text holds anything but white space.
-    public var hasText: Bool { text.unicodeScalars.contains { !$0.properties.isWhitespace } }
+    public var hasText: Bool { text.unicodeScalars.contains { !$0.isWhiteSpace } }
 
     private mutating func append(_ s: String) {
         text += s
@@ -164,8 +164,8 @@ extension Unicode.Scalar {
 extension String {
     var trimmingWhitespace: String {
         let s = unicodeScalars
-        guard let a = s.firstIndex(where: { !$0.properties.isWhitespace }),
-              let b = s.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        guard let a = s.firstIndex(where: { !$0.isWhiteSpace }),
+              let b = s.lastIndex(where: { !$0.isWhiteSpace }) else { return "" }
         return String(s[a...b])
     }
 }

@@ -58,3 +58,26 @@ import QiyueIngest
         }
     }
 }
+
+/// `--ocr-text`: a plain-text file that is another engine's OCR output reads as one recognized page,
+/// repaired as Tesseract's text is; without the option the same text is read as typed.
+@Suite struct OCRTextInputTests {
+    let text = "买卖合同\n甲方：张三\n乙方：李四\n房屋总价款为人民币壹佰捌拾伍万元整（f1,850,000.00），定金人民币5O,000元。\n"
+
+    @Test func plainTextAsRecognizedPage() throws {
+        var options = IngestOptions()
+        options.recognizedText = true
+        let input = try Ingestor(options: options).read(Array(text.utf8), name: "scan.txt")
+        let page = try #require(input.source.pages?.first)
+        #expect(input.source.pages?.count == 1 && page.ocr && page.span == TextSpan(0, text.unicodeScalars.count))
+        #expect(input.decoded.text == text)  // spans index the text as given
+        let repairs = try #require(input.source.repairs)
+        #expect(repairs.contains { $0.original == "f" && $0.repaired == "¥" })
+        #expect(input.analyzed.text.contains("¥1,850,000.00") && input.analyzed.text.contains("50,000元"))
+    }
+
+    @Test func typedTextIsNotRepaired() throws {
+        let input = try Ingestor().read(Array(text.utf8), name: "typed.txt")
+        #expect(input.source.pages == nil && input.source.repairs == nil)
+    }
+}

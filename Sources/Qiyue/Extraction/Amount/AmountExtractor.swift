@@ -239,7 +239,18 @@ struct AmountExtractor {
             let ps = lineStart(pe)
             let blank = (ps..<pe).allSatisfy { FactContext.isSpace(t[$0]) }
             if !blank && !hasTab(ps, pe) {
-                guard let c = ctx.findAll(ctx.data.purposeCues, in: ps..<pe).last, allowed.contains(c.value) else { return nil }
+                // A caption cut by a line break (3.1 服务费用明⏎细如下：) reads with the line before it,
+                // when that one does not end a sentence and the cut line opens no heading of its own.
+                var cs = ps
+                if ps > 0, !LineNormalizer.startsWithHeading(t, ps..<pe) {
+                    let qe = ps - 1, qs = lineStart(qe)
+                    var last = qe
+                    while last > qs && FactContext.isSpace(t[last - 1]) { last -= 1 }
+                    if last > qs, !hasTab(qs, qe), !CharClass.isSentenceEnd(t[last - 1]), t[last - 1] != 0xFF1A, t[last - 1] != Scalar.colon {
+                        cs = qs
+                    }
+                }
+                guard let c = ctx.findAll(ctx.data.purposeCues, in: cs..<pe).last, allowed.contains(c.value) else { return nil }
                 return (c.value, ctx.text(c.range))
             }
             ls = ps

@@ -209,39 +209,62 @@ struct NumberExtractor {
     }
 
     /// 三成, 七成五 (tenths) and 八折, 八五折, 7.5折 (discounts), read at their 成 / 折.
+    /// N成 and N折 (tenths and discounts), the numeral run ending at `k` read in hundredths:
+    /// figures (3成, 7.5折, 85折, 10成), one or two Chinese digits (八折, 八五折), a Chinese decimal
+    /// (九点五折 = 0.95, 八点五成 = 0.85) or 十 (十成 = 1); after 成 a digit is hundredths (七成五) and
+    /// 半 is five of them (三成半 = 0.35).
     private func tenthOrDiscount(_ doc: Document, at k: Int) -> Entity? {
         let t = doc.normalized
-        do {
-            let isDiscount = t[k] == data.discount
-            // The numeral run ending at k: Chinese digits or a figure.
-            var s = k
-            while s > 0, data.digitValue[t[s - 1]] != nil && data.digitValue[t[s - 1]] != 0 || CharClass.isDigit(t[s - 1])
-                    || (t[s - 1] == Scalar.point && s - 1 > 0 && CharClass.isDigit(t[s - 2])) { s -= 1 }
-            guard s < k, k - s <= 3 else { return nil }
-            if s > 0, parser.isNumeral(t[s - 1]) || CharClass.isDigit(t[s - 1]) { return nil }
-            if k + 1 < t.count, (isDiscount ? data.notDiscountAfter : data.notTenthsAfter).contains(t[k + 1]) { return nil }
-            var v: Double
-            var end = k + 1
-            if CharClass.isDigit(t[s]) {
-                guard let f = parser.parsePlain(t, s, k) else { return nil }
-                v = f < 10 ? f / 10 : f / 100  // 7.5折 = 0.75, 85折 = 0.85
-            } else {
-                guard k - s <= 2, let d0 = data.digitValue[t[s]] else { return nil }
-                v = d0 / 10
-                if k - s == 2 {
-                    guard let d1 = data.digitValue[t[s + 1]] else { return nil }  // 八5折 is no discount
-                    v += d1 / 100  // 八五折
-                }
-            }
-            // 七成五: a digit after 成 is hundredths.
-            if !isDiscount, end < t.count, let d = data.digitValue[t[end]], d != 0,
-               end + 1 >= t.count || !parser.isNumeral(t[end + 1]) { v += d / 100; end += 1 }
-            guard v > 0, v <= 1 else { return nil }
-            var ev = EntityValue()
-            ev.value = v
-            if isDiscount { ev.kind = "discount" }
-            return Entity(dim: .percentage, range: s..<end, value: ev, rule: isDiscount ? "percentage.discount" : "percentage.tenths", in: doc)
+        let isDiscount = t[k] == data.discount
+        let point = data.numberClasses.decimalPoint
+        func chineseDigit(_ i: Int) -> Double? { data.digitValue[t[i]].flatMap { $0 != 0 ? $0 : nil } }
+        // The numeral run ending at k: Chinese digits (a 点 between two of them) or a figure.
+        var s = k
+        while s > 0 {
+            let c = t[s - 1]
+            if chineseDigit(s - 1) != nil || CharClass.isDigit(c) { s -= 1; continue }
+            if c == Scalar.point, s - 1 > 0, CharClass.isDigit(t[s - 2]), s < k, CharClass.isDigit(t[s]) { s -= 1; continue }
+            if c == point, s - 1 > 0, chineseDigit(s - 2) != nil, s < k, chineseDigit(s) != nil { s -= 1; continue }
+            break
         }
+        if s == k, s > 0, data.unitValue[t[s - 1]] == 10, s < 2 || !parser.isNumeral(t[s - 2]) { s -= 1 }  // 十成
+        guard s < k, k - s <= 3 else { return nil }
+        if s > 0, parser.isNumeral(t[s - 1]) || CharClass.isDigit(t[s - 1]) { return nil }
+        if k + 1 < t.count, (isDiscount ? data.notDiscountAfter : data.notTenthsAfter).contains(t[k + 1]) { return nil }
+        var hundredths: Double
+        var end = k + 1
+        if CharClass.isDigit(t[s]) {
+            guard let f = parser.parsePlain(t, s, k) else { return nil }
+            // 7.5折 = 0.75, 85折 = 0.85; 10成 = 1, a tenth at a time.
+            hundredths = f < 10 || !isDiscount ? f * 10 : f
+        } else if data.unitValue[t[s]] == 10 {
+            hundredths = 100
+        } else {
+            guard let d0 = chineseDigit(s) else { return nil }
+            hundredths = d0 * 10
+            if k - s == 2 {
+                guard let d1 = chineseDigit(s + 1) else { return nil }  // 八5折 is no discount
+                hundredths += d1  // 八五折
+            } else if k - s == 3 {
+                guard t[s + 1] == point, let d1 = chineseDigit(s + 2) else { return nil }
+                hundredths += d1  // 九点五折
+            }
+        }
+        if !isDiscount, end < t.count {
+            if let d = data.digitValue[t[end]], d != 0, end + 1 >= t.count || !parser.isNumeral(t[end + 1]) {
+                hundredths += d; end += 1  // 七成五
+            } else if t[end] == data.halfWord, hundredths.truncatingRemainder(dividingBy: 10) == 0,
+                      end + 1 >= t.count || !data.numberClasses.units.contains(t[end + 1]) {
+                hundredths += 5; end += 1  // 三成半
+            }
+        }
+        // Hundredths are whole or tenths of one (7.25折 is none): divide once, so 八五折 is 0.85, not 0.8500000000000001.
+        let v = (hundredths * 10).rounded() / 1000
+        guard v > 0, v <= 1 else { return nil }
+        var ev = EntityValue()
+        ev.value = v
+        if isDiscount { ev.kind = "discount" }
+        return Entity(dim: .percentage, range: s..<end, value: ev, rule: isDiscount ? "percentage.discount" : "percentage.tenths", in: doc)
     }
 
     /// 半 before a quantity word (半个, 半斤): 0.5, unless a numeral precedes it (一个半 is read by durations).

@@ -24,6 +24,27 @@ import Testing
         #expect(a.map(\.purpose) == ["fee", "fee", "fee", "fee"], "\(a.map { ($0.value, $0.purpose) })")
     }
 
+    @Test func aCaptionCutByALineBreakReadsWhole() {
+        // As OCR or a narrow column cuts it: the caption is the sentence ending above the table.
+        let a = amounts("""
+            第四条 技术服务费用
+            4.1 各项服务的收费
+            明细如下：
+            | 服务内容 | 次数 | 单价（元） | 小计（元） |
+            | 数据迁移 | 2 | 9,000 | 18,000 |
+            """)
+        #expect(a.map(\.purpose) == ["fee", "fee"], "\(a.map { ($0.value, $0.purpose) })")
+        // A line that ends a sentence is no part of the caption below it.
+        let b = amounts("""
+            第一条 货物清单
+            乙方按以下清单供货，并承担运输费用。
+            清单如下：
+            | 名称 | 数量 | 单价（元） | 金额（元） |
+            | 打印机 | 3 | 2,500.00 | 7,500.00 |
+            """, "sale_of_goods")
+        #expect(b.map(\.purpose) == ["other", "other"], "\(b.map { ($0.value, $0.purpose) })")
+    }
+
     @Test func goodsListRowsStayOther() {
         let a = amounts("""
             第一条 设备名称、型号、数量及价格
