@@ -304,6 +304,10 @@ struct DeadlineExtractor {
             while k < t.count && FactContext.isSpace(t[k]) { k += 1 }
             if ctx.match(ctx.data.payActs, at: k) != nil || ctx.match(ctx.data.performActs, at: k) != nil { bound = "on" }
         }
+        // 期次 | 租金支付日 | 应付租金 ⏎ 1 | 2026年8月31日 | 486,000.00: a date filling a cell of a table
+        // whose header names a payment is the day that row is due by.
+        if bound == nil, !e.blank, isCell(e.range, ctx), let header = ctx.tableHeader(of: e.range.lowerBound),
+           ctx.first(ctx.data.payActs, in: header) != nil { bound = "before" }
         // 至2025年10月25日竣工; 至民國116年3月10日最後一期清償完畢: the day a work or a repayment is complete.
         if bound == nil, !e.blank, ctx.match(ctx.data.endDateLead, endingAt: lead) != nil {
             let p = ctx.phrase(at: e.range.lowerBound)
@@ -622,6 +626,18 @@ struct DeadlineExtractor {
         guard let act = Self.earlierAct(ctx.first(ctx.data.payActs, in: line), ctx.first(ctx.data.performActs, in: line), ctx) else { return nil }
         // The act stands in the header, so no role after it in the row limits the search for one.
         return (range.upperBound, act.sides)
+    }
+
+    /// Whether `r` fills a table cell: only spaces between it and the tabs or line ends around it.
+    private func isCell(_ r: Range<Int>, _ ctx: FactContext) -> Bool {
+        let t = ctx.t
+        var a = r.lowerBound
+        while a > 0 && FactContext.isSpace(t[a - 1]) && t[a - 1] != 0x09 { a -= 1 }
+        var b = r.upperBound
+        while b < t.count && FactContext.isSpace(t[b]) && t[b] != 0x09 { b += 1 }
+        let opens = a == 0 || t[a - 1] == 0x09 || t[a - 1] == 0x0A
+        let closes = b == t.count || t[b] == 0x09 || t[b] == 0x0A
+        return opens && closes
     }
 
     /// 内/前/后/起/之/时: the last characters of a time, before the act it sets.

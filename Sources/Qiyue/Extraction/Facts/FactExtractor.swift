@@ -58,7 +58,8 @@ struct FactExtractor {
         document.depositShare = Self.depositShare(ctx)
         let options = ctx.checkboxOptions()
         document.options = options.isEmpty ? nil : options
-        if let schedule = PaymentScheduleExtractor().extract(ctx, amounts: amounts, deadlines: deadlines, total: document.totalPrice) {
+        if let schedule = PaymentScheduleExtractor().extract(ctx, amounts: amounts, deadlines: deadlines, total: document.totalPrice,
+                                                                     totals: amounts.filter { $0.purpose == "total_price" }.compactMap(\.value)) {
             document.paymentSchedule = schedule.items
             document.paymentScheduleAddsUp = schedule.addsUp
         }

@@ -24,7 +24,10 @@ struct PaymentScheduleExtractor {
         return Array(list[lo..<e])
     }
 
-    func extract(_ ctx: FactContext, amounts: [Amount], deadlines: [Deadline], total: Double?) -> (items: [Instalment], addsUp: Bool?)? {
+    /// `total` is the contract's total price; `totals`, every total the text states (a financing
+    /// lease states the goods' price first and the rent total later): sums that make one of them
+    /// exactly add up too.
+    func extract(_ ctx: FactContext, amounts: [Amount], deadlines: [Deadline], total: Double?, totals: [Double] = []) -> (items: [Instalment], addsUp: Bool?)? {
         let data = ctx.data.schedule
         var items: [Instalment] = []
         var offsets: [Bool] = []   // an instalment of a purpose set off against the price (定金)
@@ -70,8 +73,12 @@ struct PaymentScheduleExtractor {
             // A blank instalment of a template (首付款____元) is one too, with no amount; a principal
             // counts where it is repaid, retention money where the sentence names a share or the rest.
             let repaid = ctx.contains(ctx.data.scheduleRepaymentVerbs, in: r)
+            // In a row of a payment table, the row's one sum is its instalment, whatever it pays
+            // (期次 | 租金支付日 | 应付租金: rent paid in parts of the total).
+            let rowSums = paymentRow ? Self.starting(amounts, ctx.doc.originalSpan(r), \.span).filter { $0.value != nil } : []
             let counts = { (a: Amount) -> Bool in
                 if data.purposes.contains(a.purpose) { return true }
+                if rowSums.count == 1, a.span == rowSums[0].span, a.purpose != "total_price" { return true }
                 if repaid && (data.repaymentPurposes ?? []).contains(a.purpose) { return true }
                 return (data.retentionPurposes ?? []).contains(a.purpose) && (data.retentionCues ?? []).contains(a.purposeCue ?? "")
                     && (!shares.isEmpty || self.namesRest(before: a, in: r, ctx))
@@ -157,7 +164,7 @@ struct PaymentScheduleExtractor {
             addsUp = abs(sum - 1) <= data.shareTolerance
         } else if let t = total, counted.count >= 2, counted.allSatisfy({ $0.amount != nil }) {
             let sum = counted.reduce(0) { $0 + ($1.amount ?? 0) }
-            addsUp = sum <= t + 1
+            addsUp = sum <= t + 1 || totals.contains { abs($0 - sum) <= 1 }
         }
         // An instalment given as a sum is also a share of a stated total (38,400 of 128,000 → 30%);
         // a 定金 set off against the price too (it is paid as part of it).

@@ -1,0 +1,76 @@
+import Testing
+@testable import Qiyue
+
+/// A payment table (its header names the payment: 租金支付日, 付款时间) is a schedule: each row's one
+/// sum is an instalment whatever it pays, and a date filling a cell is the day that row is due by,
+/// for the party that pays. A schedule that makes a total stated later in the text adds up.
+@Suite struct PaymentTableTests {
+    let pipeline: Pipeline
+
+    init() throws { pipeline = try Pipeline() }
+
+    func report(_ body: String, _ category: String = "lease") -> ContractReport {
+        pipeline.report(text: "融资租赁合同\n出租人（甲方）：某某融资租赁有限公司\n承租人（乙方）：某某制造有限公司\n" + body,
+                        category: category).0
+    }
+
+    static let cellPerLine = """
+        第一条 租赁物
+        甲方应向供货商支付租赁物购买价款人民币200,000.00元。
+        第二条 租金
+        2.1 租金总额为人民币240,000.00元，按季度支付。
+        2.2 租金支付表如下：
+        期次
+        租金支付日
+        应付租金（元）
+        1
+        2026年3月31日
+        80,000.00
+        2
+        2026年6月30日
+        80,000.00
+        3
+        2026年9月30日
+        80,000.00
+        合计
+        —
+        240,000.00
+        2.3 租赁期满，乙方支付留购价款人民币100.00元后，租赁物归乙方所有。
+        """
+
+    @Test func rowsOfACellPerLineRentTable() {
+        let r = report(Self.cellPerLine)
+        let s = r.document.paymentSchedule ?? []
+        #expect(s.map(\.amount) == [80000, 80000, 80000], "\(s.map { ($0.amount, $0.trigger) })")
+        #expect(s.allSatisfy { $0.trigger == "date" })
+        // The rows make the rent total (stated after the goods' price): no mismatch.
+        #expect(r.document.paymentScheduleAddsUp != false)
+        #expect(!r.risks.contains { $0.rule == "payment-schedule-mismatch" })
+        let due = r.deadlines.filter { $0.date != nil }.map { "\($0.date!)|\($0.bound)|\($0.obligor ?? "∅")" }
+        #expect(due == ["2026-03-31|before|乙方", "2026-06-30|before|乙方", "2026-09-30|before|乙方"], "\(due)")
+        // The price of the option to buy is no instalment.
+        #expect(r.amounts.first { $0.value == 100 }?.purpose == "other")
+    }
+
+    @Test func aPipeTableWithPaymentDates() {
+        let r = report("""
+            第三条 付款
+            | 期次 | 付款日期 | 金额（元） |
+            | 1 | 2026年1月15日 | 50,000 |
+            | 2 | 2026年4月15日 | 50,000 |
+            """, "service")
+        let due = r.deadlines.filter { $0.date != nil }.map { "\($0.date!)|\($0.bound)" }
+        #expect(due == ["2026-01-15|before", "2026-04-15|before"], "\(due)")
+        #expect((r.document.paymentSchedule ?? []).map(\.amount) == [50000, 50000])
+    }
+
+    @Test func aDateInATableThatPaysNothingIsNoDeadline() {
+        let r = report("""
+            第四条 培训安排
+            | 场次 | 培训日期 | 地点 |
+            | 1 | 2026年1月15日 | 上海 |
+            | 2 | 2026年4月15日 | 北京 |
+            """, "service")
+        #expect(r.deadlines.filter { $0.date != nil }.isEmpty)
+    }
+}
