@@ -262,6 +262,18 @@ struct FactContext {
         mention.lowerBound > r.lowerBound && data.objectMarkers.contains(t[mention.lowerBound - 1])
     }
 
+    /// A role that opens a clause modifying a noun (按甲方申报的价值赔偿, 汇入甲方指定的账户): one to
+    /// three Han characters, 的, then the noun — it names whose, not who acts. A clause before a comma
+    /// (经甲方同意的，…) is a condition, not a modifier, and does not count.
+    func opensRelativeClause(_ mention: Range<Int>, in r: Range<Int>) -> Bool {
+        var k = mention.upperBound
+        let limit = min(r.upperBound, k + 4)
+        while k < limit && CharClass.isHan(t[k]) && t[k] != Self.de { k += 1 }
+        guard k > mention.upperBound, k < limit, t[k] == Self.de, k + 1 < r.upperBound else { return false }
+        return CharClass.isHan(t[k + 1])
+    }
+    static let de: UInt32 = 0x7684  // 的
+
     /// The primary role of the first role mention in `r` that is not an object: who acts.
     func subject(in r: Range<Int>) -> String? {
         roles(in: r).first { !isObject($0.range, in: r) }.map { role($0.label) }
@@ -308,7 +320,8 @@ struct FactContext {
         // The roles before it in its sentence (window), in its phrase first
         // (乙方开具发票，甲方收到发票后30日内付款 → 甲方).
         let before = roles(in: s.lowerBound..<range.lowerBound).filter { !isObject($0.range, in: s) }
-        let inPhrase = before.drop { $0.range.lowerBound < p.lowerBound }
+        // In the obligation's own phrase a role that only modifies a noun (应按甲方申报的价值赔偿) is not who acts.
+        let inPhrase = before.drop { $0.range.lowerBound < p.lowerBound }.filter { !opensRelativeClause($0.range, in: s) }
         if let m = inPhrase.last(where: { hasModal(after: $0.range.upperBound, limit: range.lowerBound) }) { return role(m.label) }
         // A deadline that leads its clause (本合同生效之日起20日内，乙方提交…; 乙方开具发票后三十日内，甲方
         // 给付; 到帐后24小时内甲方将…): the role that starts the words right after it is who acts.

@@ -20,6 +20,8 @@ import Testing
         // The party after 赔偿 is the one paid (赔偿甲方…), not the subject set at the sentence's start.
         ("乙方施工质量不合格的，应负责无偿返工；给甲方造成损失的，应当赔偿甲方因此造成的损失。", "乙方"),
         ("乙方保管不善造成货物毁损的，应按货物的申报价值赔偿甲方。", "乙方"),
+        // A role that only modifies the measure (甲方申报的价值) is not who pays.
+        ("乙方保管不善造成货物灭失的，应按入库时甲方申报的价值赔偿甲方。", "乙方"),
     ])
     func damagesWithoutAMeasure(_ c: (String, String)) throws {
         let p = penalties(c.0)
@@ -43,6 +45,13 @@ import Testing
         #expect(penalties(text, clause: "第七条 设备维护").isEmpty)
         #expect(penalties("乙方违反操作规程造成设备毁损的，由乙方负责赔偿。", clause: "第七条 设备维护").count == 1)
         #expect(penalties(text).count == 1)
+        // A fault that causes the harm is a breach too (因…原因造成, 不符合合同约定, 过错).
+        for faulty in ["因乙方原因造成甲方数据灭失的，乙方应赔偿甲方由此遭受的直接损失。",
+                       "乙方交付的成果不符合合同约定的，乙方应负责修改，并赔偿甲方因此遭受的损失。",
+                       "因乙方过错导致甲方权利丧失的，乙方应赔偿甲方的损失。"] {
+            let p = penalties(faulty, clause: "第七条 成果交付")
+            #expect(p.count == 1 && p.first?.payer == "乙方", "\(faulty): \(p.map(\.text))")
+        }
     }
 
     @Test func interestAtAReferenceRate() throws {
