@@ -14,6 +14,7 @@ enum FigureGroupGaps {
         let end = line.upperBound
         while i < end {
             guard CharClass.isDigit(t[i]) else { i += 1; continue }
+            if let e = letterSpaced(t, line, i, &keep) { i = e; continue }
             var e = i
             while e < end && CharClass.isDigit(t[e]) { e += 1 }
             // The start of a figure: not after a digit, a separator or a decimal point.
@@ -44,6 +45,32 @@ enum FigureGroupGaps {
             i = e
         }
     }
+
+    /// A figure typed or recognized a digit at a time ("2 9,4 0 0 元", "3 0 日内", "¥ 2 0,0 0 0"):
+    /// single digits one space apart, a thousands comma or a decimal point glued between two of
+    /// them, at least three digits — joined where it reads as a quantity (a currency sign before it,
+    /// 元/万, a measure or a date unit after it). Returns the figure's end when it was joined.
+    private static func letterSpaced(_ t: [UInt32], _ line: Range<Int>, _ i: Int, _ keep: inout [Bool]) -> Int? {
+        let end = line.upperBound
+        if let p = previous(t, line, i), CharClass.isDigit(t[p]) { return nil }
+        var pos = i, digits = 0
+        var gaps: [Int] = []
+        while pos < end && CharClass.isDigit(t[pos]) {
+            digits += 1
+            pos += 1
+            guard pos + 1 < end, CharClass.isDigit(t[pos + 1]) else { break }
+            if t[pos] == Scalar.space { gaps.append(pos); pos += 1 }
+            else if t[pos] == 0x2C || t[pos] == 0x2E { pos += 1 }
+            else { return nil }   // two digits side by side: not typed a digit at a time
+        }
+        guard gaps.count >= 2, digits >= 3 else { return nil }
+        let a = skipSpaces(t, pos, end)
+        let unitAfter = a < end && (measures.contains(t[a]) || dateUnits.contains(t[a]))
+        guard readsAsMoney(t, line, previous(t, line, i), pos) || unitAfter else { return nil }
+        for g in gaps { keep[g] = false }
+        return pos
+    }
+    private static let dateUnits = ScalarSet("年月日号天")
 
     /// The last non-space position before `i` on the line, if it is close.
     private static func previous(_ t: [UInt32], _ line: Range<Int>, _ i: Int) -> Int? {

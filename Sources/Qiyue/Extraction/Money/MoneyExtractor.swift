@@ -20,7 +20,7 @@ struct MoneyExtractor {
         var i = 0
         while i < tokens.count {
             let tok = tokens[i]
-            if tok.kind == .number, let m = amount(doc, at: i) {
+            if tok.kind == .number, let m = amount(doc, at: i) ?? labelled(doc, at: i) {
                 out.append(m.entity)
                 i = m.nextToken
                 continue
@@ -355,6 +355,8 @@ struct MoneyExtractor {
         let s = Int(doc.tokens[i].start)
         guard t[s] == 0x4E07 || t[s] == 0x4EBF else { return nil }  // 万 亿
         guard let suf = data.currencySuffix.match(t, at: s) else { return nil }
+        // 金额（万元）, 保证金（万元）：5: the unit a label's figures are given in, not a slot.
+        if s > 0, Self.openBrackets.contains(t[s - 1]), suf.end < t.count, Self.closeBrackets.contains(t[suf.end]) { return nil }
         if s > 0 {
             let p = t[s - 1]
             guard CharClass.isSpace(p) || p == 0x0A || CharClass.isPunct(p) else { return nil }
@@ -365,6 +367,47 @@ struct MoneyExtractor {
         return Found(entity: Entity(dim: .money, range: start..<suf.end, value: nil, blank: true, rule: "money.blank", in: doc),
                      nextToken: doc.tokenIndex(atOrAfter: suf.end, from: i))
     }
+
+    static let openBrackets = ScalarSet("(（[【")
+    static let closeBrackets = ScalarSet(")）]】")
+    static let colons = ScalarSet(":：")
+
+    /// `money.labelled`: a figure after a label that names its unit in brackets and a colon
+    /// (合同金额（元）：12000, 保证金（万元）：5 → 50,000, 租金（元/月）：3,500), as forms and
+    /// field lists write it. The unit is a currency word of Rules/entities/currencies.yaml, with a
+    /// magnitude (万元) when it has one; a per-unit tail (/月, /平方米) may follow it inside the brackets.
+    private func labelled(_ doc: Document, at i: Int) -> Found? {
+        let t = doc.normalized
+        let tok = doc.tokens[i]
+        let s = Int(tok.start), e = Int(tok.end)
+        guard CharClass.isDigit(t[s]) else { return nil }
+        var k = s
+        while k > 0 && CharClass.isSpace(t[k - 1]) { k -= 1 }
+        guard k > 0, Self.colons.contains(t[k - 1]) else { return nil }
+        k -= 1
+        while k > 0 && CharClass.isSpace(t[k - 1]) { k -= 1 }
+        guard k > 0, Self.closeBrackets.contains(t[k - 1]) else { return nil }
+        let close = k - 1
+        var open = close - 1
+        while open >= 0 && close - open <= Self.unitAnnotationLimit && !Self.openBrackets.contains(t[open]) { open -= 1 }
+        guard open > 0, close - open <= Self.unitAnnotationLimit, Self.openBrackets.contains(t[open]), CharClass.isHan(t[open - 1]),
+              let unit = data.currencySuffix.match(t, at: open + 1), unit.end <= close,
+              unit.end == close || t[unit.end] == Scalar.slash else { return nil }
+        // Nothing but the end of the field after the figure (not 12个月, 5%).
+        if e < t.count, CharClass.isHan(t[e]) || t[e] == 0x25 || CharClass.isLatin(t[e]) { return nil }
+        guard let p = parser.parse(t, s, e), !p.isRate else { return nil }
+        var v = EntityValue()
+        v.value = Self.scaled(p.value, data.sectionValue[t[open + 1]] ?? 1)
+        v.currency = unit.value
+        return Found(entity: Entity(dim: .money, range: s..<e, value: v, rule: "money.labelled", in: doc),
+                     nextToken: doc.tokenIndex(atOrAfter: e, from: i))
+    }
+    /// A figure given in a magnitude (11.04 in 万元), to the cent: 110,400, not 110,399.99999999999.
+    static func scaled(_ v: Double, _ scale: Double) -> Double {
+        scale == 1 ? v : (v * scale * 100).rounded() / 100
+    }
+    /// Most characters inside a unit annotation's brackets (元/平方米/月).
+    static let unitAnnotationLimit = 10
 
     /// 壹佰捌拾伍万元整(¥1,850,000.00元): one amount with both readings.
     private func mergeWordsAndFigures(_ doc: Document, _ list: [Entity]) -> [Entity] {

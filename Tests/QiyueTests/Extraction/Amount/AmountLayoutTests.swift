@@ -45,6 +45,19 @@ import Testing
         #expect(b.map(\.purpose) == ["other", "other"], "\(b.map { ($0.value, $0.purpose) })")
     }
 
+    @Test func aColumnThatNamesItsUnit() {
+        // 金额（万元）: the column's figures are in 万元, plain figures too; the unit is no blank slot.
+        let a = amounts("""
+            第四条 费用明细
+            | 项目 | 数量 | 金额（万元） |
+            | 设备款 | 2 | 120 |
+            | 安装费 | 1 | 5.5 |
+            | 调试费 | 1 | 11.04 |
+            """, "sale_of_goods")
+        #expect(a.map(\.value) == [1_200_000, 55_000, 110_400], "\(a.map { ($0.value, $0.blank, $0.text) })")
+        #expect(!a.contains { $0.blank })
+    }
+
     @Test func goodsListRowsStayOther() {
         let a = amounts("""
             第一条 设备名称、型号、数量及价格
