@@ -125,6 +125,17 @@ import Testing
         #expect(parties(loan, "loan").last == "丙方|guarantor|张三")
     }
 
+    /// Role words of works design, labour dispatch and exhibitions: 设计人 serves the 发包人; the
+    /// 派遣单位 employs the worker the 用工单位 uses, whatever the category says of 甲方/乙方.
+    @Test func designDispatchAndExhibitionRoles() {
+        let design = "建设工程设计合同\n发包人：某某置业有限公司\n设计人：某某建筑设计研究院有限公司\n第一条 设计人按约定完成设计。\n"
+        #expect(parties(design, "service") == ["发包人|client|某某置业有限公司", "设计人|provider|某某建筑设计研究院有限公司"])
+        let dispatch = "劳务派遣协议\n甲方（派遣单位）：某某人力资源服务有限公司\n乙方（用工单位）：某某物流有限公司\n丙方（被派遣劳动者）：陈某\n第一条 派遣岗位\n"
+        #expect(parties(dispatch, "labor") == ["甲方|employer|某某人力资源服务有限公司", "乙方|client|某某物流有限公司", "丙方|employee|陈某"])
+        let fair = "参展服务合同\n甲方（参展方）：某某科技有限公司\n乙方（主办方）：某某会展服务有限公司\n第一条 展位\n"
+        #expect(parties(fair, "service") == ["甲方|client|某某科技有限公司", "乙方|provider|某某会展服务有限公司"])
+    }
+
     /// An OCR-like block: an address cut by a hard wrap does not end the block, and an ID split by a
     /// space reads whole.
     @Test func aWrappedValueAndASpacedID() {
