@@ -210,6 +210,11 @@ struct PenaltyExtractor {
 
     /// In a 定金 clause the party that breaches pays (乙方付款后甲方不交付车辆的，应双倍返还定金 → 甲方).
     private func depositPayer(_ p: inout Penalty, in r: Range<Int>, _ ctx: FactContext) {
+        if let owner = ctx.data.penaltyWording.depositOwner(in: r, ctx) {
+            p.payer = owner
+            p.payerSide = ctx.sides[owner] ?? ctx.defaultSide(owner)
+            return
+        }
         guard p.payer != "either", let b = ctx.data.penaltyWording.breachingRole(in: r, ctx), b != p.payer else { return }
         p.payer = b
         p.payerSide = ctx.sides[b] ?? ctx.defaultSide(b)

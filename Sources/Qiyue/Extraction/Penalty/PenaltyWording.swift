@@ -115,6 +115,23 @@ struct PenaltyWording: Sendable {
         return nil
     }
 
+    /// Whose 定金 a sentence keeps (…，甲方有权解除合同，乙方已付定金不予退还; 甲方有权没收乙方支付的定金):
+    /// a role right before the deposit word, with only words of having paid it between (已付, 所交,
+    /// 支付的), in a sentence with a forfeiture verb. The one whose deposit is kept pays the penalty.
+    func depositOwner(in r: Range<Int>, _ ctx: FactContext) -> String? {
+        guard ctx.contains(forfeitVerbs, in: r) else { return nil }
+        for d in ctx.findAll(ctx.data.depositWords, in: r) {
+            var k = d.range.lowerBound
+            while k > r.lowerBound && k > d.range.lowerBound - Self.paidGap && Self.paidWords.contains(ctx.t[k - 1]) { k -= 1 }
+            guard let role = ctx.roles(in: r.lowerBound..<d.range.lowerBound).last, role.range.upperBound == k else { continue }
+            return ctx.role(role.label)
+        }
+        return nil
+    }
+    /// The characters of "having paid it" between an owner and its deposit (已付, 所交纳的, 支付的).
+    static let paidWords = ScalarSet("已所付交缴纳支的")
+    static let paidGap = 5
+
     /// Interest charged at a rate on a sum in arrears (如乙方拖欠租金…，甲方有权就欠款按年息百分之八计收
     /// 利息): a late-payment penalty though no penalty word is written.
     func chargesArrearsInterest(in r: Range<Int>, _ ctx: FactContext) -> Bool {

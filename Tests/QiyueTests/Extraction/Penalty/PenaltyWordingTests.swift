@@ -85,6 +85,14 @@ import Testing
         let p = try Pipeline().report(text: text, category: "vehicle_sale").0.penalties.filter { $0.form == "deposit" }
         #expect(p.map { $0.payer ?? "∅" } == ["甲方", "乙方", "乙方"])
     }
+
+    /// The one whose 定金 is kept pays, though the other party leads the phrase (甲方有权解除合同，
+    /// 乙方已付定金不予退还) or the breach was named in the piece before the semicolon.
+    @Test func theOwnerOfAKeptDepositPays() throws {
+        let text = "房屋买卖合同\n出卖人（甲方）：张三\n买受人（乙方）：李四\n八、违约责任\n1．乙方逾期付款的，按日万分之五向甲方支付违约金；逾期超过30日的，甲方有权解除合同，乙方已付定金不予退还。\n2．甲方有权没收乙方所交定金。\n"
+        let p = try Pipeline().report(text: text, category: "house_sale").0.penalties.filter { $0.form == "deposit" }
+        #expect(p.map { $0.payer ?? "∅" } == ["乙方", "乙方"])
+    }
 }
 
 /// A penalty sentence without a party that continues the one before it after a semicolon.
