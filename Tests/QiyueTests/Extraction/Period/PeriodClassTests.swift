@@ -49,6 +49,12 @@ import Testing
         #expect(periods("服务期限为两年。") == ["service_term|2|year"])
     }
 
+    @Test func aTrainingContractsTermIsItsServiceTerm() {
+        // The course a training provider gives is the service; in a labour contract it is training time.
+        #expect(periods("培训期限为四个月。") == ["service_term|4|month"])
+        #expect(periods("培训期限为四个月。", category: "labor") == ["other|4|month"])
+    }
+
     @Test(arguments: [
         ("乙方在本合同履行完毕后三年内不得从事同类业务。", "other|3|year"),
         ("乙方离职后两年内，不得向任何第三方披露甲方商业秘密。", "confidentiality|2|year"),
