@@ -7,18 +7,27 @@
 /// arbitration.
 struct DisputeExtractor {
     func extract(_ ctx: FactContext) -> DisputeResolution? {
+        // Forum words in the dispute clause (a sentence that names a dispute, or one of the two
+        // after it) win over forum words elsewhere.
         var arbitration: (sentence: Range<Int>, cue: Range<Int>)?
         var litigation: (sentence: Range<Int>, cue: Range<Int>)?
+        var arbitrationElsewhere: (sentence: Range<Int>, cue: Range<Int>)?
+        var litigationElsewhere: (sentence: Range<Int>, cue: Range<Int>)?
         var negotiation: Range<Int>?
         var law: String?
+        var sinceDispute = Int.max
         for s in ctx.doc.sentences {
             let r = s.range
-            if arbitration == nil, let a = ctx.first(ctx.data.arbitrationWords, in: r), !blocked(a.range, in: r, ctx) {
-                arbitration = (r, a.range)
+            sinceDispute = ctx.contains(ctx.data.disputeWords, in: r) ? 0 : (sinceDispute == .max ? .max : sinceDispute + 1)
+            let inClause = sinceDispute <= Self.clauseReach
+            if let a = ctx.first(ctx.data.arbitrationWords, in: r), !blocked(a.range, in: r, ctx) {
+                if inClause { if arbitration == nil { arbitration = (r, a.range) } }
+                else if arbitrationElsewhere == nil { arbitrationElsewhere = (r, a.range) }
             }
-            if litigation == nil {
+            if litigation == nil || litigationElsewhere == nil {
                 for l in ctx.findAll(ctx.data.litigationWords, in: r) where !blocked(l.range, in: r, ctx) {
-                    litigation = (r, l.range)
+                    if inClause { if litigation == nil { litigation = (r, l.range) } }
+                    else if litigationElsewhere == nil { litigationElsewhere = (r, l.range) }
                     break
                 }
             }
@@ -28,6 +37,10 @@ struct DisputeExtractor {
                 let l = ctx.trimmed(intro.range.upperBound..<end.range.upperBound)
                 if !l.isEmpty { law = ctx.text(l) }
             }
+        }
+        if arbitration == nil && litigation == nil {
+            arbitration = arbitration ?? arbitrationElsewhere
+            litigation = litigation ?? litigationElsewhere
         }
         let method: String
         let chosen: (sentence: Range<Int>, cue: Range<Int>)
@@ -45,6 +58,10 @@ struct DisputeExtractor {
         let span = ctx.doc.originalSpan(ctx.trimmed(chosen.sentence))
         return DisputeResolution(method: method, body: body, law: law, text: ctx.doc.originalText(span), span: span)
     }
+
+    /// Sentences after the one naming a dispute that still belong to its clause (发生争议的，协商解决。
+    /// 协商不成的，提交…仲裁。).
+    static let clauseReach = 2
 
     /// A forum word that is no choice: after 不服, for enforcement, in a cost clause.
     private func blocked(_ cue: Range<Int>, in r: Range<Int>, _ ctx: FactContext) -> Bool {

@@ -139,13 +139,14 @@ final class FactData: Sendable {
         var arbitration: [String]
         var litigation: [String]
         var appeal: [String]?
+        var disputeWords: [String]?
         var notAChoice: [String]
         var negotiation: [String]
         var bodySuffixes: [String]
         var bodyStarts: [String]
         var lawIntroducers: [String]
         var lawEnd: [String]
-        static let empty = DisputesFile(arbitration: [], litigation: [], appeal: [], notAChoice: [], negotiation: [], bodySuffixes: [],
+        static let empty = DisputesFile(arbitration: [], litigation: [], appeal: [], disputeWords: [], notAChoice: [], negotiation: [], bodySuffixes: [],
                                         bodyStarts: [], lawIntroducers: [], lawEnd: [])
     }
     struct ScheduleFile: Decodable, Sendable {
@@ -368,6 +369,7 @@ final class FactData: Sendable {
     let notAChoice: WordTable<Bool>
     let appealWords: WordTable<Bool>
     let negotiationWords: WordTable<Bool>
+    let disputeWords: WordTable<Bool>
     let bodySuffixes: WordTable<Bool>
     let bodyStarts: WordTable<Bool>
     let lawIntroducers: WordTable<Bool>
@@ -534,6 +536,7 @@ final class FactData: Sendable {
         notAChoice = table(x.notAChoice)
         appealWords = table(x.appeal ?? [])
         negotiationWords = table(x.negotiation)
+        disputeWords = table(x.disputeWords ?? [])
         bodySuffixes = table(x.bodySuffixes)
         bodyStarts = table(x.bodyStarts)
         lawIntroducers = table(x.lawIntroducers)

@@ -25,6 +25,23 @@ import Testing
         #expect(d.body == c.2)
     }
 
+    @Test func aCourtNamedOutsideTheDisputeClauseChoosesNothing() throws {
+        // A lawyer's engagement: the case and the court it goes to are the subject, not the forum.
+        let d = try #require(dispute("""
+            第二条 代理事项：甲方诉某某公司买卖合同纠纷一案的一审程序。
+            乙方应在收到材料后10日内向有管辖权的人民法院提交立案，并代为起诉、应诉。
+            第三条 律师费为人民币3万元。
+            第四条 工作要求：乙方应按时出庭，不得延误。
+            第五条 双方因本合同发生争议的，提交杭州仲裁委员会仲裁。
+            """))
+        #expect(d.method == "arbitration" && d.body == "杭州仲裁委员会")
+        // The clause may run over the sentence that names the dispute.
+        let e = try #require(dispute("发生争议时，双方应协商解决。协商不成的，提交上海仲裁委员会仲裁。也可以向甲方所在地人民法院起诉。"))
+        #expect(e.method == "both")
+        // A text that never names a dispute still has its forum.
+        #expect(try #require(dispute("本合同履行地人民法院管辖。")).method == "litigation")
+    }
+
     @Test func appealAfterLabourArbitrationIsStillArbitration() throws {
         let d = try #require(dispute("双方发生劳动争议的，可以向劳动争议仲裁委员会申请仲裁；对仲裁裁决不服的，可以向人民法院提起诉讼。", "labor"))
         #expect(d.method == "arbitration")
