@@ -520,7 +520,14 @@ struct DeadlineExtractor {
     /// 3.2 品牌保证金：…于签订本合同时同时支付 → the franchisee.
     private func obligor(of range: Range<Int>, _ sentence: Range<Int>, clauseRole: String? = nil, _ ctx: FactContext) -> String? {
         // A table row (| 第一期 | 签订之日起7个工作日内 | 30% |) says no act: its header does (付款条件).
-        let act = firstAct(after: range.upperBound, sentence, ctx) ?? tableHeaderAct(of: range, ctx)
+        let own = firstAct(after: range.upperBound, sentence, ctx)
+        let act = own ?? tableHeaderAct(of: range, ctx)
+        // In such a row no role of its own acts (方案设计文件经发包人确认后10个工作日内): the party the
+        // header's act belongs to does, before any subject carried over from the text above the table.
+        if own == nil, let header = act, !ctx.roles(in: sentence).contains(where: { ctx.hasModal(after: $0.range.upperBound, limit: sentence.upperBound) }) {
+            let parties = ctx.sides.filter { header.sides.contains($0.value) }.map(\.key)
+            if parties.count == 1 { return parties[0] }
+        }
         // A role after the act word (…前，完成甲方产线现场部署) is part of what is done, not who does it;
         // one the act is given to (交付甲方, 支付给乙方) still tells who gives it (the other party).
         // 第三部分 乙方责任 … 对甲方清算有疑问时应于3个工作日内向甲方书面提出: under a heading that names

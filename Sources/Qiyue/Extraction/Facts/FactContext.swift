@@ -357,7 +357,7 @@ struct FactContext {
     static let timeEnds = ScalarSet("内前后")
 
     /// A modal right after a role (乙方应, 甲方均须, 乙方也应当).
-    private func hasModal(after i: Int, limit: Int) -> Bool {
+    func hasModal(after i: Int, limit: Int) -> Bool {
         var k = i
         while k < min(limit, i + 2), data.modalFillers.contains(t[k]) { k += 1 }
         return k < limit && match(data.modals, at: k) != nil

@@ -9,6 +9,13 @@ import Testing
 
     init() throws { pipeline = try Pipeline() }
 
+    /// A row of a payment table pays for the party the header's act belongs to, not the subject of
+    /// the sentence above the table nor a role that only confirms (经甲方确认后).
+    @Test func aPaymentRowIsThePayersWhateverCameBefore() {
+        let text = "3. 乙方完成设计任务后，应向甲方提交全部设计文件。\n序号\t付费阶段\t支付比例\t支付时间\n1\t方案设计\t30%\t方案设计文件经甲方确认后10个工作日内\n2\t施工图设计\t70%\t施工图审查合格后10个工作日内\n"
+        #expect(deadlines(text).suffix(2) == ["other|10|workday|within|甲方", "other|10|workday|within|甲方"], "\(deadlines(text))")
+    }
+
     @Test func aHeadingNamesTheSubjectOfItsItems() {
         #expect(deadlines("第五条　乙方的义务\n1. 按甲方统一标准装修门店，并于本合同签订之日起45日内开业；\n2. 按时缴纳管理费。")
             == ["signing|45|day|within|乙方"])
