@@ -17,6 +17,7 @@ struct PenaltyWording: Sendable {
         struct Forfeiture: Decodable, Sendable {
             var verbs: [String]
             var deposits: [String]
+            var paidMarks: String?
         }
         var damages: Damages?
         var bondForfeiture: Forfeiture?
@@ -43,6 +44,8 @@ struct PenaltyWording: Sendable {
     let thresholds: WordTable<Bool>
     let forfeitVerbs: WordTable<Bool>
     let bonds: WordTable<Bool>
+    /// The characters of "having paid it" between a deposit's owner and the deposit (已付, 所交纳的).
+    let paidMarks: ScalarSet
     let proportionalMeasures: WordTable<Bool>
     let multiples: WordTable<Double>
 
@@ -63,6 +66,7 @@ struct PenaltyWording: Sendable {
         thresholds = table(f.thresholds)
         forfeitVerbs = table(f.bondForfeiture?.verbs)
         bonds = table(f.bondForfeiture?.deposits)
+        paidMarks = ScalarSet(EntityData.norm(f.bondForfeiture?.paidMarks ?? ""))
         proportionalMeasures = table(f.proportionalMeasures)
         multiples = WordTable((f.multiples ?? [:]).map { (EntityData.norm($0.key), $0.value) })
     }
@@ -116,20 +120,19 @@ struct PenaltyWording: Sendable {
     }
 
     /// Whose 定金 a sentence keeps (…，甲方有权解除合同，乙方已付定金不予退还; 甲方有权没收乙方支付的定金):
-    /// a role right before the deposit word, with only words of having paid it between (已付, 所交,
-    /// 支付的), in a sentence with a forfeiture verb. The one whose deposit is kept pays the penalty.
+    /// a role right before the deposit word, with only characters of having paid it between
+    /// (`bondForfeiture.paidMarks`: 已付, 所交, 支付的), in a sentence with a forfeiture verb. The one whose deposit is kept pays the penalty.
     func depositOwner(in r: Range<Int>, _ ctx: FactContext) -> String? {
         guard ctx.contains(forfeitVerbs, in: r) else { return nil }
         for d in ctx.findAll(ctx.data.depositWords, in: r) {
             var k = d.range.lowerBound
-            while k > r.lowerBound && k > d.range.lowerBound - Self.paidGap && Self.paidWords.contains(ctx.t[k - 1]) { k -= 1 }
+            while k > r.lowerBound && k > d.range.lowerBound - Self.paidGap && paidMarks.contains(ctx.t[k - 1]) { k -= 1 }
             guard let role = ctx.roles(in: r.lowerBound..<d.range.lowerBound).last, role.range.upperBound == k else { continue }
             return ctx.role(role.label)
         }
         return nil
     }
-    /// The characters of "having paid it" between an owner and its deposit (已付, 所交纳的, 支付的).
-    static let paidWords = ScalarSet("已所付交缴纳支的")
+    /// Most characters of "having paid it" between an owner and its deposit.
     static let paidGap = 5
 
     /// Interest charged at a rate on a sum in arrears (如乙方拖欠租金…，甲方有权就欠款按年息百分之八计收
