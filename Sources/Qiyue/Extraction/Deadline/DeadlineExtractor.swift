@@ -59,7 +59,7 @@ struct DeadlineExtractor {
         guard let b = bound, ["within", "before", "after"].contains(b) else { return nil }
         if b == "after", Self.isEntitlement(e, ctx) { return nil }
         if b == "within", statesValidity(after: e.range.upperBound, sentence, ctx) || Self.isOptionWindow(e, ctx)
-            || Self.isFailedTalks(e, ctx) { return nil }
+            || Self.isFailedTalks(e, ctx) || Self.isConditionWindow(e, ctx) { return nil }
         var anchor: (range: Range<Int>, value: String)?
         if searchAfter {
             // 提前30日通知对方解除合同: the event after, in the duration's phrase; else the one the
@@ -137,6 +137,19 @@ struct DeadlineExtractor {
     static func isOptionWindow(_ e: Entity, _ ctx: FactContext) -> Bool {
         let phrase = ctx.phrase(at: e.range.lowerBound)
         return ctx.contains(ctx.data.permissionWords, in: phrase) && !ctx.contains(ctx.data.modals, in: phrase)
+    }
+
+    /// 开课之日起7日内申请退学的，退还已付学费的80%: a time inside a condition — its phrase ends in 的
+    /// before the consequence, no modal of duty in it, nothing left undone (未/不) — sets when the
+    /// condition holds, not a time to act.
+    static func isConditionWindow(_ e: Entity, _ ctx: FactContext) -> Bool {
+        let phrase = ctx.phrase(at: e.range.lowerBound)
+        var end = phrase.upperBound
+        while end > e.range.upperBound && FactContext.isSpace(ctx.t[end - 1]) { end -= 1 }
+        guard end > e.range.upperBound, ctx.t[end - 1] == FactContext.de, end < ctx.t.count,
+              ctx.t[end] == 0x2C || ctx.t[end] == 0xFF0C else { return false }
+        let inside = e.range.upperBound..<end
+        return !ctx.contains(ctx.data.modals, in: phrase) && !ctx.contains(ctx.data.negations, in: inside)
     }
 
     /// 受雇满十二个月后，每年可享有十四天有薪年假: a permission word in the phrase of a time after
