@@ -156,7 +156,7 @@ struct MoneyExtractor {
             if let c = data.closers.match(t, at: e2) { e2 = c.end }
             j = doc.tokenIndex(atOrAfter: e2, from: i)
             k = j
-        } else if let su = data.subunits.match(t, at: e), data.notMoneyAfter.match(t, at: su.end) == nil,
+        } else if let su = data.subunits.match(t, at: e), data.notMoneyAfter.match(t, at: su.end) == nil, !startsFraction(t, at: e),
                   currency != nil || data.standaloneSubunits.match(t, at: e) != nil || hasMoneyContext(t, s)
                     || data.closers.match(t, at: su.end) != nil && su.end < t.count && t[su.end] == 0x94B1 {  // 一分钱
             // Only sub-units: 5角, 人民币伍角 — not 十分满意 / 五角大楼; a bare 3分 needs money context.
@@ -402,6 +402,12 @@ struct MoneyExtractor {
         return Found(entity: Entity(dim: .money, range: s..<e, value: v, rule: "money.labelled", in: doc),
                      nextToken: doc.tokenIndex(atOrAfter: e, from: i))
     }
+    /// 三分之二: the fraction word (分之, Rules/entities/numerals.yaml) at `i`, not the sub-unit 分.
+    private func startsFraction(_ t: [UInt32], at i: Int) -> Bool {
+        let w = data.fractionWord
+        return !w.isEmpty && i + w.count <= t.count && (0..<w.count).allSatisfy { t[i + $0] == w[$0] }
+    }
+
     /// A figure given in a magnitude (11.04 in 万元), to the cent: 110,400, not 110,399.99999999999.
     static func scaled(_ v: Double, _ scale: Double) -> Double {
         scale == 1 ? v : (v * scale * 100).rounded() / 100

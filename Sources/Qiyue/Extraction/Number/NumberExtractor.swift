@@ -137,11 +137,24 @@ struct NumberExtractor {
         return j
     }
 
-    /// 分之M after the denominator `den`: M / den.
+    /// 分之M after the denominator `den`: M / den; up to two spaces may sit before, inside or after
+    /// the word (五 分之 一, 二分 之一, 三分  之一, as web editors and OCR space them).
     private func fraction(_ t: [UInt32], numerator den: Double, at e: Int) -> (value: Double, end: Int)? {
         let w = data.fractionWord
-        guard den != 0, e + w.count < t.count, (0..<w.count).allSatisfy({ t[e + $0] == w[$0] }) else { return nil }
-        let ns = e + w.count
+        guard den != 0, !w.isEmpty else { return nil }
+        func skip(_ i: Int) -> Int {
+            var j = i
+            while j < t.count && j - i < 2 && t[j] == Scalar.space { j += 1 }
+            return j
+        }
+        var k = e
+        for c in w {
+            k = skip(k)
+            guard k < t.count, t[k] == c else { return nil }
+            k += 1
+        }
+        let ns = skip(k)
+        guard ns < t.count else { return nil }
         let ne = numeralEnd(t, ns)
         guard ne > ns, let m = parser.parsePlain(t, ns, ne) else { return nil }
         return (m / den, ne)
@@ -227,7 +240,8 @@ struct NumberExtractor {
             if c == point, s - 1 > 0, chineseDigit(s - 2) != nil, s < k, chineseDigit(s) != nil { s -= 1; continue }
             break
         }
-        if s == k, s > 0, data.unitValue[t[s - 1]] == 10, s < 2 || !parser.isNumeral(t[s - 2]) { s -= 1 }  // 十成
+        // 十成 (the whole); 十折 is no discount.
+        if s == k, !isDiscount, s > 0, data.unitValue[t[s - 1]] == 10, s < 2 || !parser.isNumeral(t[s - 2]) { s -= 1 }
         guard s < k, k - s <= 3 else { return nil }
         if s > 0, parser.isNumeral(t[s - 1]) || CharClass.isDigit(t[s - 1]) { return nil }
         if k + 1 < t.count, (isDiscount ? data.notDiscountAfter : data.notTenthsAfter).contains(t[k + 1]) { return nil }
@@ -235,7 +249,8 @@ struct NumberExtractor {
         var end = k + 1
         if CharClass.isDigit(t[s]) {
             guard let f = parser.parsePlain(t, s, k) else { return nil }
-            // 7.5折 = 0.75, 85折 = 0.85; 10成 = 1, a tenth at a time.
+            // 7.5折 = 0.75, 85折 = 0.85; 10成 = 1, a tenth at a time; 10折 is no discount.
+            if isDiscount && f == 10 { return nil }
             hundredths = f < 10 || !isDiscount ? f * 10 : f
         } else if data.unitValue[t[s]] == 10 {
             hundredths = 100

@@ -16,7 +16,7 @@ struct TenthsAndDiscountTests {
         #expect("\(e.value?.value ?? 0)" == "\(value)")
     }
 
-    @Test(arguments: ["一百二十成", "成本", "完成", "三成半个月"])
+    @Test(arguments: ["一百二十成", "成本", "完成", "三成半个月", "十折", "10折"])
     func notTenthsAsWritten(_ text: String) throws {
         let analyzer = try TestSupport.analyzer()
         let found = EntityExtractor(knowledge: analyzer.knowledge).extract(analyzer.analyze(text: text), dims: [.percentage])
