@@ -52,7 +52,8 @@ enum FigureGroupGaps {
     /// 元/万, a measure or a date unit after it). Returns the figure's end when it was joined.
     private static func letterSpaced(_ t: [UInt32], _ line: Range<Int>, _ i: Int, _ keep: inout [Bool]) -> Int? {
         let end = line.upperBound
-        if let p = previous(t, line, i), CharClass.isDigit(t[p]) { return nil }
+        let prev = previous(t, line, i)
+        if let p = prev, CharClass.isDigit(t[p]) { return nil }
         var pos = i, digits = 0
         var gaps: [Int] = []
         while pos < end && CharClass.isDigit(t[pos]) {
@@ -66,7 +67,7 @@ enum FigureGroupGaps {
         guard gaps.count >= 2, digits >= 3 else { return nil }
         let a = skipSpaces(t, pos, end)
         let unitAfter = a < end && (measures.contains(t[a]) || dateUnits.contains(t[a]))
-        guard readsAsMoney(t, line, previous(t, line, i), pos) || unitAfter else { return nil }
+        guard readsAsMoney(t, line, prev, pos) || unitAfter else { return nil }
         for g in gaps { keep[g] = false }
         return pos
     }

@@ -537,10 +537,8 @@ struct DeadlineExtractor {
         let act = own ?? tableHeaderAct(of: range, ctx)
         // In such a row no role of its own acts (方案设计文件经发包人确认后10个工作日内): the party the
         // header's act belongs to does, before any subject carried over from the text above the table.
-        if own == nil, let header = act, !ctx.roles(in: sentence).contains(where: { ctx.hasModal(after: $0.range.upperBound, limit: sentence.upperBound) }) {
-            let parties = ctx.sides.filter { header.sides.contains($0.value) }.map(\.key)
-            if parties.count == 1 { return parties[0] }
-        }
+        if own == nil, let header = act, !ctx.roles(in: sentence).contains(where: { ctx.hasModal(after: $0.range.upperBound, limit: sentence.upperBound) }),
+           let party = Self.soleParty(doing: header.sides, ctx) { return party }
         // A role after the act word (…前，完成甲方产线现场部署) is part of what is done, not who does it;
         // one the act is given to (交付甲方, 支付给乙方) still tells who gives it (the other party).
         // 第三部分 乙方责任 … 对甲方清算有疑问时应于3个工作日内向甲方书面提出: under a heading that names
@@ -556,7 +554,11 @@ struct DeadlineExtractor {
             let parties = Set(ctx.primaryRole.values)
             if parties.count == 2, parties.contains(c), let other = parties.subtracting([c]).first { return other }
         }
-        guard let sides = act?.sides else { return nil }
+        return act.flatMap { Self.soleParty(doing: $0.sides, ctx) }
+    }
+
+    /// The one party whose side does an act (payerSides, performerSides), if only one does.
+    private static func soleParty(doing sides: Set<String>, _ ctx: FactContext) -> String? {
         let parties = ctx.sides.filter { sides.contains($0.value) }.map(\.key)
         return parties.count == 1 ? parties[0] : nil
     }

@@ -73,9 +73,12 @@ struct PaymentScheduleExtractor {
             // A blank instalment of a template (首付款____元) is one too, with no amount; a principal
             // counts where it is repaid, retention money where the sentence names a share or the rest.
             let repaid = ctx.contains(ctx.data.scheduleRepaymentVerbs, in: r)
+            // The amounts starting in the sentence (one may run past a line break that ends it:
+            // 人民币壹拾伍万元整⏎（¥150,000.00）).
+            let starting = Self.starting(amounts, sentenceSpan, \.span)
             // In a row of a payment table, the row's one sum is its instalment, whatever it pays
             // (期次 | 租金支付日 | 应付租金: rent paid in parts of the total).
-            let rowSums = paymentRow ? Self.starting(amounts, ctx.doc.originalSpan(r), \.span).filter { $0.value != nil } : []
+            let rowSums = paymentRow ? starting.filter { $0.value != nil } : []
             let counts = { (a: Amount) -> Bool in
                 if data.purposes.contains(a.purpose) { return true }
                 if rowSums.count == 1, a.span == rowSums[0].span, a.purpose != "total_price" { return true }
@@ -83,8 +86,7 @@ struct PaymentScheduleExtractor {
                 return (data.retentionPurposes ?? []).contains(a.purpose) && (data.retentionCues ?? []).contains(a.purposeCue ?? "")
                     && (!shares.isEmpty || self.namesRest(before: a, in: r, ctx))
             }
-            // (An amount may run past a line break that ends the sentence: 人民币壹拾伍万元整⏎（¥150,000.00）.)
-            let inSentence = Self.starting(amounts, sentenceSpan, \.span).filter { $0.value != nil || $0.blank && counts($0) }
+            let inSentence = starting.filter { $0.value != nil || $0.blank && counts($0) }
             // A deadline of another act (应于…前向贷款银行提交贷款申请) is not the instalment's; in a
             // row of a payment table every time is the payment's.
             let sentenceDeadlines = Self.within(deadlines, sentenceSpan, \.span).filter { d in
