@@ -121,7 +121,7 @@ let package = Package(
         ),
 
         // MARK: Tests.
-        .testTarget(name: "QiyueTests", dependencies: ["Qiyue"]),
+        .testTarget(name: "QiyueTests", dependencies: ["Qiyue", .product(name: "Yams", package: "Yams")]),
         .testTarget(
             name: "QiyueIngestTests",
             dependencies: ["QiyueIngest", "Qiyue", "IngestFixtures"]

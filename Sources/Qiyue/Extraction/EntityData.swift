@@ -295,7 +295,7 @@ final class EntityData: Sendable {
         let text = try RulesDirectory.readFile(path)
         do {
             guard let node = try BoundedYAML.compose(text) else { throw QiyueError(.badRuleData, path: path, "empty data file") }
-            return (try YAMLDecoder().decode(T.self, from: node), node)
+            return (try NodeDecoder().decode(T.self, from: node), node)
         } catch let p as BoundedYAML.Problem {
             throw QiyueError(.badRuleData, path: path, p.description)
         } catch let e as QiyueError {
