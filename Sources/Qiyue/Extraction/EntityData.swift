@@ -21,6 +21,8 @@ final class EntityData: Sendable {
         private var wordlikeCapitalList: [String]?
         private var approximateMarkList: [String]?
         private var spacedPairUnitList: [String]?
+        private var approximatePairList: [String]?
+        private var approximatePairNextToUnitList: [String]?
 
         enum CodingKeys: String, CodingKey {
             case digits, units, sections, tens, fractions, percentSigns
@@ -28,6 +30,7 @@ final class EntityData: Sendable {
             case decimalPointWord = "decimalPoint", ordinalPrefixList = "ordinalPrefixes", quantityWordList = "quantityWords"
             case signPrefixList = "signPrefixes", wordlikeCapitalList = "wordlikeCapitals"
             case approximateMarkList = "approximateMarks", spacedPairUnitList = "spacedPairUnits"
+            case approximatePairList = "approximatePairs", approximatePairNextToUnitList = "approximatePairsNextToUnit"
         }
 
         var capitals: [String] { capitalsList ?? "壹贰叁肆伍陆柒捌玖拾佰仟".map(String.init) }
@@ -38,6 +41,8 @@ final class EntityData: Sendable {
         var wordlikeCapitals: [String] { wordlikeCapitalList ?? [] }
         var approximateMarks: [String] { approximateMarkList ?? [] }
         var spacedPairUnits: [String] { spacedPairUnitList ?? [] }
+        var approximatePairs: [String] { approximatePairList ?? [] }
+        var approximatePairsNextToUnit: [String] { approximatePairNextToUnitList ?? [] }
         var quantityWords: [String] {
             quantityWordList ?? "个日天月年元角分条项份次倍周号时小岁名人间套层楼期週星秒刻股台辆件户".map(String.init)
         }
@@ -146,6 +151,9 @@ final class EntityData: Sendable {
     let percentSignValue: ScalarMap<Double>
     /// Financial capitals (壹 … 仟).
     let capitalSet: ScalarSet
+    /// Two neighbouring digit words read as "N or M" (两三, 五六; numerals.yaml `approximatePairs`),
+    /// keyed by the two scalars; the value says whether the pair needs a unit beside it (二三十).
+    let approximatePairs: [UInt64: Bool]
     /// What the tokenizer's number scanner reads.
     let numberClasses: NumberScanner.Classes
     let currencyPrefix: WordTable<String>
@@ -220,6 +228,14 @@ final class EntityData: Sendable {
             .sorted { $0.word.count != $1.word.count ? $0.word.count > $1.word.count : $0.word.lexicographicallyPrecedes($1.word) }
         percentSignValue = scalarMap(numerals.percentSigns)
         capitalSet = ScalarSet(numerals.capitals.joined())
+        var pairs: [UInt64: Bool] = [:]
+        for (list, nextToUnit) in [(numerals.approximatePairs, false), (numerals.approximatePairsNextToUnit, true)] {
+            for w in list {
+                let u = w.unicodeScalars.map(\.value)
+                if u.count == 2 { pairs[UInt64(u[0]) << 32 | UInt64(u[1])] = nextToUnit }
+            }
+        }
+        approximatePairs = pairs
         // Currency words written after a figure, in Han (美元, 港币): a lone numeral before one is a sum.
         numberClasses = NumberScanner.Classes(numerals, currencyWords: currencies.currencies.flatMap(\.suffixes)
             .map(Self.norm).filter { $0.unicodeScalars.first.map { CharClass.isHan($0.value) } ?? false })

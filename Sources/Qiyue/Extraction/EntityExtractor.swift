@@ -1,6 +1,6 @@
 /// Runs the entity extractors over a document and resolves overlaps: money and dates first, then
 /// durations outside them, then percentages and numbers (numbers inside other entities are
-/// reported only when asked for explicitly).
+/// reported only when asked for explicitly). Nothing is read inside a web or e-mail address.
 ///
 /// ```swift
 /// let entities = try EntityExtractor(knowledge: kb).extract(doc, dims: [.money])
@@ -29,6 +29,11 @@ public struct EntityExtractor: Sendable {
         var out: [Entity] = []
         func free(_ r: Range<Int>) -> Bool { !taken[r].contains(true) }
         func take(_ r: Range<Int>) { for k in r { taken[k] = true } }
+        // Figures inside a web or e-mail address are parts of it (…/2024/05/01/…, q=30%).
+        let addresses = WebAddresses.ranges(doc.normalized)
+        for r in addresses { take(r) }
+        var inAddress = [Bool](repeating: false, count: addresses.isEmpty ? 0 : doc.normalized.count)
+        for r in addresses { for k in r { inAddress[k] = true } }
 
         let money = MoneyExtractor(data: data, parser: parser).extract(doc)
         let dates = DateExtractor(data: data, parser: parser, referenceYear: referenceYear).extract(doc)
@@ -44,6 +49,7 @@ public struct EntityExtractor: Sendable {
             let explicitNumbers = dims.contains(.number) && !dims.contains(.money)
             for n in NumberExtractor(parser: parser).extract(doc, numbers: dims.contains(.number), keep: { explicitNumbers || free($0) })
                 where dims.contains(n.dim) {
+                guard addresses.isEmpty || !inAddress[n.range].contains(true) else { continue }
                 if n.dim == .percentage || explicitNumbers || free(n.range) { out.append(n) }
             }
         }

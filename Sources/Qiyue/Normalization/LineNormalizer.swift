@@ -308,6 +308,12 @@ struct LineNormalizer {
             keep[a.upperBound] = false
             return
         }
+        // A date cut after its year or month (至 2027 年 5 月⏎31 日止): the next line goes on with
+        // the figure of the next part.
+        if Self.datePartEnd(t, a, ae) != nil, let next = Self.dateUnitAfterFigure(t, b, bs), next == Self.nextDateUnit(last) {
+            keep[a.upperBound] = false
+            return
+        }
         // OCR text cut anywhere, even right after a heading's number (三、⏎质量标准).
         if let recognized, recognized[ae], recognized[bs], CharClass.isHan(first), Self.isOnlyHeadingMark(t, a),
            !Self.startsWithHeading(t, b), !Self.looksLikeField(t, b), !t[b].contains(Self.tab) {
@@ -328,6 +334,28 @@ struct LineNormalizer {
         let nl = a.upperBound
         if CharClass.isHan(last) { keep[nl] = false } else { t[nl] = 0x20 }
     }
+
+    /// 年 or 月 at `ae` right after a figure (spaces between allowed): the line ends inside a date.
+    private static func datePartEnd(_ t: [UInt32], _ line: Range<Int>, _ ae: Int) -> Int? {
+        guard t[ae] == 0x5E74 || t[ae] == 0x6708 else { return nil }  // 年 月
+        var k = ae - 1
+        while k >= line.lowerBound && k > ae - 3 && CharClass.isSpace(t[k]) { k -= 1 }
+        return k >= line.lowerBound && CharClass.isDigit(t[k]) ? k : nil
+    }
+
+    /// The date unit right after the figure that opens a line at `bs` ("31 日" → 日), if any.
+    private static func dateUnitAfterFigure(_ t: [UInt32], _ line: Range<Int>, _ bs: Int) -> UInt32? {
+        var k = bs
+        while k < line.upperBound && k - bs < 4 && CharClass.isDigit(t[k]) { k += 1 }
+        guard k > bs else { return nil }
+        let digitsEnd = k
+        while k < line.upperBound && k - digitsEnd < 2 && CharClass.isSpace(t[k]) { k += 1 }
+        guard k < line.upperBound else { return nil }
+        return t[k] == 0x53F7 ? 0x65E5 : t[k]  // 号 is a day as 日 is
+    }
+
+    /// The unit of the part after 年 (月) and after 月 (日).
+    private static func nextDateUnit(_ c: UInt32) -> UInt32 { c == 0x5E74 ? 0x6708 : 0x65E5 }
 
     /// Chinese numerals, plain and financial, Simplified and Traditional.
     static let chineseNumerals = ScalarSet("〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟萬億貳參陸")

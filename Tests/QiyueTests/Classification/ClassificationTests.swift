@@ -152,6 +152,20 @@ import Testing
 
             甲方（盖章）：          乙方（盖章）：
             """, isContract: true, label: "other_contract"),
+        // A package tour names vehicles, insurance and accidents, but it is a service.
+        Case(text: """
+            团队境内旅游合同
+
+            旅游者（甲方）：陈某某
+            旅行社（乙方）：某某国际旅行社有限公司
+
+            第一条 乙方组织甲方参加云南六日游，行程以《行程单》为准，旅游车辆由乙方安排。
+            第二条 甲方应于出发前7日付清团费人民币13960元。
+            第三条 乙方应为甲方投保旅行社责任保险；因交通事故造成甲方损失的，乙方应协助索赔。
+            第四条 本合同自双方签字盖章之日起生效。
+
+            甲方（签字）：          乙方（盖章）：
+            """, isContract: true, label: "service"),
     ]
 
     @Test(arguments: cases)

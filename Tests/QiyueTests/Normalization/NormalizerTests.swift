@@ -60,6 +60,16 @@ import Testing
         #expect(doc.normalizedText.contains("张三\n乙方"))
     }
 
+
+    @Test func aDateCutAfterItsMonthOrYearReadsWhole() throws {
+        let doc = try normalize("服务期限自 2026 年 6 月 1 日起至 2027 年 5 月\n31 日止。签约于2026年\n5月20日。\n2027年5月\n3. 付款")
+        #expect(doc.normalizedText.contains("2027年5月31日止"))
+        #expect(doc.normalizedText.contains("2026年5月20日"))
+        // A line that only opens with a figure and no day or month after it is a line of its own.
+        #expect(doc.normalizedText.contains("2027年5月\n3. 付款"))
+        let dates = EntityExtractor(knowledge: try KnowledgeBase.shared()).extract(doc, dims: [.date])
+        #expect(dates.contains { $0.value?.end == "2027-05-31" })
+    }
     @Test func recognizedTextLosesTheRecognizersSpacesOnly() throws {
         let text = "乙方逾期交付的，应向甲方支付违约 金，每逾期一日按 总价款的千分之五计算。\n乙方：张三 身份证号：330102199001011234\n联系 电话：13800000000\n于 年 月 日前付清。"
         let typed = try TestSupport.analyzer().analyze(text: text)

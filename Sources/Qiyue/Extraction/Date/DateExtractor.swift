@@ -210,6 +210,16 @@ struct DateExtractor {
         return (Int(v), e, twoDigits)
     }
 
+    /// The offset of the nearest era word with one (民國) in the 2,000 characters before `p`.
+    private func eraBefore(_ t: [UInt32], _ p: Int) -> Int? {
+        var q = p
+        while q > max(0, p - 2000) {
+            if let m = data.eras.match(t, endingAt: q), m.value > 0 { return m.value }
+            q -= 1
+        }
+        return nil
+    }
+
     /// The year at p (after an era word ending at p): its value, end, and whether it has two digits.
     private func yearPart(_ doc: Document, _ p: Int, hint: Int) -> (value: Int, end: Int, twoDigit: Bool, start: Int)? {
         let t = doc.normalized
@@ -221,6 +231,9 @@ struct DateExtractor {
         }
         let start = era?.start ?? p
         if y.value >= data.time.yearRange[0] && y.value <= data.time.yearRange[1] { return (y.value, y.end, false, start) }
+        // 自民國一一五年三月一日起至一一七年二月二十八日止: a three-digit year after an era written
+        // earlier in the text counts in that era.
+        if era == nil, y.value >= 100, y.value <= 200, let offset = eraBefore(t, p) { return (y.value + offset, y.end, false, start) }
         guard y.twoDigits else { return nil }
         // A two-digit year: written with a leading zero or as Chinese digits (〇七年, 九八年), or with a
         // month after it (24年3月) — "20年" alone is twenty years.

@@ -5,6 +5,7 @@
 /// - `duration.compound`: pieces with falling units, one duration in the smallest unit written, with
 ///   its ISO 8601 form (三年零五个月 = 41 months, P3Y5M; 1小时30分钟 = 90 minutes, PT1H30M)
 /// - `duration.range`: N~M UNIT, N UNIT至M UNIT (2~4个月 → min 2, max 4); `amount` is the upper end
+/// - `duration.approximate`: 两三天, 三四个月 (min 2, max 3, approximate; numerals.yaml `approximatePairs`)
 /// - `duration.bound`: 不超过六个月 (max), 不少于30日 (min), 两年以上五年以下 (min and max)
 /// - `duration.t-plus`: T+1日 (settlement days)
 /// Units are kept as written (七天 is 7 day, 三个礼拜 is 3 week); `dayKind` says which days a day
@@ -21,6 +22,8 @@ struct DurationExtractor {
         var amount: Double
         var unit: String
         var dayKind: String?
+        /// The lower end of an approximate count (两三天: 2, with amount 3), in the piece's unit.
+        var low: Double? = nil
     }
 
     func extract(_ doc: Document) -> [Entity] {
@@ -75,6 +78,13 @@ struct DurationExtractor {
             v.dayKind = p.dayKind
             var start = from ?? p.start
             var end = p.end
+            // 两三天, 三四个月: an approximate count, its two ends as min and max.
+            if parts.count == 1, let low = p.low {
+                v.min = low
+                v.max = p.amount
+                v.approximate = true
+                rule = "duration.approximate"
+            }
             // Range: N<sep>M UNIT, or N UNIT<sep>M UNIT before this piece.
             if parts.count == 1, rule == "duration.unit", let r = rangeStart(doc, before: p.start, unit: p) {
                 v.min = r.value
@@ -133,22 +143,28 @@ struct DurationExtractor {
     func piece(_ doc: Document, _ s: Int, _ numEnd: Int, half: Bool = false, compound: Bool = false) -> Piece? {
         let t = doc.normalized
         var amount: Double
+        var low: Double?
         var numEnd = numEnd
         if half { amount = 0.5 } else {
             // "2014年" tokens carry 年: only small numbers are durations of years.
             var ne = numEnd
             if t[ne - 1] == Scalar.nian { ne -= 1 }
-            guard let v = parser.parse(t, s, ne), !v.isRate, v.value > 0 else { return nil }
-            amount = v.value
+            if let pair = parser.approximatePair(t, s, ne) {
+                amount = pair.high
+                low = pair.low
+            } else {
+                guard let v = parser.parse(t, s, ne), !v.isRate, v.value > 0 else { return nil }
+                amount = v.value
+            }
             if ne != numEnd {
                 guard amount < 1000 else { return nil }
-                return Piece(start: s, end: numEnd, amount: amount, unit: "year")
+                return Piece(start: s, end: numEnd, amount: amount, unit: "year", low: low)
             }
             // 二十(20)日: the figure written twice is read once.
             if let echo = NumberExtractor(parser: parser).echo(doc, amount, at: numEnd) { numEnd = echo }
         }
         // 一个半月
-        if !half, numEnd + 2 < t.count, t[numEnd] == Scalar.ge, t[numEnd + 1] == Scalar.ban,
+        if !half, low == nil, numEnd + 2 < t.count, t[numEnd] == Scalar.ge, t[numEnd + 1] == Scalar.ban,
            let u2 = data.durationUnits.match(t, at: numEnd + 2) {
             return Piece(start: s, end: u2.end, amount: (amount + 0.5) * u2.value.factor, unit: u2.value.unit, dayKind: u2.value.dayKind)
         }
@@ -171,7 +187,9 @@ struct DurationExtractor {
             let hasCue = data.durationCues.match(t, endingAt: s) != nil || data.durationLimitBefore.match(t, endingAt: s) != nil
             guard hasBound || hasCue else { return nil }
         }
-        return Piece(start: s, end: e, amount: amount * u.value.factor, unit: u.value.unit, dayKind: u.value.dayKind)
+        if low != nil, e != u.end { return nil }  // 两三年半 is no count
+        return Piece(start: s, end: e, amount: amount * u.value.factor, unit: u.value.unit, dayKind: u.value.dayKind,
+                     low: low.map { $0 * u.value.factor })
     }
 
     /// The piece right after `p`, across a joiner (零 / 又 / ,).

@@ -7,6 +7,7 @@
 /// - `money.echo`: a sum in figures followed by the same sum in brackets (36万元（¥360,000.00）): one mention
 /// - `money.words-figures`: a written amount followed by its figures in brackets, merged into one
 /// - `money.range` / `money.bound`: 1万-5万元, 不超过5000元, 5000元以上
+/// - `money.approximate`: 五六万元 (min 50,000, max 60,000, approximate)
 /// - `money.blank`: a template slot — 人民币 元整, ¥____, ______元, 多万元
 /// - `money.table`: a money-like figure in a price table's cell (TableMoneyExtractor)
 struct MoneyExtractor {
@@ -107,8 +108,13 @@ struct MoneyExtractor {
             currency = longer?.value ?? p.value
             if let longer, longer.start < s { s = longer.start }
         }
-        guard let parsed = parser.parse(t, numStart, Int(tok.end)), !parsed.isRate else { return nil }
-        var value = parsed.value
+        // 五六万元: an approximate count of "N or M" is read at its upper end, its lower end kept.
+        let pair = parser.approximatePair(t, numStart, Int(tok.end))
+        var value: Double
+        if let pair { value = pair.high } else {
+            guard let parsed = parser.parse(t, numStart, Int(tok.end)), !parsed.isRate else { return nil }
+            value = parsed.value
+        }
         var e = Int(tok.end)
         // Prefix word before (人民币, RMB), possibly separated by a space or a colon.
         if currency == nil, let p = prefix(t, before: s) {
@@ -183,6 +189,14 @@ struct MoneyExtractor {
         var v = EntityValue()
         v.currency = cur
         if parser.isApproximate(t, numStart, Int(tok.end)) { v.approximate = true }
+        if let pair {
+            // Its magnitude (万元) scales both ends; sub-units after such a count (三四元五角) are no sum.
+            guard rule == "money.figures" || rule == "money.subunit" else { return nil }
+            v.min = pair.low * value / pair.high
+            v.max = value
+            v.approximate = true
+            return Found(entity: Entity(dim: .money, range: s..<e, value: v, rule: "money.approximate", in: doc), nextToken: k)
+        }
         // Ranges: 1万-5万元 (the first figure borrows the second's unit).
         if let prev = rangeStart(doc, before: s, currency: cur, secondValue: value, secondText: (numStart, Int(tok.end))) {
             v.min = prev.value
@@ -333,6 +347,13 @@ struct MoneyExtractor {
         var after = data.currencySuffix.match(t, at: e0)
         if after == nil && e0 != e { after = data.currencySuffix.match(t, at: e) }
         if after == nil, let su = data.subunits.match(t, at: e), t[su.end - 1] == 0x5143 { after = (su.end, "CNY") }
+        // "定金 人民币20000元", "每亩 人民币 180 元": a space before a currency word that a figure
+        // follows is no slot.
+        if let a = after, before == nil {
+            var f = a.end
+            while f < t.count && CharClass.isSpace(t[f]) { f += 1 }
+            if f < t.count, CharClass.isDigit(t[f]) || data.digitValue[t[f]] != nil { return nil }
+        }
         // Bare 元 after a blank needs money context before it ("日期 元" is not money).
         guard before != nil || after != nil else { return nil }
         // (Or right after it: 以 元价款购买.)

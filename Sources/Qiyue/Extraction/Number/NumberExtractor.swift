@@ -26,6 +26,8 @@ struct NumberExtractor {
             // Strip a glued currency symbol or 年 for the bare number.
             if !CharClass.isDigit(t[s]) && !parser.isNumeral(t[s]) { s += 1 }
             if t[e - 1] == Scalar.nian { e -= 1 }
+            // 两三, 五六万: a count of "N or M" is no one number (durations and sums read its two ends).
+            if s < e, parser.approximatePair(t, s, e) != nil { consumedUntil = e; continue }
             guard s < e, let p = parser.parse(t, s, e) else { continue }
             var value = p.value
             var rule = p.isRate ? (CharClass.isDigit(t[s]) ? "percentage.sign" : "percentage.words")

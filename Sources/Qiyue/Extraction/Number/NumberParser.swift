@@ -47,6 +47,30 @@ struct NumberParser: Sendable {
         return false
     }
 
+    /// An approximate count written as two neighbouring digit words (numerals.yaml `approximatePairs`):
+    /// 两三 = 2–3, 五六万 = 50,000–60,000, 二三十 = 20–30, 十五六 = 15–16. The two ends are the
+    /// numeral read without one digit of the pair, then without the other. Nil for anything else,
+    /// and for a numeral with more than one such pair (一九九八, 二〇二五 read digit by digit).
+    func approximatePair(_ t: [UInt32], _ s: Int, _ e: Int) -> (low: Double, high: Double)? {
+        guard e - s >= 2, e - s <= 12, !data.approximatePairs.isEmpty else { return nil }
+        var at: Int?
+        for k in s..<(e - 1) where data.digitValue[t[k]] != nil && data.digitValue[t[k + 1]] != nil {
+            guard at == nil else { return nil }
+            at = k
+        }
+        guard let k = at, let nextToUnit = data.approximatePairs[UInt64(t[k]) << 32 | UInt64(t[k + 1])] else { return nil }
+        if nextToUnit {
+            func isUnit(_ i: Int) -> Bool { i >= s && i < e && (data.unitValue[t[i]] != nil || data.sectionValue[t[i]] != nil) }
+            guard isUnit(k - 1) || isUnit(k + 2) else { return nil }
+        }
+        var without = Array(t[s..<e])
+        without.remove(at: k + 1 - s)
+        guard let a = parsePlain(without, 0, without.count) else { return nil }
+        without[k - s] = t[k + 1]
+        guard let b = parsePlain(without, 0, without.count), a != b else { return nil }
+        return (min(a, b), max(a, b))
+    }
+
     /// Whether `c` is a numeral character (a digit, unit, section or one-character tens).
     func isNumeral(_ c: UInt32) -> Bool {
         data.digitValue[c] != nil || data.unitValue[c] != nil || data.sectionValue[c] != nil || data.tensValue[c] != nil

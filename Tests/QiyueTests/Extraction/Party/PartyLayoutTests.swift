@@ -136,6 +136,15 @@ import Testing
         #expect(parties(fair, "service") == ["甲方|client|某某科技有限公司", "乙方|provider|某某会展服务有限公司"])
     }
 
+    /// Role words of tourism, domestic service and order farming: the 旅行社 and the 家政服务机构
+    /// serve, the 收购方 buys what the 种植方 grows.
+    @Test func tourismHomeServiceAndOrderFarmingRoles() {
+        let tour = "团队境内旅游合同\n旅游者（甲方）：陈某\n旅行社（乙方）：某某国际旅行社有限公司\n第一条 旅游行程\n"
+        #expect(parties(tour, "service") == ["甲方|client|陈某", "乙方|provider|某某国际旅行社有限公司"])
+        let farm = "加工番茄订单收购合同\n收购方（甲方）：某某番茄制品有限公司\n种植方（乙方）：马某\n第一条 种植面积\n"
+        #expect(parties(farm, "sale_of_goods") == ["甲方|buyer|某某番茄制品有限公司", "乙方|seller|马某"])
+    }
+
     /// An OCR-like block: an address cut by a hard wrap does not end the block, and an ID split by a
     /// space reads whole.
     @Test func aWrappedValueAndASpacedID() {
