@@ -290,6 +290,13 @@ struct LineNormalizer {
         var bs = b.lowerBound
         while bs < b.upperBound && (CharClass.isSpace(t[bs]) || !keep[bs]) { bs += 1 }
         guard ae >= a.lowerBound, bs < b.upperBound else { return }  // an empty line: a paragraph break
+        // A date cut after its year or month (至 2027 年 5 月⏎31 日止, a trailing space or two
+        // allowed): the next line goes on with the figure of the next part.
+        if bs == b.lowerBound, a.upperBound - 1 - ae <= 2, Self.datePartEnd(t, a, ae) != nil,
+           let next = Self.dateUnitAfterFigure(t, b, bs), next == Self.nextDateUnit(t[ae]) {
+            for k in (ae + 1)...a.upperBound { keep[k] = false }
+            return
+        }
         guard ae == a.upperBound - 1, bs == b.lowerBound else { return }  // indented or padded: a real break
         let last = t[ae], first = t[bs]
         // No line begins with a comma, a full stop or a closing bracket: a line that does continues
@@ -305,12 +312,6 @@ struct LineNormalizer {
         }
         // A currency sign or word at the end of a line, its figure on the next (¥⏎45 000.00).
         if Self.currencyMarks.contains(last) && (0x30...0x39).contains(first) && a.count >= 8 {
-            keep[a.upperBound] = false
-            return
-        }
-        // A date cut after its year or month (至 2027 年 5 月⏎31 日止): the next line goes on with
-        // the figure of the next part.
-        if Self.datePartEnd(t, a, ae) != nil, let next = Self.dateUnitAfterFigure(t, b, bs), next == Self.nextDateUnit(last) {
             keep[a.upperBound] = false
             return
         }

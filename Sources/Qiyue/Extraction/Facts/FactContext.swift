@@ -174,12 +174,27 @@ struct FactContext {
     }
 
     /// `r` from the end of the sentence before it (。！？ or a line break): the pieces of a list after
-    /// a colon (按下列标准支付违约金：低于99.9%的，按10%支付；低于99.0%的，按25%支付) share its lead.
+    /// a colon (按下列标准支付违约金：低于99.9%的，按10%支付；低于99.0%的，按25%支付) share its lead. A
+    /// list set one item per line reaches back over the items before it (lines ending with ；) to
+    /// the line that ends with the lead's colon (…支付违约金：⏎- 出发前7日解除的，支付…的20%；).
     func withListLead(_ r: Range<Int>) -> Range<Int> {
         var a = r.lowerBound
-        while a > 0 && !Self.sentenceEnds.contains(t[a - 1]) && r.lowerBound - a < Self.leadLimit { a -= 1 }
+        while true {
+            while a > 0 && !Self.sentenceEnds.contains(t[a - 1]) && r.lowerBound - a < Self.leadLimit { a -= 1 }
+            guard a > 1, t[a - 1] == 0x0A, r.lowerBound - a < Self.leadLimit else { break }
+            var p = a - 1
+            while p > 0 && Self.isSpace(t[p - 1]) { p -= 1 }
+            guard p > 0, Self.listLineEnds.contains(t[p - 1]) else { break }
+            a = p - 1
+            if t[p - 1] == 0x3A || t[p - 1] == 0xFF1A {
+                while a > 0 && !Self.sentenceEnds.contains(t[a - 1]) && r.lowerBound - a < Self.leadLimit { a -= 1 }
+                break
+            }
+        }
         return a..<r.upperBound
     }
+    /// How a line of a list ends: the lead's colon, or an item's semicolon.
+    static let listLineEnds = ScalarSet(":：;；")
     static let sentenceEnds = ScalarSet("。！？!?\n")
     /// How far back the lead of a list is looked for.
     static let leadLimit = 400

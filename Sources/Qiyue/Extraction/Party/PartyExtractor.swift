@@ -302,10 +302,15 @@ struct PartyExtractor {
         return roles.map(\.label)
     }
 
-    /// A cell that is exactly a field label (联系电话, 统一社会信用代码（USCC）).
+    /// A cell that is exactly a field label (联系电话, 统一社会信用代码（USCC）), or alternative labels of
+    /// one field for persons and companies (名称/姓名, 证件号码/统一社会信用代码): the first one's.
     private func cellField(_ c: Range<Int>, _ ctx: FactContext) -> String? {
         guard let f = ctx.match(ctx.data.fieldLabels, at: c.lowerBound) else { return nil }
         if f.end == c.upperBound { return f.value }
+        if f.end + 1 < c.upperBound, ctx.t[f.end] == Scalar.slash || ctx.t[f.end] == 0x3001,
+           cellField(f.end + 1..<c.upperBound, ctx) == f.value {
+            return f.value
+        }
         guard Self.openParen.contains(ctx.t[f.end]), Self.closeParen.contains(ctx.t[c.upperBound - 1]) else { return nil }
         return f.value
     }

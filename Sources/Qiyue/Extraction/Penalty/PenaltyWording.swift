@@ -18,6 +18,8 @@ struct PenaltyWording: Sendable {
             var verbs: [String]
             var deposits: [String]
             var paidMarks: String?
+            var keptDeposits: [String]?
+            var keptVerbs: [String]?
         }
         var damages: Damages?
         var bondForfeiture: Forfeiture?
@@ -44,6 +46,9 @@ struct PenaltyWording: Sendable {
     let thresholds: WordTable<Bool>
     let forfeitVerbs: WordTable<Bool>
     let bonds: WordTable<Bool>
+    /// Deposits forfeited only by these verbs (押金不予退还), not by a set-off (从押金中扣除).
+    let keptDeposits: WordTable<Bool>
+    let keptVerbs: WordTable<Bool>
     /// The characters of "having paid it" between a deposit's owner and the deposit (已付, 所交纳的).
     let paidMarks: ScalarSet
     let proportionalMeasures: WordTable<Bool>
@@ -66,6 +71,8 @@ struct PenaltyWording: Sendable {
         thresholds = table(f.thresholds)
         forfeitVerbs = table(f.bondForfeiture?.verbs)
         bonds = table(f.bondForfeiture?.deposits)
+        keptDeposits = table(f.bondForfeiture?.keptDeposits)
+        keptVerbs = table(f.bondForfeiture?.keptVerbs)
         paidMarks = ScalarSet(EntityData.norm(f.bondForfeiture?.paidMarks ?? ""))
         proportionalMeasures = table(f.proportionalMeasures)
         multiples = WordTable((f.multiples ?? [:]).map { (EntityData.norm($0.key), $0.value) })
@@ -98,10 +105,23 @@ struct PenaltyWording: Sendable {
     /// A performance bond forfeited in `r` (甲方并得没收履约保证金, 有权扣除品牌保证金): a forfeiture
     /// verb with a bond word right after it (a few characters on).
     func forfeitsBond(in r: Range<Int>, _ ctx: FactContext) -> Bool {
+        if keptDeposit(in: r, ctx) { return true }
         guard ctx.contains(bonds, in: r) else { return false }
         for v in ctx.findAll(forfeitVerbs, in: r) {
             let window = v.range.upperBound..<min(r.upperBound, v.range.upperBound + 8)
             if let b = ctx.first(bonds, in: window), b.range.lowerBound - v.range.upperBound <= 3 { return true }
+        }
+        return false
+    }
+
+    /// A deposit kept as a sanction: a kept verb right after it (押金不予退还) or right before it (不退还押金),
+    /// at most three characters apart (押金概不退还, 不予退还全部押金).
+    private func keptDeposit(in r: Range<Int>, _ ctx: FactContext) -> Bool {
+        for d in ctx.findAll(keptDeposits, in: r) {
+            let after = d.range.upperBound..<min(r.upperBound, d.range.upperBound + 3 + 6)
+            if let v = ctx.first(keptVerbs, in: after), v.range.lowerBound - d.range.upperBound <= 3 { return true }
+            let from = max(r.lowerBound, d.range.lowerBound - 3 - 6)
+            if let v = ctx.findAll(keptVerbs, in: from..<d.range.lowerBound).last, d.range.lowerBound - v.range.upperBound <= 3 { return true }
         }
         return false
     }

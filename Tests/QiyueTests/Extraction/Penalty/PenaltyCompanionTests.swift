@@ -79,6 +79,23 @@ import Testing
     }
 
     /// The bond's owner named before it pays, whoever takes it (甲方…没收乙方的履约保证金).
+    /// A 押金 kept as a sanction (not refunded after a breach) is forfeited; one returned or set off is not.
+    @Test func aDepositKeptAsASanction() {
+        let p = penalties("乙方擅自转租的，甲方有权解除合同，押金不予退还。", "lease")
+        #expect(p.map(\.form) == ["deposit"] && p.first?.payer == "乙方")
+        #expect(penalties("租赁期满，乙方结清全部费用的，甲方应将押金无息退还乙方。", "lease").isEmpty)
+    }
+
+    /// A list set one item per line under a lead that names the 违约金: each item's rate is a
+    /// penalty of the lead's payer, and no item is an instalment.
+    @Test func aPenaltyListOneItemPerLine() {
+        let text = "服务合同\n甲方：陈某\n乙方：某某旅行社有限公司\n第六条 甲方解除合同\n甲方在行程开始前解除合同的，应按下列标准向乙方支付违约金：\n- 出发前 7 日至 4 日解除的，支付旅游费用总额的 20%；\n- 出发前 3 日至 1 日解除的，支付旅游费用总额的 40%；\n- 出发当日解除的，支付旅游费用总额的 60%。\n"
+        let r = pipeline.report(text: text, category: "service").0
+        #expect(r.penalties.map(\.rate) == [0.2, 0.4, 0.6])
+        #expect(r.penalties.allSatisfy { $0.payer == "甲方" && $0.form == "one_off" })
+        #expect(r.document.paymentSchedule?.isEmpty ?? true)
+    }
+
     @Test func theOwnerOfAForfeitedBondPays() {
         let p = penalties("逾期超过15日的，甲方有权解除合同，并没收乙方的履约保证金。")
         #expect(p.map(\.form) == ["deposit"] && p.first?.payer == "乙方")
