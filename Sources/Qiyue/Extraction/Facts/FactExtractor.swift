@@ -35,8 +35,9 @@ struct FactExtractor {
         for p in parties { ctx.sides[p.role] = p.side }
         let amounts = AmountExtractor().extract(ctx)
         let dates = entities.compactMap { e -> DateMention? in
-            // A partly filled blank (2014年 月 日) mentions the parts filled in.
-            guard e.dim == .date, let v = e.value else { return nil }
+            // A partly filled blank (2026 年 __ 月 __ 日) is no calendar date: it stays a blank (of a
+            // deadline, a period), not a mention of its year.
+            guard e.dim == .date, !e.blank, let v = e.value else { return nil }
             if v.valid == false {
                 // An impossible day (2月30日) is never written as a date: `value` keeps the possible
                 // part (2023-02, --02), the parts and `valid: false` say what was written.
