@@ -108,6 +108,9 @@ import Testing
                         request.httpMethod = "POST"
                         request.httpBody = Data(doc)
                         request.setValue("text/plain", forHTTPHeaderField: "Content-Type")
+                        // The one 200 may take long on a machine busy with the rest of the suite:
+                        // URLSession's 60 s default timed it out once (2026-12-02).
+                        request.timeoutInterval = 600
                         let (data, response) = try await URLSession.shared.data(for: request)
                         let http = response as! HTTPURLResponse
                         let code = ((try? JSONSerialization.jsonObject(with: data)) as? [String: [String: String]])?["error"]?["code"]

@@ -27,6 +27,7 @@ final class FactData: Sendable {
         var conditionMarkers: [String]?
         var conditionNonMarkers: [String]?
         var jointSubjects: [String]?
+        var anyPartySubjects: [String]?
         var detailHeadings: [String]?
         var nameParentheses: [String]?
         var foreignContacts: [String]?
@@ -206,6 +207,8 @@ final class FactData: Sendable {
     let conditionMarkers: WordTable<Bool>
     let conditionNonMarkers: WordTable<Bool>
     let jointSubjects: WordTable<Bool>
+    /// 任何一方 as a subject: a duty of whichever party it falls to (no obligor).
+    let anyPartySubjects: WordTable<Bool>
     let detailHeadings: WordTable<Bool>
     let foreignContacts: WordTable<Bool>
     let signingOnlyRoles: Set<String>
@@ -420,6 +423,7 @@ final class FactData: Sendable {
         conditionMarkers = table(p.conditionMarkers ?? [])
         conditionNonMarkers = table(p.conditionNonMarkers ?? [])
         jointSubjects = table(p.jointSubjects ?? [])
+        anyPartySubjects = table(p.anyPartySubjects ?? [])
         detailHeadings = table(p.detailHeadings ?? [])
         foreignContacts = table(p.foreignContacts ?? [])
         signingOnlyRoles = Set(p.signingOnlyRoles ?? [])
