@@ -297,6 +297,12 @@ struct LineNormalizer {
             for k in (ae + 1)...a.upperBound { keep[k] = false }
             return
         }
+        // A date cut after the figure of its month or day (至 2027 年 11⏎月 20 日止): the next line opens
+        // with that part's unit.
+        if bs == b.lowerBound, a.upperBound - 1 - ae <= 2, Self.dateFigureEnd(t, a, ae, before: t[bs]) {
+            for k in (ae + 1)...a.upperBound { keep[k] = false }
+            return
+        }
         guard ae == a.upperBound - 1, bs == b.lowerBound else { return }  // indented or padded: a real break
         let last = t[ae], first = t[bs]
         // No line begins with a comma, a full stop or a closing bracket: a line that does continues
@@ -342,6 +348,23 @@ struct LineNormalizer {
         var k = ae - 1
         while k >= line.lowerBound && k > ae - 3 && CharClass.isSpace(t[k]) { k -= 1 }
         return k >= line.lowerBound && CharClass.isDigit(t[k]) ? k : nil
+    }
+
+    /// Whether the line ends at `ae` with the one- or two-digit figure of a month (after 年) or a
+    /// day (after 月) and `next`, opening the next line, is that part's unit (月; 日 or 号).
+    private static func dateFigureEnd(_ t: [UInt32], _ line: Range<Int>, _ ae: Int, before next: UInt32) -> Bool {
+        guard CharClass.isDigit(t[ae]) else { return false }
+        var k = ae
+        while k >= line.lowerBound && CharClass.isDigit(t[k]) { k -= 1 }
+        guard ae - k <= 2 else { return false }
+        while k >= line.lowerBound && k > ae - 6 && CharClass.isSpace(t[k]) { k -= 1 }
+        guard k > line.lowerBound else { return false }
+        let unit = t[k]
+        guard (unit == 0x5E74 && next == 0x6708) || (unit == 0x6708 && (next == 0x65E5 || next == 0x53F7)) else { return false }
+        // A figure before that unit too (2027 年, 5 月): the line holds a date.
+        var m = k - 1
+        while m >= line.lowerBound && m > k - 3 && CharClass.isSpace(t[m]) { m -= 1 }
+        return m >= line.lowerBound && CharClass.isDigit(t[m])
     }
 
     /// The date unit right after the figure that opens a line at `bs` ("31 日" → 日), if any.

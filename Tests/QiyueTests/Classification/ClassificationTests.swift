@@ -152,6 +152,33 @@ import Testing
 
             甲方（盖章）：          乙方（盖章）：
             """, isContract: true, label: "other_contract"),
+        // Repairing a car is a work contract, not a vehicle sale; an internship is labour.
+        Case(text: """
+            机动车维修服务合同
+
+            托修方（甲方）：陈某某
+            承修方（乙方）：某某汽车维修服务有限公司
+
+            第一条 甲方委托乙方对其所有的车辆进行事故维修，车牌号苏A·12345，车架号LSVAU2180N2123456。
+            第二条 维修费用合计人民币8380元，甲方应于交车时付清。
+            第三条 维修质量保证期为三个月或行驶5000公里。
+            第四条 本合同自双方签字盖章之日起生效。
+
+            甲方（签字）：          乙方（盖章）：
+            """, isContract: true, label: "other_contract"),
+        Case(text: """
+            大学生实习协议
+
+            甲方（实习单位）：某某智能科技有限公司
+            乙方（实习生）：苏某某
+
+            第一条 乙方在甲方软件部实习，实习期自2026年7月1日起至2026年8月31日止。
+            第二条 甲方每月向乙方发放实习补贴人民币3000元，并为乙方购买意外伤害保险。
+            第三条 乙方应遵守甲方的规章制度和保密规定。
+            第四条 本协议自双方签字之日起生效。
+
+            甲方（盖章）：          乙方（签字）：
+            """, isContract: true, label: "labor"),
         // A package tour names vehicles, insurance and accidents, but it is a service.
         Case(text: """
             团队境内旅游合同

@@ -18,6 +18,7 @@ import Testing
         ("保密协议\n甲方：某某公司\n乙方：王五\n乙方对甲方的商业秘密负有保密义务。", "labor", "nda"),
         ("汽车销售合同\n出卖人：某某汽车销售服务有限公司\n买受人：赵六\n车辆识别代号（VIN）：LSVAU2180N2123456，交车时办理上牌。", "vehicle_sale", "vehicle_sale"),
         ("合作协议\n甲方：张三\n乙方：李四\n双方就某事合作。", "other_contract", "other"),
+        ("机动车维修服务合同\n托修方（甲方）：陈某\n承修方（乙方）：某某汽车维修服务有限公司\n乙方对甲方车辆进行事故维修。", "other_contract", "work_contracting"),
         ("醫療器材區域經銷協議書\n甲方：某某醫療器材股份有限公司\n乙方（經銷商）：某某醫療用品有限公司\n乙方向甲方購買產品並自行轉售。", "sale_of_goods", "sale"),
     ])
     func contractType(_ c: (String, String, String)) {

@@ -70,6 +70,14 @@ import Testing
         let dates = EntityExtractor(knowledge: try KnowledgeBase.shared()).extract(doc, dims: [.date])
         #expect(dates.contains { $0.value?.end == "2027-05-31" })
     }
+    @Test func aDateCutAfterTheFigureOfItsMonthReadsWhole() throws {
+        let doc = try normalize("借款期限自 2027 年 1 月 20 日起至 2027 年 11 \n月 20 日止。甲方应于 2027 年 1 月 20 日前将借款一次\n性支付给乙方。\n第 11\n月度报告")
+        let dates = EntityExtractor(knowledge: try KnowledgeBase.shared()).extract(doc, dims: [.date])
+        #expect(dates.contains { $0.value?.end == "2027-11-20" })
+        // No year before it: a figure ending a line is no month of a date.
+        #expect(doc.normalizedText.contains("第 11\n月度报告") || doc.normalizedText.contains("第11\n月度报告"))
+    }
+
     @Test func recognizedTextLosesTheRecognizersSpacesOnly() throws {
         let text = "乙方逾期交付的，应向甲方支付违约 金，每逾期一日按 总价款的千分之五计算。\n乙方：张三 身份证号：330102199001011234\n联系 电话：13800000000\n于 年 月 日前付清。"
         let typed = try TestSupport.analyzer().analyze(text: text)

@@ -69,6 +69,11 @@ struct DateExtractor {
                 item.rule = "date.time"
             }
             var end = item.end
+            // 自 2027 年 1 月 15 日（起租日）起至…: a short remark in brackets after a date is passed over
+            // when a bound or a range separator follows it.
+            if let r = Self.remarkEnd(t, at: end), data.dateBounds.match(t, at: r) != nil || data.dateRangeSeparators.match(t, at: r) != nil {
+                end = r
+            }
             if let b = data.dateBounds.match(t, at: end) {
                 item.bound = b.value
                 end = b.end
@@ -208,6 +213,21 @@ struct DateExtractor {
         guard p < numEnd, let v = parser.parsePlain(t, p, numEnd), v == v.rounded(), v >= 0, v < 1_000_000 else { return nil }
         let twoDigits = numEnd - p == 2 && (p..<numEnd).allSatisfy { CharClass.isDigit(t[$0]) || data.digitValue[t[$0]] != nil }
         return (Int(v), e, twoDigits)
+    }
+
+    /// The end of a short remark in brackets at `k` (（起租日）, （以下简称起始日）): up to 12 characters,
+    /// no figure and no line break inside.
+    static func remarkEnd(_ t: [UInt32], at k: Int) -> Int? {
+        guard k < t.count, t[k] == 0x28 || t[k] == 0x5B else { return nil }
+        let close: UInt32 = t[k] == 0x28 ? 0x29 : 0x5D
+        var j = k + 1
+        while j < t.count && j - k <= 13 {
+            let c = t[j]
+            if c == close { return j > k + 1 ? j + 1 : nil }
+            if CharClass.isDigit(c) || c == Scalar.lineFeed { return nil }
+            j += 1
+        }
+        return nil
     }
 
     /// The offset of the nearest era word with one (民國) in the 2,000 characters before `p`.
