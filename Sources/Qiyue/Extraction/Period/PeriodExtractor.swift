@@ -338,8 +338,10 @@ struct PeriodExtractor {
            !ctx.contains(ctx.data.periodFrom, in: r.lowerBound..<first.range.lowerBound), let e = first.value?.date {
             return (nil, e, first.range)
         }
+        // 自2027年1月15日（起租日）起至…: a remark in brackets after the first date is no gap.
+        let firstEnd = DateExtractor.remarkEnd(ctx.t, at: first.range.upperBound) ?? first.range.upperBound
         let second = dates.dropFirst().first { d in
-            let gap = FactContext.upTo(first.range.upperBound, d.range.lowerBound)
+            let gap = FactContext.upTo(firstEnd, d.range.lowerBound)
             return gap.count <= 6 && (ctx.contains(ctx.data.periodTo, in: gap)
                 || (gap.count <= 3 && ctx.contains(ctx.data.periodRangeSeparators, in: gap)))
         }

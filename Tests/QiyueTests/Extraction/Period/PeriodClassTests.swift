@@ -24,6 +24,14 @@ import Testing
         #expect(periods("甲方应提前24小时通知乙方入库计划。").isEmpty)
     }
 
+    /// A trial at work (试岗期, 试工期) is a probation; ending an internship early is a termination
+    /// whose notice is a notice period; a remark after a range's first date keeps the range.
+    @Test func trialsEarlyEndsAndRemarksInARange() {
+        #expect(periods("乙方实习岗位为测试助理。前两周为试岗期，试岗不合格的，甲方可调整岗位。", category: "labor") == ["probation|2|week"])
+        #expect(periods("乙方因个人原因需提前结束实习的，应提前 7 日书面通知甲方。", category: "labor") == ["notice|7|day"])
+        #expect(periods("租赁期限自 2027 年 1 月 15 日（起租日）起至 2029 年 1 月 15 日止。", category: "lease") == ["lease_term|2027-01-15..2029-01-15|2"])
+    }
+
     /// The term of a brokerage, a financing or an advertising run is a service or loan term; a
     /// contract's own term may be its 合同期间 / 合约期间.
     @Test func termsNamedByWhatTheContractBuys() {
