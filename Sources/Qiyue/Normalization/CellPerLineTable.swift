@@ -56,9 +56,14 @@ enum CellPerLineTable {
     }
 
     /// The column count and the number of rows of a table whose header starts at line `from`, if
-    /// one does (the smallest column count that fits; the rows as far as every column keeps its kind).
+    /// one does (the rows as far as every column keeps its kind). The widest header that fits is
+    /// taken first, up to the run of label lines before the first figure: a header of six labels
+    /// is not read as four columns whose first row starts with the other two.
     private static func table(_ t: [UInt32], _ lines: [Range<Int>], _ kinds: [Kind?], from start: Int) -> (Int, Int)? {
-        for n in 2...8 where start + 3 * n <= lines.count {
+        var labels = 0
+        while labels < 8, start + labels < lines.count, kinds[start + labels] == .text, isLabel(t, trimmed(t, lines[start + labels])) { labels += 1 }
+        guard labels >= 2 else { return nil }
+        for n in stride(from: labels, through: 2, by: -1) where start + 3 * n <= lines.count {
             guard (start..<(start + n)).allSatisfy({ kinds[$0] == .text && isLabel(t, trimmed(t, lines[$0])) }) else { continue }
             // The first row must hold a figure or a date: a run of words is no table.
             guard ((start + n)..<(start + 2 * n)).contains(where: { kinds[$0] != nil && kinds[$0] != .text && kinds[$0] != .empty }) else { continue }
@@ -99,7 +104,9 @@ enum CellPerLineTable {
             }
         }
         if dashes == r.count { return .empty }
-        if digits == r.count { return .integer }
+        // A whole number of three digits or more is a sum as 1,200 is (300 above 1,200 in one
+        // column); one or two digits are a count or a row number (1, 2, 3).
+        if digits == r.count { return digits >= 3 ? .figure : .integer }
         if digits > 0 && dateUnits >= 2 { return .date }
         if digits > 0 && digits + figureMarks == r.count { return .figure }
         return .text

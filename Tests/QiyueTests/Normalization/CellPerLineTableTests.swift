@@ -21,6 +21,16 @@ import Testing
         #expect(rejoined(text) == "品名\t数量\t单价\t金额\n钢管\t20\t150.00\t3,000.00\n角钢\t10\t80.00\t800.00\n")
     }
 
+    /// A column of sums may mix whole numbers and grouped figures (300, 1,200), and a total row
+    /// spans its first columns with dashes.
+    @Test func wholeNumbersAndGroupedFiguresInOneColumn() {
+        let text = "序号\n维修项目\n工时费（元）\n小计（元）\n1\n更换保险杠\n300\n2,780\n2\n更换大灯\n150\n3,800\n3\n钣金喷漆\n1,200\n1,800\n合计\n—\n—\n8,380\n"
+        #expect(rejoined(text) == "序号\t维修项目\t工时费（元）\t小计（元）\n1\t更换保险杠\t300\t2,780\n2\t更换大灯\t150\t3,800\n3\t钣金喷漆\t1,200\t1,800\n合计\t—\t—\t8,380\n")
+        // Six labels are the header, not four columns with a row starting 单价（元）, 金额（元）.
+        let goods = "序号\n设备名称\n规格型号\n数量\n单价（元）\n金额（元）\n1\n数控车床\nCK6150\n4台\n186,000.00\n744,000.00\n2\n加工中心\nVMC850\n2台\n325,000.00\n650,000.00\n"
+        #expect(rejoined(goods).hasPrefix("序号\t设备名称\t规格型号\t数量\t单价（元）\t金额（元）\n1\t数控车床"))
+    }
+
     /// Long runs of short lines are read in one pass: 270,000 one-word lines stay as they are, and
     /// 60,000 repetitions of a two-column table are all read as rows.
     @Test func longRunsStayLinear() {
