@@ -36,6 +36,7 @@ import Testing
     /// contract's own term may be its 合同期间 / 合约期间.
     @Test func termsNamedByWhatTheContractBuys() {
         #expect(periods("居间期限自2026年4月1日起至2026年6月30日止。") == ["service_term|2026-04-01..2026-06-30|3"])
+        #expect(periods("代言期限自 2027 年 1 月 1 日起至 2027 年 12 月 31 日止。").first?.hasPrefix("service_term|2027-01-01..2027-12-31") == true)
         #expect(periods("三、发布期限：自2026年11月1日起至2027年1月31日止。") == ["service_term|2026-11-01..2027-01-31|3"])
         #expect(periods("融资期限为180日，自融资款实际发放之日起计算。", category: "other_contract") == ["loan_term|180|day"])
         #expect(periods("本合约期间自2026年7月1日起至2031年6月30日止，共计五年。", category: "other_contract").first?.hasPrefix("contract_term|2026-07-01..2031-06-30") == true)
