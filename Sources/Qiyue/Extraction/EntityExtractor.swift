@@ -32,8 +32,6 @@ public struct EntityExtractor: Sendable {
         // Figures inside a web or e-mail address are parts of it (…/2024/05/01/…, q=30%).
         let addresses = WebAddresses.ranges(doc.normalized)
         for r in addresses { take(r) }
-        var inAddress = [Bool](repeating: false, count: addresses.isEmpty ? 0 : doc.normalized.count)
-        for r in addresses { for k in r { inAddress[k] = true } }
 
         let money = MoneyExtractor(data: data, parser: parser).extract(doc)
         let dates = DateExtractor(data: data, parser: parser, referenceYear: referenceYear).extract(doc)
@@ -49,7 +47,7 @@ public struct EntityExtractor: Sendable {
             let explicitNumbers = dims.contains(.number) && !dims.contains(.money)
             for n in NumberExtractor(parser: parser).extract(doc, numbers: dims.contains(.number), keep: { explicitNumbers || free($0) })
                 where dims.contains(n.dim) {
-                guard addresses.isEmpty || !inAddress[n.range].contains(true) else { continue }
+                guard !addresses.contains(where: { $0.overlaps(n.range) }) else { continue }
                 if n.dim == .percentage || explicitNumbers || free(n.range) { out.append(n) }
             }
         }

@@ -55,9 +55,12 @@ enum WebAddresses {
     private static func addressEnd(_ t: [UInt32], from k: Int) -> Int {
         var e = k
         while e < t.count, isAddressChar(t[e]) { e += 1 }
-        while e > k + 4, [0x2E, 0x2C, 0x3B, 0x3A, 0x29, 0x5D, 0x21, 0x3F, 0x27].contains(t[e - 1]) { e -= 1 }
+        while e > k + 4, closing.contains(t[e - 1]) { e -= 1 }
         return e
     }
+
+    /// Punctuation a sentence puts after an address: . , ; : ) ] ! ? '
+    private static let closing = ScalarSet(".,;:)]!?'")
 
     private static func isLocalChar(_ c: UInt32) -> Bool {
         CharClass.isLatin(c) || CharClass.isDigit(c) || c == 0x2E || c == 0x5F || c == 0x25 || c == 0x2B || c == 0x2D

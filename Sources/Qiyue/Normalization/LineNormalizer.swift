@@ -290,16 +290,12 @@ struct LineNormalizer {
         var bs = b.lowerBound
         while bs < b.upperBound && (CharClass.isSpace(t[bs]) || !keep[bs]) { bs += 1 }
         guard ae >= a.lowerBound, bs < b.upperBound else { return }  // an empty line: a paragraph break
-        // A date cut after its year or month (至 2027 年 5 月⏎31 日止, a trailing space or two
-        // allowed): the next line goes on with the figure of the next part.
-        if bs == b.lowerBound, a.upperBound - 1 - ae <= 2, Self.datePartEnd(t, a, ae) != nil,
-           let next = Self.dateUnitAfterFigure(t, b, bs), next == Self.nextDateUnit(t[ae]) {
-            for k in (ae + 1)...a.upperBound { keep[k] = false }
-            return
-        }
-        // A date cut after the figure of its month or day (至 2027 年 11⏎月 20 日止): the next line opens
-        // with that part's unit.
-        if bs == b.lowerBound, a.upperBound - 1 - ae <= 2, Self.dateFigureEnd(t, a, ae, before: t[bs]) {
+        // A date cut by the line end (a trailing space or two allowed): after its year or month, the
+        // next line going on with the next part's figure (至 2027 年 5 月⏎31 日止); or after the
+        // figure of its month or day, the next line opening with that part's unit (至 2027 年 11⏎月 20 日止).
+        if bs == b.lowerBound, a.upperBound - 1 - ae <= 2,
+           (Self.datePartEnd(t, a, ae) != nil && Self.dateUnitAfterFigure(t, b, bs) == Self.nextDateUnit(t[ae]))
+            || Self.dateFigureEnd(t, a, ae, before: t[bs]) {
             for k in (ae + 1)...a.upperBound { keep[k] = false }
             return
         }

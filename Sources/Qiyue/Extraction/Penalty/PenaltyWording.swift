@@ -105,23 +105,18 @@ struct PenaltyWording: Sendable {
     /// A performance bond forfeited in `r` (甲方并得没收履约保证金, 有权扣除品牌保证金): a forfeiture
     /// verb with a bond word right after it (a few characters on).
     func forfeitsBond(in r: Range<Int>, _ ctx: FactContext) -> Bool {
-        if keptDeposit(in: r, ctx) { return true }
+        // A deposit kept as a sanction: a kept verb right after it (押金不予退还) or right before it (不退还押金).
+        if adjacent(keptDeposits, keptVerbs, in: r, window: 9, ctx) || adjacent(keptVerbs, keptDeposits, in: r, window: 9, ctx) { return true }
         guard ctx.contains(bonds, in: r) else { return false }
-        for v in ctx.findAll(forfeitVerbs, in: r) {
-            let window = v.range.upperBound..<min(r.upperBound, v.range.upperBound + 8)
-            if let b = ctx.first(bonds, in: window), b.range.lowerBound - v.range.upperBound <= 3 { return true }
-        }
-        return false
+        return adjacent(forfeitVerbs, bonds, in: r, window: 8, ctx)
     }
 
-    /// A deposit kept as a sanction: a kept verb right after it (押金不予退还) or right before it (不退还押金),
-    /// at most three characters apart (押金概不退还, 不予退还全部押金).
-    private func keptDeposit(in r: Range<Int>, _ ctx: FactContext) -> Bool {
-        for d in ctx.findAll(keptDeposits, in: r) {
-            let after = d.range.upperBound..<min(r.upperBound, d.range.upperBound + 3 + 6)
-            if let v = ctx.first(keptVerbs, in: after), v.range.lowerBound - d.range.upperBound <= 3 { return true }
-            let from = max(r.lowerBound, d.range.lowerBound - 3 - 6)
-            if let v = ctx.findAll(keptVerbs, in: from..<d.range.lowerBound).last, d.range.lowerBound - v.range.upperBound <= 3 { return true }
+    /// Whether a `first` word is followed by a `second` one that starts at most three characters
+    /// after it and ends within `window` characters of it (没收履约保证金, 押金概不退还).
+    private func adjacent(_ first: WordTable<Bool>, _ second: WordTable<Bool>, in r: Range<Int>, window: Int, _ ctx: FactContext) -> Bool {
+        for a in ctx.findAll(first, in: r) {
+            let w = a.range.upperBound..<min(r.upperBound, a.range.upperBound + window)
+            if let b = ctx.first(second, in: w), b.range.lowerBound - a.range.upperBound <= 3 { return true }
         }
         return false
     }
