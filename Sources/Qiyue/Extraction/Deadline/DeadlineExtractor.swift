@@ -318,9 +318,10 @@ struct DeadlineExtractor {
             if ctx.match(ctx.data.payActs, at: k) != nil || ctx.match(ctx.data.performActs, at: k) != nil { bound = "on" }
         }
         // 期次 | 租金支付日 | 应付租金 ⏎ 1 | 2026年8月31日 | 486,000.00: a date filling a cell of a table
-        // whose header names a payment is the day that row is due by.
+        // whose header names a payment is the day that row is due by, unless the sentence that points
+        // at the table says otherwise (按下表所列租金支付日足额支付: due on it).
         if bound == nil, !e.blank, isCell(e.range, ctx), let header = ctx.tableHeader(of: e.range.lowerBound),
-           ctx.first(ctx.data.payActs, in: header) != nil { bound = "before" }
+           ctx.first(ctx.data.payActs, in: header) != nil { bound = Self.tableLeadBound(above: header.lowerBound, ctx) ?? "before" }
         // 至2025年10月25日竣工; 至民國116年3月10日最後一期清償完畢: the day a work or a repayment is complete.
         if bound == nil, !e.blank, ctx.match(ctx.data.endDateLead, endingAt: lead) != nil {
             let p = ctx.phrase(at: e.range.lowerBound)
@@ -657,6 +658,35 @@ struct DeadlineExtractor {
         case let (nil, f?): return (f.range.lowerBound, ctx.data.performerSides)
         case (nil, nil): return nil
         }
+    }
+
+    /// The bound a table's lead sentence gives the dates in its cells: the nearest of the few lines
+    /// above the header that points at the table (下表所列, 如下). A date word there with 前 after it
+    /// (支付日或之前, 各期日期前) or 不迟于 in it is "before"; a lead that names the days (下表所列租金
+    /// 支付日) without either is "on"; a line that points at the table but names no day (租金支付表如下)
+    /// passes to the line above it; nil when none of them decides.
+    static func tableLeadBound(above headerStart: Int, _ ctx: FactContext) -> String? {
+        let t = ctx.t
+        var end = headerStart
+        for _ in 0..<3 {
+            guard end > 0 else { return nil }
+            var start = end - 1
+            while start > 0 && t[start - 1] != 0x0A { start -= 1 }
+            let line = start..<max(start, end - 1)
+            end = start
+            guard ctx.contains(ctx.data.tableLeadReferences, in: line) else { continue }
+            if ctx.contains(ctx.data.dueBy, in: line) { return "before" }
+            var namesDays = false
+            for i in line where t[i] == 0x65E5 || t[i] == 0x671F {  // 日, 期
+                namesDays = namesDays || t[i] == 0x65E5
+                var k = i + 1
+                while k < line.upperBound && FactContext.isSpace(t[k]) { k += 1 }
+                if k < line.upperBound, t[k] == 0x6216 { k += 1 }  // 或之前
+                if ctx.match(ctx.data.dateBefore, at: k) != nil { return "before" }
+            }
+            if namesDays { return "on" }
+        }
+        return nil
     }
 
     /// The act a table's header row names (付款条件, 付款时间, 交付期限), for a time in a cell of one of

@@ -70,6 +70,7 @@ final class FactData: Sendable {
         var recurringDue: [String]?
         var dueOn: [String]?
         var dueBy: [String]?
+        var tableLeadReferences: [String]?
         var receiptCues: [String: String]?
         var localStart: [String]?
         var dateListJoiners: [String]?
@@ -243,6 +244,9 @@ final class FactData: Sendable {
     let dueOn: WordTable<Bool>
     /// 不迟于/最迟于 before a date: due by it (bound before).
     let dueBy: WordTable<Bool>
+    /// 下表所列/如下: a sentence that points at the table below it, whose wording gives the bound of the
+    /// dates in the table's cells.
+    let tableLeadReferences: WordTable<Bool>
     /// 收到/接到: a receipt cue, whose event is named by what is received (`receiptObjects`).
     let receiptCues: [String: String]
     /// 变更后5日内: a start point the duration's phrase names itself.
@@ -460,6 +464,7 @@ final class FactData: Sendable {
         recurringDue = table(d.recurringDue ?? [])
         dueOn = table(d.dueOn ?? [])
         dueBy = table(d.dueBy ?? [])
+        tableLeadReferences = table(d.tableLeadReferences ?? [])
         receiptCues = Dictionary((d.receiptCues ?? [:]).map { (EntityData.norm($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         localStart = table(d.localStart ?? [])
         dateListJoiners = table(d.dateListJoiners ?? [])

@@ -64,6 +64,26 @@ import Testing
         #expect((r.document.paymentSchedule ?? []).map(\.amount) == [50000, 50000])
     }
 
+    /// The sentence that points at the table gives its dates' bound: 按下表所列租金支付日支付 is due on
+    /// them, 于下表所列各期租金支付日或之前支付 by them; a lead that names no day leaves the default.
+    @Test(arguments: [
+        ("乙方应按下表所列租金支付日足额支付：", "on"),
+        ("乙方应于下表所列各期租金支付日或之前，将当期租金足额汇入甲方账户。\n租金支付表如下：", "before"),
+        ("乙方应不迟于下表所列日期支付租金：", "before"),
+        ("租金支付表如下：", "before"),
+    ])
+    func theTablesLeadGivesTheBound(lead: String, bound: String) {
+        let r = report("""
+            第四条 租金
+            \(lead)
+            | 期次 | 租金支付日 | 租金（元） |
+            | 1 | 2027-04-15 | 405,000.00 |
+            | 2 | 2027-07-15 | 405,000.00 |
+            """)
+        let due = r.deadlines.filter { $0.date != nil }.map { "\($0.date!)|\($0.bound)|\($0.obligor ?? "∅")" }
+        #expect(due == ["2027-04-15|\(bound)|乙方", "2027-07-15|\(bound)|乙方"], "\(due)")
+    }
+
     @Test func aDateInATableThatPaysNothingIsNoDeadline() {
         let r = report("""
             第四条 培训安排
