@@ -127,9 +127,12 @@ struct AmountExtractor {
             }
             return (c.value, ctx.text(c.range))
         }
-        // 甲方支付50%，即人民币22,500元: a share paid, with no cue, is a part of the price.
+        // 甲方支付50%，即人民币22,500元: a share paid, with no cue, is a part of the price; so is one in
+        // a row of a table whose header names the payment (付费阶段 | 支付比例 | 金额 ⏎ 方案设计 | 20% |
+        // 653,600.00).
         if cues.isEmpty, let p = ctx.entities(.percentage, in: from..<r.lowerBound).last(where: { $0.range.upperBound <= r.lowerBound }),
-           ctx.contains(ctx.data.scheduleVerbs, in: from..<p.range.lowerBound) {
+           ctx.contains(ctx.data.scheduleVerbs, in: from..<p.range.lowerBound)
+            || (p.value?.value ?? 1) < 0.9999 && ctx.tableHeader(of: r.lowerBound).map({ ctx.contains(ctx.data.scheduleVerbs, in: $0) }) == true {
             return (ctx.data.amounts.partOfPrice, nil)
         }
         // 3. Right after, the sentence before, or a little after.
