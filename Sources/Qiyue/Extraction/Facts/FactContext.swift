@@ -182,8 +182,9 @@ struct FactContext {
         while true {
             while a > 0 && !Self.sentenceEnds.contains(t[a - 1]) && r.lowerBound - a < Self.leadLimit { a -= 1 }
             guard a > 1, t[a - 1] == 0x0A, r.lowerBound - a < Self.leadLimit else { break }
+            // (A blank line may stand between the lead and its items, as Markdown sets a list.)
             var p = a - 1
-            while p > 0 && Self.isSpace(t[p - 1]) { p -= 1 }
+            while p > 0 && (Self.isSpace(t[p - 1]) || t[p - 1] == 0x0A) { p -= 1 }
             guard p > 0, Self.listLineEnds.contains(t[p - 1]) else { break }
             a = p - 1
             if t[p - 1] == 0x3A || t[p - 1] == 0xFF1A {

@@ -84,6 +84,36 @@ import Testing
         #expect(due == ["2027-04-15|\(bound)|乙方", "2027-07-15|\(bound)|乙方"], "\(due)")
     }
 
+    /// A row's share of a payment table (its header names the payment) makes the row's sum a part of
+    /// the price, whatever the caption prices (设计费按下表分阶段支付).
+    @Test func aShareInAPaymentTableRowIsAnInstalment() {
+        let r = report("""
+            第五条 设计费
+            1. 设计费总额为人民币1,000,000.00元。
+            2. 设计费按下表分阶段支付：
+            | 序号 | 付费阶段 | 支付比例 | 金额（元） | 支付时间 |
+            | 1 | 方案设计 | 30% | 300,000.00 | 方案经发包人确认后10个工作日内 |
+            | 2 | 施工图设计 | 70% | 700,000.00 | 施工图审查合格后10个工作日内 |
+            """, "service")
+        let rows = r.amounts.filter { $0.value == 300000 || $0.value == 700000 }.map(\.purpose)
+        #expect(rows == ["installment", "installment"], "\(rows)")
+        #expect(r.amounts.first { $0.value == 1000000 }?.purpose == "total_price")
+    }
+
+    /// A blank line between a list's lead and its items (as Markdown sets a list) keeps the lead:
+    /// each item's rate is a penalty of the lead's payer.
+    @Test func aListLeadOverABlankLine() {
+        let r = report("""
+            第六条 甲方解除合同
+            甲方在行程开始前解除合同的，应按下列标准向乙方支付违约金：
+
+            - 出发前 7 日至 4 日解除的，支付旅游费用总额的 **20%**；
+            - 出发前 3 日至 1 日解除的，支付旅游费用总额的 **40%**；
+            """, "service")
+        let p = r.penalties.map { "\($0.payer ?? "∅")|\($0.form)|\($0.rate ?? -1)" }
+        #expect(p.contains("甲方|one_off|0.2") && p.contains("甲方|one_off|0.4"), "\(p)")
+    }
+
     @Test func aDateInATableThatPaysNothingIsNoDeadline() {
         let r = report("""
             第四条 培训安排
