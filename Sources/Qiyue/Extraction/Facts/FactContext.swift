@@ -298,10 +298,19 @@ struct FactContext {
     /// The last role before `offset` in `r` that is not an object, when a modal follows it (…，甲方有权
     /// 解除合同，乙方还应按…5%支付违约金 → 乙方); nil when that role carries none.
     func modalRole(before offset: Int, in r: Range<Int>) -> String? {
-        guard let m = roles(in: FactContext.upTo(r.lowerBound, offset)).last(where: { !isObject($0.range, in: r) }),
-              hasModal(after: m.range.upperBound, limit: offset) else { return nil }
+        let found = roles(in: FactContext.upTo(r.lowerBound, offset)).filter { !isObject($0.range, in: r) }
+        guard var k = found.indices.last else { return nil }
+        // 出卖人应在买受人解除通知送达之日起15日内退还…，并按…5%支付: a role right after the modal's
+        // 在/于 opens a time clause; the role before the modal is the subject.
+        while k > 0, found[k].range.lowerBound - found[k - 1].range.upperBound <= Self.modalClauseGap,
+              match(data.prepositions, endingAt: found[k].range.lowerBound) != nil,
+              hasModal(after: found[k - 1].range.upperBound, limit: found[k].range.lowerBound) { k -= 1 }
+        let m = found[k]
+        guard hasModal(after: m.range.upperBound, limit: offset) else { return nil }
         return role(m.label)
     }
+    /// How far a role's modal and the 在/于 of a time clause after it may run (应当在, 须于).
+    static let modalClauseGap = 5
 
     /// Who must act in the obligation at `range` (a deadline, a payment): the grammatical subject of
     /// its sentence, found in this order —

@@ -35,6 +35,14 @@ import Testing
         #expect(q.map(\.rate) == [0.0004])
     }
 
+    /// A role in the time clause after a modal (乙方应在甲方…之日起15日内) is not the subject: the party
+    /// with the modal pays the rate that follows.
+    @Test func theRoleInATimeClauseIsNotThePayer() throws {
+        let p = penalties("逾期超过90日的，甲方有权解除合同，乙方应在甲方解除通知送达之日起15日内退还全部已付款，并按甲方累计已付款的5%支付违约金。")
+        let share = try #require(p.first { $0.rate == 0.05 })
+        #expect(share.payer == "乙方" && share.form == "one_off")
+    }
+
     @Test func aProportionalPenalty() throws {
         let p = penalties("乙方在服务期内离职的，应按服务期未履行部分所分摊的培训费用向甲方支付违约金。", "labor")
         try #require(p.count == 1)
