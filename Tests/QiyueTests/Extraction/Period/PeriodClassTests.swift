@@ -53,6 +53,13 @@ import Testing
         #expect(periods("乙方提供一年免费维护。") == ["free_maintenance|1|year"])
     }
 
+    /// A cue followed by the event that starts or ends the period (订阅期开始之日起30日内) names that event:
+    /// the duration after it is a time from the event. A subscription term is a service term.
+    @Test func aCueNamingAnEventIsNoPeriod() {
+        #expect(periods("甲方在订阅期开始之日起30日内提出退订的，乙方退还已付订阅费的80%。").isEmpty)
+        #expect(periods("首个订阅期为十二个月，自2027年3月1日起至2028年2月29日止。") == ["service_term|2027-03-01..2028-02-29|12"])
+    }
+
     @Test func aLabourServicePeriodIsTheTrainingBond() {
         #expect(periods("乙方参加专项培训的，约定服务期为培训结束后两年。", category: "labor") == ["other|2|year"])
         #expect(periods("服务期限为两年。") == ["service_term|2|year"])
