@@ -599,22 +599,7 @@ struct PartyExtractor {
             valueRange = valueRange.lowerBound..<valueRange.lowerBound
             end = r.range.lowerBound
         }
-        // A parenthesis after the name: "以下简称甲方" aliases, or remarks to drop — unless it is part
-        // of the name (（有限合伙）, or the name goes on after it: 恒朗贸易（香港）有限公司).
-        var p = valueRange.lowerBound
-        while p < valueRange.upperBound {
-            if Self.openParen.contains(t[p]) {
-                var q = p + 1
-                while q < valueRange.upperBound && !Self.closeParen.contains(t[q]) { q += 1 }
-                guard q < valueRange.upperBound else { break }
-                let inner = ctx.text((p + 1)..<q)
-                let goesOn = q + 1 < valueRange.upperBound && !Self.openParen.contains(t[q + 1]) && !FactContext.isSpace(t[q + 1])
-                    && ctx.roles(in: (p + 1)..<q).isEmpty && inner.count <= 6
-                if !goesOn && !(ctx.data.parties.nameParentheses ?? []).contains(inner) { break }
-                p = q
-            }
-            p += 1
-        }
+        let p = remarkStart(in: valueRange, ctx)
         var remark: Range<Int>?
         if p < valueRange.upperBound {
             var q = p + 1
@@ -786,12 +771,38 @@ struct PartyExtractor {
     }
 
     /// One field's value, attached to a party.
+    /// Where a parenthesis after a name opens: "以下简称甲方" aliases, or remarks to drop (陈雅琴（代表同行
+    /// 3人）) — unless it is part of the name (（有限合伙）, or the name goes on after it: 恒朗贸易（香港）有限
+    /// 公司). The value's end when there is none.
+    private func remarkStart(in value: Range<Int>, _ ctx: FactContext) -> Int {
+        let t = ctx.t
+        var p = value.lowerBound
+        while p < value.upperBound {
+            if Self.openParen.contains(t[p]) {
+                var q = p + 1
+                while q < value.upperBound && !Self.closeParen.contains(t[q]) { q += 1 }
+                guard q < value.upperBound else { break }
+                let inner = ctx.text((p + 1)..<q)
+                let goesOn = q + 1 < value.upperBound && !Self.openParen.contains(t[q + 1]) && !FactContext.isSpace(t[q + 1])
+                    && ctx.roles(in: (p + 1)..<q).isEmpty && inner.count <= 6
+                if !goesOn && !(ctx.data.parties.nameParentheses ?? []).contains(inner) { break }
+                p = q
+            }
+            p += 1
+        }
+        return p
+    }
+
     private func assign(_ field: String, label: String, _ v: Range<Int>, to d: inout Draft, _ ctx: FactContext) {
         let t = ctx.t
         let text = ctx.originalClean(v)
         switch field {
         case "name":
-            if d.nameBlank, isNameLike(v, ctx), v.count <= 40, let n = filledName(text, ctx) { d.name = n; d.nameBlank = false }
+            // A cell's name drops a remark after it as a name in running text does.
+            let name = ctx.trimmed(v.lowerBound..<remarkStart(in: v, ctx))
+            if d.nameBlank, !name.isEmpty, isNameLike(name, ctx), name.count <= 40, let n = filledName(ctx.originalClean(name), ctx) {
+                d.name = n; d.nameBlank = false
+            }
         case "id":
             // 身分證字號 F228604175 (Taiwan), 香港身份證 K382615(5) (Hong Kong).
             for (value, kind, valid) in regionalIDs(v, ctx) {

@@ -145,6 +145,9 @@ import Testing
         let table = "团队境内旅游合同\n| 项目 | 旅游者（甲方） | 旅行社（乙方） |\n| --- | --- | --- |\n| 名称/姓名 | 陈某 | 某某国际旅行社有限公司 |\n| 证件号码 | 身份证 420106198305276728 | 统一社会信用代码 91420100MA4K6BY28U |\n| 电话 | 186 2741 5093 | 027-8577 3316 |\n\n第一条 旅游行程\n"
         #expect(parties(table, "service") == ["甲方|client|陈某", "乙方|provider|某某国际旅行社有限公司"])
         #expect(details(table, "service").contains("甲方|phone|18627415093"))
+        // A remark after the name in a cell is dropped, as in running text.
+        let remark = table.replacingOccurrences(of: "| 陈某 |", with: "| 陈某（代表同行 3 人） |")
+        #expect(parties(remark, "service") == ["甲方|client|陈某", "乙方|provider|某某国际旅行社有限公司"])
         let repair = "机动车维修服务合同\n托修方（甲方）：陈某\n承修方（乙方）：某某汽车维修服务有限公司\n第一条 维修项目\n"
         #expect(parties(repair, "other_contract") == ["甲方|client|陈某", "乙方|provider|某某汽车维修服务有限公司"])
         let gym = "健身会员服务合同\n甲方（经营者）：某某健身管理有限公司\n乙方（会员）：王某\n第一条 会籍\n"
