@@ -132,7 +132,7 @@ struct AmountExtractor {
         // 653,600.00).
         if cues.isEmpty, let p = ctx.entities(.percentage, in: from..<r.lowerBound).last(where: { $0.range.upperBound <= r.lowerBound }),
            ctx.contains(ctx.data.scheduleVerbs, in: from..<p.range.lowerBound)
-            || (p.value?.value ?? 1) < 0.9999 && ctx.tableHeader(of: r.lowerBound).map({ ctx.contains(ctx.data.scheduleVerbs, in: $0) }) == true {
+            || ((p.value?.value ?? 1) < 0.9999 && ctx.tableHeader(of: r.lowerBound).map({ ctx.contains(ctx.data.scheduleVerbs, in: $0) }) == true) {
             return (ctx.data.amounts.partOfPrice, nil)
         }
         // 3. Right after, the sentence before, or a little after.

@@ -665,7 +665,7 @@ struct DeadlineExtractor {
     /// (支付日或之前, 各期日期前) or 不迟于 in it is "before"; a lead that names the days (下表所列租金
     /// 支付日) without either is "on"; a line that points at the table but names no day (租金支付表如下)
     /// passes to the line above it; nil when none of them decides.
-    static func tableLeadBound(above headerStart: Int, _ ctx: FactContext) -> String? {
+    private static func tableLeadBound(above headerStart: Int, _ ctx: FactContext) -> String? {
         let t = ctx.t
         var end = headerStart
         for _ in 0..<3 {

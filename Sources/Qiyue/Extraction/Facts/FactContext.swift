@@ -296,7 +296,8 @@ struct FactContext {
     }
 
     /// The last role before `offset` in `r` that is not an object, when a modal follows it (…，甲方有权
-    /// 解除合同，乙方还应按…5%支付违约金 → 乙方); nil when that role carries none.
+    /// 解除合同，乙方还应按…5%支付违约金 → 乙方); nil when that role carries none. A role inside the time
+    /// clause a modal's 在/于 opens (乙方应在甲方…之日起15日内) gives way to the role before the modal.
     func modalRole(before offset: Int, in r: Range<Int>) -> String? {
         let found = roles(in: FactContext.upTo(r.lowerBound, offset)).filter { !isObject($0.range, in: r) }
         guard var k = found.indices.last else { return nil }
