@@ -9,11 +9,15 @@
 ///
 /// A run is a table only when the layout proves it: N (2–8) header cells that are labels (Chinese
 /// text, no figures, no colon), at least two rows, and every column of the rows holding one kind of
-/// cell (numbers, sums, dates, text or a dash) — a last 合计/总计 row may differ in its first cell.
+/// cell (numbers, sums, dates, text or a dash; past the first column counts and sums mix, as in a
+/// quantity column) — a last 合计/总计 row may differ in its first cell.
 /// Lists of short lines (signature blocks, numbered items) fail that test and stay as they are.
 enum CellPerLineTable {
     /// The kinds of cell a column must keep.
-    private enum Kind: Equatable { case integer, figure, date, text, empty }
+    private enum Kind: Equatable {
+        case integer, figure, date, text, empty
+        var isNumber: Bool { self == .integer || self == .figure }
+    }
 
     /// Longest cell line, in scalars.
     static let maxCell = 24
@@ -30,8 +34,16 @@ enum CellPerLineTable {
         let kinds = lines.map { isCell(t, $0) ? kind(t, trimmed(t, $0)) : nil }
         var start = 0
         while start < lines.count {
-            guard kinds[start] != nil, let (n, rows) = table(t, lines, kinds, from: start) else { start += 1; continue }
-            var r = start
+            guard kinds[start] != nil, let found = table(t, lines, kinds, from: start) else { start += 1; continue }
+            // A caption set as a line of its own (一、设备名称、规格、数量及价格) passes for a label and can
+            // shift the columns: a later start among the label lines that covers more lines wins.
+            var (first, n, rows) = (start, found.0, found.1)
+            var s = start + 1
+            while s < lines.count, s - start < 8, kinds[s] == .text, isLabel(t, trimmed(t, lines[s])) {
+                if let other = table(t, lines, kinds, from: s), other.0 * (other.1 + 1) > n * (rows + 1) { (first, n, rows) = (s, other.0, other.1) }
+                s += 1
+            }
+            var r = first
             for _ in 0...rows {   // the header and the rows
                 for c in r..<(r + n - 1) { t[lines[c].upperBound] = 0x09 }
                 r += n
@@ -80,7 +92,9 @@ enum CellPerLineTable {
                         if rows >= 2 { rows += 1 }
                         break rowLoop
                     }
-                    if let kind = next[c], kind != k { break rowLoop }
+                    // (A quantity column holds counts and larger figures alike: 3000 above 40. The first
+                    // column, a row number, keeps one kind.)
+                    if let kind = next[c], kind != k, c == 0 || !(kind.isNumber && k.isNumber) { break rowLoop }
                     next[c] = k
                 }
                 columns = next

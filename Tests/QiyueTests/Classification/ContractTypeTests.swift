@@ -20,6 +20,15 @@ import Testing
         ("合作协议\n甲方：张三\n乙方：李四\n双方就某事合作。", "other_contract", "other"),
         ("机动车维修服务合同\n托修方（甲方）：陈某\n承修方（乙方）：某某汽车维修服务有限公司\n乙方对甲方车辆进行事故维修。", "other_contract", "work_contracting"),
         ("醫療器材區域經銷協議書\n甲方：某某醫療器材股份有限公司\n乙方（經銷商）：某某醫療用品有限公司\n乙方向甲方購買產品並自行轉售。", "sale_of_goods", "sale"),
+        // Supervision of a construction project is an entrustment; a labour subcontract is construction.
+        ("建设工程监理合同\n委托人（甲方）：某某置业有限公司\n监理人（乙方）：某某工程监理有限公司\n乙方对工程施工质量进行监理。", "service", "entrustment"),
+        ("建设工程劳务分包合同\n承包人（甲方）：某某建工集团有限公司\n劳务分包人（乙方）：某某建筑劳务有限公司\n乙方提供施工劳务。", "other_contract", "construction"),
+        ("城市集中供热用热合同\n供热人（甲方）：某某热力有限公司\n用热人（乙方）：张三\n采暖期为每年11月1日至次年3月31日。", "other_contract", "utilities_supply"),
+        ("藝術品委託寄售合約書\n甲方：張三\n乙方：某某畫廊有限公司\n乙方以自己名義出售甲方作品。", "other_contract", "commission_agency"),
+        ("高級人才獵聘服務合約\n甲方：某某投資有限公司\n乙方：某某人才顧問有限公司\n候選人於試用期內離職的，乙方免費推薦替補人選。", "service", "intermediary"),
+        ("宠物寄养服务合同\n甲方：张三\n乙方：某某宠物服务有限公司\n甲方将犬只一只交乙方寄养。", "service", "custody"),
+        // Staff welfare words (试用期, 社会保险) in a service contract make it no labour contract.
+        ("写字楼保洁外包服务合同\n甲方：某某物业管理有限公司\n乙方：某某保洁服务有限公司\n乙方应为其保洁员缴纳社会保险，试用期内的人员不得单独上岗。", "service", "other"),
     ])
     func contractType(_ c: (String, String, String)) {
         let r = pipeline.report(text: c.0, category: c.1).0

@@ -31,6 +31,16 @@ import Testing
         #expect(rejoined(goods).hasPrefix("序号\t设备名称\t规格型号\t数量\t单价（元）\t金额（元）\n1\t数控车床"))
     }
 
+    /// A quantity column holds small counts and larger figures alike (3000 above 40); the row
+    /// numbers of the first column keep one kind.
+    @Test func aQuantityColumnMixesCountsAndFigures() {
+        let text = "品名\n单位\n单价（元）\n月预估量\n金额（元）\n大米\n千克\n6.80\n3000\n20,400.00\n食用油\n桶\n268.00\n40\n10,720.00\n"
+        #expect(rejoined(text) == "品名\t单位\t单价（元）\t月预估量\t金额（元）\n大米\t千克\t6.80\t3000\t20,400.00\n食用油\t桶\t268.00\t40\t10,720.00\n")
+        // A caption on a line of its own before the header is no header cell (it would shift the columns).
+        let goods = "一、设备名称、规格、数量及价格\n序号\n设备名称\n规格型号\n数量\n单价（元）\n金额（元）\n1\n数控车床\nCK6150\n4台\n186,000.00\n744,000.00\n2\n立式加工中心\nVMC850\n2台\n325,000.00\n650,000.00\n3\n空气压缩机\nBK22-8\n1台\n46,000.00\n46,000.00\n"
+        #expect(rejoined(goods) == "一、设备名称、规格、数量及价格\n序号\t设备名称\t规格型号\t数量\t单价（元）\t金额（元）\n1\t数控车床\tCK6150\t4台\t186,000.00\t744,000.00\n2\t立式加工中心\tVMC850\t2台\t325,000.00\t650,000.00\n3\t空气压缩机\tBK22-8\t1台\t46,000.00\t46,000.00\n")
+    }
+
     /// Long runs of short lines are read in one pass: 270,000 one-word lines stay as they are, and
     /// 60,000 repetitions of a two-column table are all read as rows.
     @Test func longRunsStayLinear() {

@@ -670,8 +670,7 @@ struct DeadlineExtractor {
         var end = headerStart
         for _ in 0..<3 {
             guard end > 0 else { return nil }
-            var start = end - 1
-            while start > 0 && t[start - 1] != 0x0A { start -= 1 }
+            let start = ctx.lineStart(before: end)
             let line = start..<max(start, end - 1)
             end = start
             guard ctx.contains(ctx.data.tableLeadReferences, in: line) else { continue }
@@ -681,7 +680,6 @@ struct DeadlineExtractor {
                 namesDays = namesDays || t[i] == 0x65E5
                 var k = i + 1
                 while k < line.upperBound && FactContext.isSpace(t[k]) { k += 1 }
-                if k < line.upperBound, t[k] == 0x6216 { k += 1 }  // 或之前
                 if ctx.match(ctx.data.dateBefore, at: k) != nil { return "before" }
             }
             if namesDays { return "on" }

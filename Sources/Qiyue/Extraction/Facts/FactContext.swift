@@ -134,21 +134,40 @@ struct FactContext {
     static func isSpace(_ c: UInt32) -> Bool { c == 0x20 || c == 0x09 || c == 0x3000 || c == 0x5F || c == 0xA0 }
 
 
+    /// The offset after the bracket closing the one that opens at `offset` (`(` or `[` once
+    /// normalized), when it closes within `bracketLimit` characters and before `limit`: a written
+    /// amount's figures in brackets (壹拾万元正（HK$100,000）), a remark.
+    func bracketEnd(at offset: Int, limit: Int) -> Int? {
+        guard offset < limit, t[offset] == 0x28 || t[offset] == 0x5B else { return nil }
+        let close: UInt32 = t[offset] == 0x28 ? 0x29 : 0x5D
+        var k = offset + 1
+        while k < min(limit, offset + Self.bracketLimit) {
+            if t[k] == close { return k + 1 }
+            k += 1
+        }
+        return nil
+    }
+    static let bracketLimit = 24
+
     /// `a..<b`, or the empty range at `a` when `b` is before it (an entity may run past the
     /// phrase or sentence it starts in: 1,200 crosses a comma, an OCR figure a line break).
     static func upTo(_ a: Int, _ b: Int) -> Range<Int> { a..<max(a, b) }
+
+    /// The start of the line that holds `offset`.
+    func lineStart(of offset: Int) -> Int {
+        var a = offset
+        while a > 0 && t[a - 1] != 0x0A { a -= 1 }
+        return a
+    }
+
+    /// The start of the line before the line that starts at `start` (> 0).
+    func lineStart(before start: Int) -> Int { lineStart(of: start - 1) }
 
     /// The header row of the table whose row holds `offset` (rows are lines of tab-separated cells
     /// once normalized; a markdown rule line between header and rows is stepped over), when that row
     /// is not the header itself.
     func tableHeader(of offset: Int) -> Range<Int>? {
-        var a = offset
-        while a > 0 && t[a - 1] != 0x0A { a -= 1 }
-        func lineStart(before s: Int) -> Int {
-            var p = s - 1
-            while p > 0 && t[p - 1] != 0x0A { p -= 1 }
-            return p
-        }
+        let a = lineStart(of: offset)
         func hasTab(_ s: Int) -> Bool {
             var k = s
             while k < t.count && t[k] != 0x0A { if t[k] == 0x09 { return true }; k += 1 }
@@ -182,9 +201,13 @@ struct FactContext {
         while true {
             while a > 0 && !Self.sentenceEnds.contains(t[a - 1]) && r.lowerBound - a < Self.leadLimit { a -= 1 }
             guard a > 1, t[a - 1] == 0x0A, r.lowerBound - a < Self.leadLimit else { break }
-            // (A blank line may stand between the lead and its items, as Markdown sets a list.)
+            // (One blank line may stand between the lead and its items, as Markdown sets a list.)
             var p = a - 1
-            while p > 0 && (Self.isSpace(t[p - 1]) || t[p - 1] == 0x0A) { p -= 1 }
+            var blankLines = 0
+            while p > 0 && (Self.isSpace(t[p - 1]) || (t[p - 1] == 0x0A && blankLines == 0)) {
+                if t[p - 1] == 0x0A { blankLines += 1 }
+                p -= 1
+            }
             guard p > 0, Self.listLineEnds.contains(t[p - 1]) else { break }
             a = p - 1
             if t[p - 1] == 0x3A || t[p - 1] == 0xFF1A {

@@ -236,8 +236,13 @@ struct PenaltyExtractor {
         if let v = e.value, v.max != nil, v.min == nil { return true }
         let phrase = ctx.phrase(at: e.range.lowerBound)
         if ctx.contains(ctx.data.capWords, in: max(r.lowerBound, phrase.lowerBound)..<e.range.lowerBound) { return true }
-        let after = e.range.upperBound..<max(e.range.upperBound, min(phrase.upperBound, e.range.upperBound + 3))
-        return ctx.first(ctx.data.capAfterWords, in: after) != nil
+        // (A written amount's figures in brackets may stand between — 以港币壹拾万元正（HK$100,000）为限 —
+        // and their thousands comma is no phrase break.)
+        var k = e.range.upperBound
+        if let close = ctx.bracketEnd(at: k, limit: ctx.sentence(at: e.range.lowerBound).upperBound) { k = close }
+        var end = k
+        while end < min(ctx.t.count, k + 3) && !FactContext.isPhraseBreak(ctx.t[end]) { end += 1 }
+        return ctx.first(ctx.data.capAfterWords, in: k..<end) != nil
     }
 
     private func attachCap(_ p: inout Penalty, _ cap: Entity?, _ ctx: FactContext) {

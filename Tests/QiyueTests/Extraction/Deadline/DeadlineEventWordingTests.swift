@@ -39,6 +39,8 @@ import Testing
     @Test func aDateThatBoundsWhatHappened() {
         #expect(deadlines("2025年6月30日之前所发生的水电费由甲方承担。", category: "lease").isEmpty)
         #expect(deadlines("乙方应于2025年6月30日前支付租金。", category: "lease") == ["date:2025-06-30|before|乙方"])
+        // 或之前 (on or before) is due before the date too.
+        #expect(deadlines("乙方应于2026年5月1日或之前交付全部成果。") == ["date:2026-05-01|before|乙方"])
     }
 
     @Test func theFirstMonthsOfATerm() {

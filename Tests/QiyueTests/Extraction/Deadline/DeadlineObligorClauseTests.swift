@@ -67,6 +67,6 @@ import Testing
         #expect(deadlines("履约保证金：人民币2万元，于签订本合同时同时支付。") == ["signing|0|day|on|甲方"])
         #expect(deadlines("开发计划：\n1. 2026年3月31日前，完成系统上线。") == ["date:2026-03-31|before|乙方"])
         // An act of neither kind names no one.
-        #expect(deadlines("一方地址变更的，应于变更后5日内书面通知对方。") == ["other|5|day|within|∅"])
+        #expect(deadlines("一方地址变更的，应于变更后5日内书面通知对方。") == ["occurrence|5|day|within|∅"])
     }
 }

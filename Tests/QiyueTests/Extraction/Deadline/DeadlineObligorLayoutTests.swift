@@ -24,7 +24,7 @@ import Testing
     /// 5.2 … / 5.3 …: decimal-numbered items chain back to the item that names the payer.
     @Test func decimalItemsShareTheirSubject() {
         #expect(deadlines("5.2 进度款：甲方应在收到乙方付款申请后28日内支付已完工程量价款的75%。\n5.3 竣工结算：工程竣工验收合格后30日内，支付至结算价款的97%。", category: "other_contract")
-            == ["notice|28|day|within|甲方", "acceptance|30|day|within|甲方"])
+            == ["other|28|day|within|甲方", "acceptance|30|day|within|甲方"])
     }
 
     @Test func aContinuedClauseKeepsItsMainSubject() {

@@ -42,7 +42,10 @@ import Testing
     }
 
     @Test func aLocalStartPointIsOther() {
-        #expect(anchors("双方确认的送达地址为上述地址，一方地址变更的，应于变更后5日内书面通知对方。") == ["other|5|day"])
+        #expect(anchors("双方确认的送达地址为上述地址，甲方应在乙方进场后3日内提供施工用水用电。") == ["other|3|day"])
+        // A change (地址变更, 人员变动) is something that happens: occurrence.
+        #expect(anchors("双方确认的送达地址为上述地址，一方地址变更的，应于变更后5日内书面通知对方。") == ["occurrence|5|day"])
+        #expect(anchors("人员变动的，乙方应在变动之日起2日内更新备案。") == ["occurrence|2|day"])
         #expect(anchors("乙方应于货物交付后5日内完成安装。") == ["delivery|5|day"])
     }
 }

@@ -22,6 +22,9 @@ import Testing
         ("乙方保管不善造成货物毁损的，应按货物的申报价值赔偿甲方。", "乙方"),
         // A role that only modifies the measure (甲方申报的价值) is not who pays.
         ("乙方保管不善造成货物灭失的，应按入库时甲方申报的价值赔偿甲方。", "乙方"),
+        // Damages measured by the price (照价赔偿) or by the costs caused (赔偿…费用).
+        ("因乙方人员操作不当造成甲方财产毁损的，乙方应照价赔偿。", "乙方"),
+        ("乙方未按约定派车的，应赔偿甲方由此增加的食宿、交通等费用。", "乙方"),
     ])
     func damagesWithoutAMeasure(_ c: (String, String)) throws {
         let p = penalties(c.0)
@@ -38,6 +41,15 @@ import Testing
     ])
     func notDamagesClauses(_ text: String) {
         #expect(penalties(text).isEmpty, "\(penalties(text).map(\.text))")
+    }
+
+    /// 赔偿总额以港币壹拾万元正（HK$100,000）为限: the written amount and its figures in brackets cap the
+    /// damages; neither is a fixed penalty.
+    @Test func aCapAfterTheFiguresInBrackets() throws {
+        let p = penalties("因乙方设计错误导致返工的，乙方须赔偿甲方的返工费用，赔偿总额以港币壹拾万元正（HK$100,000）为限。")
+        try #require(p.count == 1, "\(p.map(\.text))")
+        #expect(p[0].form == "one_off" && p[0].amount == nil)
+        #expect(p[0].capAmount == 100000)
     }
 
     @Test func damagesOutsideABreachClauseNeedABreach() {

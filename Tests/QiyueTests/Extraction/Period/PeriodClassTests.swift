@@ -69,11 +69,15 @@ import Testing
         // The course a training provider gives is the service; in a labour contract it is training time.
         #expect(periods("培训期限为四个月。") == ["service_term|4|month"])
         #expect(periods("培训期限为四个月。", category: "labor") == ["other|4|month"])
+        // A public institution's appointment (聘用期) is the labour term.
+        #expect(periods("聘用期自2027年1月1日起至2031年12月31日止。", category: "labor") == ["labor_term|2027-01-01..2031-12-31|5"])
     }
 
     @Test(arguments: [
         ("乙方在本合同履行完毕后三年内不得从事同类业务。", "other|3|year"),
         ("乙方离职后两年内，不得向任何第三方披露甲方商业秘密。", "confidentiality|2|year"),
+        ("乙方应保守甲方的工作秘密，本合同终止后两年内仍负有保密义务。", "confidentiality|2|year"),
+        ("乙方对本剧内容负保密义务，于本合约终止后三年内均不得泄漏。", "confidentiality|3|year"),
         ("双方对知悉的商业秘密负有保守义务。本条规定在合同终止后五年内持续有效。", "confidentiality|5|year"),
     ])
     func restrictionsArePeriods(_ c: (String, String)) {
