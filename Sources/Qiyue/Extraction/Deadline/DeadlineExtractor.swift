@@ -583,14 +583,18 @@ struct DeadlineExtractor {
     }
 
     /// The party a heading above `sentence` names the duties of (`dutyHeadings` after its role: 第三部分
-    /// 乙方责任, 第四条 甲方的义务), looking back over article headings up to a part or chapter heading.
+    /// 乙方责任, 第四条 甲方的义务): the nearest article heading, else a part or chapter heading above it
+    /// (an article further up — 第五条 甲方的义务 above 第七条 合同解除 — holds other sentences).
     private func dutyHeadingParty(above sentence: Range<Int>, _ ctx: FactContext) -> String? {
         guard var i = ctx.doc.sentenceIndex(at: sentence.lowerBound) else { return nil }
+        var passedArticle = false
         for _ in 0..<Self.headingLookBack {
             let s = ctx.doc.sentences[i].range
             var k = s.lowerBound
             while k < s.upperBound && FactContext.isSpace(ctx.t[k]) { k += 1 }
-            if let h = HeadingScanner.match(ctx.t, at: k, limit: s.upperBound), h.style == .chapter || h.style == .section || h.style == .article {
+            if let h = HeadingScanner.match(ctx.t, at: k, limit: s.upperBound), h.style == .chapter || h.style == .section || h.style == .article,
+               h.style != .article || !passedArticle {
+                if h.style == .article { passedArticle = true }
                 var a = h.end
                 while a < s.upperBound && FactContext.isSpace(ctx.t[a]) { a += 1 }
                 if let r = ctx.roles(in: a..<min(s.upperBound, a + 1)).first {

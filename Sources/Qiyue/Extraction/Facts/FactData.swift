@@ -28,6 +28,7 @@ final class FactData: Sendable {
         var conditionNonMarkers: [String]?
         var jointSubjects: [String]?
         var anyPartySubjects: [String]?
+        var bankWords: [String]?
         var detailHeadings: [String]?
         var nameParentheses: [String]?
         var foreignContacts: [String]?
@@ -210,6 +211,8 @@ final class FactData: Sendable {
     let jointSubjects: WordTable<Bool>
     /// 任何一方 as a subject: a duty of whichever party it falls to (no obligor).
     let anyPartySubjects: WordTable<Bool>
+    /// Words of a bank's name (银行, 支行): an account value that opens with one names its bank.
+    let bankWords: WordTable<Bool>
     let detailHeadings: WordTable<Bool>
     let foreignContacts: WordTable<Bool>
     let signingOnlyRoles: Set<String>
@@ -428,6 +431,7 @@ final class FactData: Sendable {
         conditionNonMarkers = table(p.conditionNonMarkers ?? [])
         jointSubjects = table(p.jointSubjects ?? [])
         anyPartySubjects = table(p.anyPartySubjects ?? [])
+        bankWords = table(p.bankWords ?? [])
         detailHeadings = table(p.detailHeadings ?? [])
         foreignContacts = table(p.foreignContacts ?? [])
         signingOnlyRoles = Set(p.signingOnlyRoles ?? [])

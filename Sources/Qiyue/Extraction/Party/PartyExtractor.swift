@@ -35,6 +35,8 @@ struct PartyExtractor {
     private static let quotes = ScalarSet(values: [0x22, 0x27, 0x201C, 0x201D, 0x2018, 0x2019, 0x300C, 0x300D, 0x300E, 0x300F])
     /// Where a label before its colon stops (sentence punctuation, parentheses, the colon).
     private static let labelStops = ScalarSet(values: [0x2C, 0x3002, 0x3001, 0x3B, 0x28, 0x29, 0x3A])
+    /// The longest label of a `label：value` line in a party's block (特种设备安装改造修理许可证编号：).
+    private static let maxLabelLength = 16
     /// Punctuation trimmed from both ends of a value.
     private static let valuePunctuation = ScalarSet(values: [0x2C, 0x3B, 0x3002, 0x3001, 0x2E, 0x3A, 0x0A, 0x0D, 0x2A])
     /// Where a name written before its parentheses starts, walking back: punctuation and the
@@ -375,7 +377,7 @@ struct PartyExtractor {
     /// holds no sentence punctuation.
     private func leadingLabel(_ body: Range<Int>, _ ctx: FactContext) -> Range<Int>? {
         var k = body.lowerBound
-        while k < body.upperBound && k - body.lowerBound <= 12 && !Self.labelStops.contains(ctx.t[k]) { k += 1 }
+        while k < body.upperBound && k - body.lowerBound <= Self.maxLabelLength && !Self.labelStops.contains(ctx.t[k]) { k += 1 }
         guard k < body.upperBound, k > body.lowerBound, ctx.t[k] == Self.colon else { return nil }
         var e = k
         while e > body.lowerBound && (FactContext.isSpace(ctx.t[e - 1]) || ctx.t[e - 1] == Self.star) { e -= 1 }
@@ -847,10 +849,21 @@ struct PartyExtractor {
             if d.bankAccounts.last.map({ $0.bank != nil }) ?? true { d.bankAccounts.append(Party.BankAccount(bank: text, account: nil, holder: nil)) }
             else { d.bankAccounts[d.bankAccounts.count - 1].bank = text }
         case "account":
-            let digits = text.filter { $0.isNumber || $0 == " " || $0 == "-" }.trimmingCharacters(in: .whitespaces)
+            // 收款账户：中国农业银行成都玉林支行　6228 4804 6611 2730 578: the bank may come first.
+            var bank: String?
+            if let first = v.first(where: { (0x30...0x39).contains(t[$0]) }), first > v.lowerBound {
+                let before = ctx.trimmed(v.lowerBound..<first)
+                if !before.isEmpty, ctx.contains(ctx.data.bankWords, in: before) { bank = ctx.originalClean(before) }
+            }
+            let number = bank == nil ? text : ctx.originalClean(v.first(where: { (0x30...0x39).contains(t[$0]) }).map { $0..<v.upperBound } ?? v)
+            let digits = number.filter { $0.isNumber || $0 == " " || $0 == "-" }.trimmingCharacters(in: .whitespaces)
             guard digits.filter(\.isNumber).count >= 8 else { break }
-            if let last = d.bankAccounts.last, last.account == nil { d.bankAccounts[d.bankAccounts.count - 1].account = digits }
-            else { d.bankAccounts.append(Party.BankAccount(bank: nil, account: digits, holder: nil)) }
+            if let b = bank, d.bankAccounts.last.map({ $0.bank != nil || $0.account != nil }) ?? true {
+                d.bankAccounts.append(Party.BankAccount(bank: b, account: digits, holder: nil))
+            } else if let last = d.bankAccounts.last, last.account == nil {
+                d.bankAccounts[d.bankAccounts.count - 1].account = digits
+                if let b = bank { d.bankAccounts[d.bankAccounts.count - 1].bank = b }
+            } else { d.bankAccounts.append(Party.BankAccount(bank: bank, account: digits, holder: nil)) }
         case "holder":
             if let last = d.bankAccounts.last, last.holder == nil { d.bankAccounts[d.bankAccounts.count - 1].holder = text }
             else { d.bankAccounts.append(Party.BankAccount(bank: nil, account: nil, holder: text)) }

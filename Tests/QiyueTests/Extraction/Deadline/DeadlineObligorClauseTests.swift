@@ -61,6 +61,9 @@ import Testing
             == ["date:---05|before|甲方"])
         #expect(deadlines("第三部分 乙方责任\n第十九条 货到后10日内，甲方支付货款。", category: "other_contract")
             == ["delivery|10|day|within|甲方"])
+        // An article further up holds its own sentences: 第七条's any-party notice is no one party's.
+        #expect(deadlines("第五条 甲方的义务\n1. 甲方应按约定支付维保费。\n第六条 违约责任\n1. 甲方逾期付款的，按日支付违约金。\n第七条 合同解除\n任何一方提前解除本合同的，应提前 30 日书面通知对方，并结清已发生的维保费用。")
+            == ["termination|30|day|before|∅"])
     }
 
     @Test func noSubjectFallsToTheSideThatActs() {

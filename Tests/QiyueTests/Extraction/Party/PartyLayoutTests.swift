@@ -52,6 +52,10 @@ import Testing
     @Test func unknownLabelsKeepTheBlockOpenAndForeignContactsAreSkipped() {
         let text = "聘用合同\n受聘方（乙方）：周雨桐\n学历：本科\n紧急联系人：周建（父亲）　电话：13800001111\n手机：13900002222\n"
         #expect(details(text, "labor") == ["乙方|phone|13900002222"])
+        // A long licence label (15 characters) is a label too; an account field may name its bank first.
+        let maintenance = "电梯维护保养合同\n乙方（维保单位）：青岛安迅电梯工程有限公司\n特种设备安装改造修理许可证编号：TS3437B01-2029\n24 小时救援电话：0532-6678 9110\n收款账户：青岛农商银行崂山支行　8161 0200 3512 0069 7\n"
+        #expect(details(maintenance, "service") == ["乙方|account|81610200351200697", "乙方|phone|053266789110"])
+        #expect(report(maintenance, "service").parties.first?.bankAccounts?.first?.bank == "青岛农商银行崂山支行")
     }
 
     @Test func markdownTableWithRolesAcrossTheTop() {
