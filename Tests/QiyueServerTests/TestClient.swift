@@ -23,7 +23,9 @@ struct TestClient: Sendable {
     func execute(uri: String, method: HTTPRequest.Method, headers: HTTPFields = [:], body: ByteBuffer? = nil) async throws -> TestResponse {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(uri)")!)
         request.httpMethod = method.rawValue
-        request.timeoutInterval = 120
+        // Generous: in a full parallel run on two cores, long synchronous suites can hold the
+        // cooperative thread pool (which runs the server's handlers) for minutes.
+        request.timeoutInterval = 400
         for field in headers { request.setValue(field.value, forHTTPHeaderField: field.name.rawName) }
         if let body { request.httpBody = Data(body.readableBytesView) }
         let (data, response) = try await URLSession.shared.data(for: request)

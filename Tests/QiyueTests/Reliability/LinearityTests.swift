@@ -4,8 +4,10 @@ import Testing
 
 /// Every extractor is linear in its input whatever the line structure: the characters its
 /// scanning helpers visit are counted (not timed) for n and 2n characters of contract text, with
-/// its line breaks and with all of them removed (as OCR and scraped pages give it).
-@Suite struct LinearityTests {
+/// its line breaks and with all of them removed (as OCR and scraped pages give it). Serialized: each
+/// case holds a thread of the cooperative pool for about a minute in a debug build, and two at once
+/// would hold both threads of a two-core machine, stalling the server suites' handlers.
+@Suite(.serialized) struct LinearityTests {
     /// Contract text from the Corpus, repeated to at least `n` characters.
     static func text(characters n: Int, lineBreaks: Bool) throws -> String {
         let dir = TestSupport.root.appendingPathComponent("Corpus/documents").path

@@ -340,14 +340,21 @@ struct PeriodExtractor {
         }
         // 自2027年1月15日（起租日）起至…: a remark in brackets after the first date is no gap.
         let firstEnd = DateExtractor.remarkEnd(ctx.t, at: first.range.upperBound) ?? first.range.upperBound
-        let second = dates.dropFirst().first { d in
+        // (The end date may stand past `r`: a hard wrap inside the range ends the line — 自 2026 年 11 月 1⏎
+        // 曰起至 2027 年 3 月 31 日止 — and the gap is short either way.)
+        let later = ctx.entities(.date, in: firstEnd..<min(ctx.t.count, firstEnd + Self.rangeGap + 1))
+            .filter { $0.range.lowerBound >= firstEnd && !$0.blank }
+        let second = later.first { d in
             let gap = FactContext.upTo(firstEnd, d.range.lowerBound)
-            return gap.count <= 6 && (ctx.contains(ctx.data.periodTo, in: gap)
+            return gap.count <= Self.rangeGap && (ctx.contains(ctx.data.periodTo, in: gap)
                 || (gap.count <= 3 && ctx.contains(ctx.data.periodRangeSeparators, in: gap)))
         }
         guard let s = first.value?.date else { return (nil, nil, nil) }
         return (s, second?.value?.date, first.range.lowerBound..<(second?.range.upperBound ?? first.range.upperBound))
     }
+
+    /// The most characters between the two dates of a range (起至, —).
+    static let rangeGap = 6
 
     /// Whole months between two ISO dates, rounding a last day (2050-06-30 after 2025-07-01) up.
     static func months(from a: String, to b: String) -> Double? {

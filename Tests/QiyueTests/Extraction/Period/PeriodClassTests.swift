@@ -69,6 +69,10 @@ import Testing
         // The course a training provider gives is the service; in a labour contract it is training time.
         #expect(periods("培训期限为四个月。") == ["service_term|4|month"])
         #expect(periods("培训期限为四个月。", category: "labor") == ["other|4|month"])
+        // The term of maintenance bought (维保期限) is a service term, not free maintenance; so are a
+        // heating season's supply (供热期限), also when a hard wrap splits the range.
+        #expect(periods("维保期限自2027年4月1日起至2029年3月31日止。") == ["service_term|2027-04-01..2029-03-31|2"])
+        #expect(periods("本采暖期供热期限自 2026 年 11 月 1\n日起至 2027 年 3 月 31 日止。") == ["service_term|2026-11-01..2027-03-31|5"])
         // A public institution's appointment (聘用期) is the labour term.
         #expect(periods("聘用期自2027年1月1日起至2031年12月31日止。", category: "labor") == ["labor_term|2027-01-01..2031-12-31|5"])
     }
