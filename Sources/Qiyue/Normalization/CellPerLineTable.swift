@@ -21,6 +21,8 @@ enum CellPerLineTable {
 
     /// Longest cell line, in scalars.
     static let maxCell = 24
+    /// Most columns of a table (its header's labels).
+    static let maxColumns = 8
     /// Most rows read into one table (a longer one goes on as another table).
     static let maxRows = 1000
 
@@ -39,7 +41,7 @@ enum CellPerLineTable {
             // shift the columns: a later start among the label lines that covers more lines wins.
             var (first, n, rows) = (start, found.0, found.1)
             var s = start + 1
-            while s < lines.count, s - start < 8, kinds[s] == .text, isLabel(t, trimmed(t, lines[s])) {
+            while s < lines.count, s - start < Self.maxColumns, kinds[s] == .text, isLabel(t, trimmed(t, lines[s])) {
                 if let other = table(t, lines, kinds, from: s), other.0 * (other.1 + 1) > n * (rows + 1) { (first, n, rows) = (s, other.0, other.1) }
                 s += 1
             }
@@ -73,7 +75,7 @@ enum CellPerLineTable {
     /// is not read as four columns whose first row starts with the other two.
     private static func table(_ t: [UInt32], _ lines: [Range<Int>], _ kinds: [Kind?], from start: Int) -> (Int, Int)? {
         var labels = 0
-        while labels < 8, start + labels < lines.count, kinds[start + labels] == .text, isLabel(t, trimmed(t, lines[start + labels])) { labels += 1 }
+        while labels < Self.maxColumns, start + labels < lines.count, kinds[start + labels] == .text, isLabel(t, trimmed(t, lines[start + labels])) { labels += 1 }
         guard labels >= 2 else { return nil }
         for n in stride(from: labels, through: 2, by: -1) where start + 3 * n <= lines.count {
             guard (start..<(start + n)).allSatisfy({ kinds[$0] == .text && isLabel(t, trimmed(t, lines[$0])) }) else { continue }

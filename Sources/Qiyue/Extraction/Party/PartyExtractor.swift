@@ -851,11 +851,14 @@ struct PartyExtractor {
         case "account":
             // 收款账户：中国农业银行成都玉林支行　6228 4804 6611 2730 578: the bank may come first.
             var bank: String?
+            var number = text
             if let first = v.first(where: { (0x30...0x39).contains(t[$0]) }), first > v.lowerBound {
                 let before = ctx.trimmed(v.lowerBound..<first)
-                if !before.isEmpty, ctx.contains(ctx.data.bankWords, in: before) { bank = ctx.originalClean(before) }
+                if !before.isEmpty, ctx.contains(ctx.data.bankWords, in: before) {
+                    bank = ctx.originalClean(before)
+                    number = ctx.originalClean(first..<v.upperBound)
+                }
             }
-            let number = bank == nil ? text : ctx.originalClean(v.first(where: { (0x30...0x39).contains(t[$0]) }).map { $0..<v.upperBound } ?? v)
             let digits = number.filter { $0.isNumber || $0 == " " || $0 == "-" }.trimmingCharacters(in: .whitespaces)
             guard digits.filter(\.isNumber).count >= 8 else { break }
             if let b = bank, d.bankAccounts.last.map({ $0.bank != nil || $0.account != nil }) ?? true {
