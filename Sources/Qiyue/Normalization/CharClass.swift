@@ -21,6 +21,19 @@ enum CharClass {
         default: return false
         }
     }
+    /// The offset after the bracket that closes the `(` or `[` at `k` (brackets are ASCII once
+    /// normalized), when it closes within `length` characters and no scalar inside is refused.
+    static func bracketEnd(_ t: [UInt32], at k: Int, length: Int, refusing refused: (UInt32) -> Bool = { _ in false }) -> Int? {
+        guard k < t.count, t[k] == 0x28 || t[k] == 0x5B else { return nil }
+        let close: UInt32 = t[k] == 0x28 ? 0x29 : 0x5D
+        var j = k + 1
+        while j < t.count && j - k <= length {
+            if t[j] == close { return j + 1 }
+            if refused(t[j]) { return nil }
+            j += 1
+        }
+        return nil
+    }
     /// Han or CJK punctuation: the characters a spaced-out line consists of.
     @inline(__always) static func isCJKish(_ c: UInt32) -> Bool { isHan(c) || isPunct(c) }
     /// Placeholder characters of template blanks.

@@ -218,16 +218,9 @@ struct DateExtractor {
     /// The end of a short remark in brackets at `k` (（起租日）, （以下简称起始日）): up to 12 characters,
     /// no figure and no line break inside.
     static func remarkEnd(_ t: [UInt32], at k: Int) -> Int? {
-        guard k < t.count, t[k] == 0x28 || t[k] == 0x5B else { return nil }
-        let close: UInt32 = t[k] == 0x28 ? 0x29 : 0x5D
-        var j = k + 1
-        while j < t.count && j - k <= 13 {
-            let c = t[j]
-            if c == close { return j > k + 1 ? j + 1 : nil }
-            if CharClass.isDigit(c) || c == Scalar.lineFeed { return nil }
-            j += 1
-        }
-        return nil
+        guard let e = CharClass.bracketEnd(t, at: k, length: 13, refusing: { CharClass.isDigit($0) || $0 == Scalar.lineFeed }),
+              e > k + 2 else { return nil }   // not an empty bracket
+        return e
     }
 
     /// The offset of the nearest era word with one (民國) in the 2,000 characters before `p`.

@@ -134,21 +134,6 @@ struct FactContext {
     static func isSpace(_ c: UInt32) -> Bool { c == 0x20 || c == 0x09 || c == 0x3000 || c == 0x5F || c == 0xA0 }
 
 
-    /// The offset after the bracket closing the one that opens at `offset` (`(` or `[` once
-    /// normalized), when it closes within `bracketLimit` characters and before `limit`: a written
-    /// amount's figures in brackets (壹拾万元正（HK$100,000）), a remark.
-    func bracketEnd(at offset: Int, limit: Int) -> Int? {
-        guard offset < limit, t[offset] == 0x28 || t[offset] == 0x5B else { return nil }
-        let close: UInt32 = t[offset] == 0x28 ? 0x29 : 0x5D
-        var k = offset + 1
-        while k < min(limit, offset + Self.bracketLimit) {
-            if t[k] == close { return k + 1 }
-            k += 1
-        }
-        return nil
-    }
-    static let bracketLimit = 24
-
     /// `a..<b`, or the empty range at `a` when `b` is before it (an entity may run past the
     /// phrase or sentence it starts in: 1,200 crosses a comma, an OCR figure a line break).
     static func upTo(_ a: Int, _ b: Int) -> Range<Int> { a..<max(a, b) }

@@ -239,11 +239,14 @@ struct PenaltyExtractor {
         // (A written amount's figures in brackets may stand between — 以港币壹拾万元正（HK$100,000）为限 —
         // and their thousands comma is no phrase break.)
         var k = e.range.upperBound
-        if let close = ctx.bracketEnd(at: k, limit: ctx.sentence(at: e.range.lowerBound).upperBound) { k = close }
+        if let close = CharClass.bracketEnd(ctx.t, at: k, length: Self.figuresBracket, refusing: { $0 == 0x0A || $0 == 0x3002 }) { k = close }
         var end = k
         while end < min(ctx.t.count, k + 3) && !FactContext.isPhraseBreak(ctx.t[end]) { end += 1 }
         return ctx.first(ctx.data.capAfterWords, in: k..<end) != nil
     }
+
+    /// The longest bracket of figures after a written amount that a cap word may follow.
+    static let figuresBracket = 23
 
     private func attachCap(_ p: inout Penalty, _ cap: Entity?, _ ctx: FactContext) {
         guard let cap else { return }
