@@ -23,8 +23,10 @@ public final class Analyzer {
         self.decoding = decoding
         self.limits = limits
         normalizer = try Normalizer(options: normalization)
+        let roles = self.knowledge.facts.parties.roles.keys.sorted().map { (EntityData.norm($0), true) }
         tokenizer = try Tokenizer(lexicon: self.knowledge.lexicon, notNumbers: self.knowledge.notNumbers,
-                                  numbers: self.knowledge.entities.numberClasses)
+                                  numbers: self.knowledge.entities.numberClasses,
+                                  readWords: WordTable(roles + MoneyExtractor.wordsRead.map { ($0, true) }))
     }
 
     /// Decodes and analyzes a file.
@@ -87,8 +89,10 @@ public final class Analyzer {
                         tokens: tokens, isSegmented: segment, sentences: sentences, clauses: clauses, warnings: warnings)
     }
 
-    /// The document with its tokens, segmenting it now if it was analyzed without.
+    /// The document with its tokens, segmenting it now if it was analyzed without: for the
+    /// extractors, so ICU's dictionary runs only where they read a word boundary
+    /// (``Tokenizer/Words/whereRead``).
     func segmented(_ doc: Document) -> Document {
-        doc.isSegmented ? doc : doc.with(tokens: tokenizer.tokenize(doc.normalized))
+        doc.isSegmented ? doc : doc.with(tokens: tokenizer.tokenize(doc.normalized, words: .whereRead))
     }
 }

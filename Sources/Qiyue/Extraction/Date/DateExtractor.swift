@@ -88,7 +88,7 @@ struct DateExtractor {
             }
             if item.b != nil, item.rule != "date.range" { item.rule = "date.range" }
             items.append(item)
-            i = doc.tokenIndex(atOrAfter: max(end, item.end), from: i)
+            i = max(i + 1, doc.tokenIndex(atOrAfter: max(end, item.end), from: i))  // a date may end inside a word token
         }
         let reference = referenceYear(doc, items) ?? referenceYear
         return items.map { build(doc, $0, reference: reference) }

@@ -134,7 +134,7 @@ struct DurationExtractor {
             }
             // The entity's text is the duration itself; the bound is part of the value.
             out.append(Entity(dim: .duration, range: start..<end, value: v, rule: rule, in: doc))
-            i = doc.tokenIndex(atOrAfter: max(after, end), from: i)
+            i = max(i + 1, doc.tokenIndex(atOrAfter: max(after, end), from: i))  // 半日托: a duration may end inside a word token
         }
         return out
     }

@@ -23,24 +23,24 @@ struct MoneyExtractor {
             let tok = tokens[i]
             if tok.kind == .number, let m = amount(doc, at: i) ?? labelled(doc, at: i) {
                 out.append(m.entity)
-                i = m.nextToken
+                i = max(i + 1, m.nextToken)  // an amount may end inside a word token
                 continue
             }
             if tok.kind == .blank || isDuo(t, tok), let b = blank(doc, at: i) {
                 out.append(b.entity)
-                i = b.nextToken
+                i = max(i + 1, b.nextToken)
                 continue
             }
             // "¥(大写人民币)": a symbol and an empty written-amount annotation, with no figure.
             if t[Int(tok.start)] == 0xA5, tok.kind != .number, let b = symbolSlot(doc, at: i) {
                 out.append(b.entity)
-                i = b.nextToken
+                i = max(i + 1, b.nextToken)
                 continue
             }
             // " 万元": a magnitude-and-currency word with no figure before it.
             if tok.kind == .word, t[Int(tok.start)] == 0x4E07 || t[Int(tok.start)] == 0x4EBF, let b = bareUnit(doc, at: i) {
                 out.append(b.entity)
-                i = b.nextToken
+                i = max(i + 1, b.nextToken)
                 continue
             }
             i += 1
@@ -74,6 +74,10 @@ struct MoneyExtractor {
         }
         return out
     }
+
+    /// Words whose token boundaries ``isDuo(_:_:)`` reads (多万元 against 多元化): the tokenizer keeps
+    /// ICU's words in a Han run where one starts.
+    static let wordsRead = ["多"]
 
     private func isDuo(_ t: [UInt32], _ tok: Token) -> Bool {
         // 多万元: "多" with no number before it.
