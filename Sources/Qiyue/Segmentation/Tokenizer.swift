@@ -25,7 +25,7 @@ final class Tokenizer {
         /// Over all the text (`qiyue segment`, the public ``Analyzer``).
         case everywhere
         /// Only over the Han runs where a word boundary decides something: where a ``readWords``
-        /// word starts (供方 in 提供方便 is no role). Every other Han run is one word, still cut
+        /// word starts (is 供方 a word here?). Every other Han run is one word, still cut
         /// before numbers and after a lexicon term at its start. The extractors read numbers,
         /// blanks, those words' boundaries and a word's first scalar only, so their results are
         /// the same (`qiyue eval` gives identical figures), and the dictionary pass, the costliest
