@@ -23,10 +23,9 @@ public final class Analyzer {
         self.decoding = decoding
         self.limits = limits
         normalizer = try Normalizer(options: normalization)
-        let roles = self.knowledge.facts.parties.roles.keys.sorted().map { (EntityData.norm($0), true) }
         tokenizer = try Tokenizer(lexicon: self.knowledge.lexicon, notNumbers: self.knowledge.notNumbers,
                                   numbers: self.knowledge.entities.numberClasses,
-                                  readWords: WordTable(roles + MoneyExtractor.wordsRead.map { ($0, true) }))
+                                  readWords: self.knowledge.facts.readWords)
     }
 
     /// Decodes and analyzes a file.

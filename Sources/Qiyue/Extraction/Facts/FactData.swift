@@ -197,6 +197,9 @@ final class FactData: Sendable {
     // MARK: parties.yaml
     let parties: PartiesFile
     let roles: WordTable<String>
+    /// The words whose token boundaries an extractor reads (the role labels, money's 多): the
+    /// pipeline's tokenizer keeps ICU's words in a Han run where one starts.
+    let readWords: WordTable<Bool>
     let fieldLabels: WordTable<String>
     let signatureWords: WordTable<Bool>
     let organizationSuffixes: [String]
@@ -419,6 +422,7 @@ final class FactData: Sendable {
         }
         parties = p
         roles = WordTable(p.roles.map { (EntityData.norm($0.key), $0.value) })
+        readWords = table(p.roles.keys.sorted() + MoneyExtractor.wordsRead)
         fieldLabels = inverted(p.fields)
         signatureWords = table(p.signatureWords)
         organizationSuffixes = p.organizationSuffixes
