@@ -38,6 +38,11 @@ struct FactContext {
         tokenEnd = e
         longestEntity = entities.map(\.range.count).max() ?? 0
         roleMentions = findAll(data.roles, in: 0..<t.count, aligned: true).map { ($0.range, text($0.range)) }
+        // Labels the contract defines for itself (房屋征收部门：…) when the list names too few parties.
+        let defined = DefinedRoles.mentions(self, known: roleMentions)
+        if !defined.isEmpty {
+            roleMentions = (roleMentions + defined).sorted { $0.range.lowerBound < $1.range.lowerBound }
+        }
     }
 
     // MARK: Scanning

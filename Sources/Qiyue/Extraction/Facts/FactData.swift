@@ -36,6 +36,7 @@ final class FactData: Sendable {
         var aliasJoiners: [String]?
         var partyJoiners: [String]?
         var jointJoiners: [String]?
+        var definedLabelEndings: [String]?
     }
     struct AmountsFile: Decodable, Sendable {
         var purposes: [String: [String]]
@@ -226,6 +227,9 @@ final class FactData: Sendable {
     let placeholderBrackets: [(String, String)]
     /// parties.yaml `placeholders` as a set (a name that is only one of them is a blank).
     let placeholderNames: Set<String>
+    /// parties.yaml `definedLabelEndings`: how a label the role list lacks ends when a contract's
+    /// party block defines it (房屋征收部门, 被征收人; see ``DefinedRoles``).
+    let definedLabelEndings: [String]
 
     // MARK: amounts.yaml
     let purposeCues: WordTable<String>
@@ -444,6 +448,7 @@ final class FactData: Sendable {
         jointJoiners = ScalarSet((p.jointJoiners ?? []).joined())
         placeholderBrackets = (p.placeholderBrackets ?? []).compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil }
         placeholderNames = Set(p.placeholders ?? [])
+        definedLabelEndings = p.definedLabelEndings ?? []
         sideCues = p.sideCues.flatMap { cue in
             cue.verbs.map { v in
                 SideCue(pieces: v.components(separatedBy: "…").map { $0.unicodeScalars.map(\.value) }, sides: cue.sides)
