@@ -46,9 +46,10 @@ enum FigureGroupGaps {
         }
     }
 
-    /// A figure typed or recognized a digit at a time ("2 9,4 0 0 元", "3 0 日内", "¥ 2 0,0 0 0"):
-    /// single digits one space apart, a thousands comma or a decimal point glued between two of
-    /// them, at least three digits — joined where it reads as a quantity (a currency sign before it,
+    /// A figure typed or recognized a digit at a time ("2 9,4 0 0 元", "3 0 日内", "¥ 2 0,0 0 0",
+    /// "1 3 6, 0 0 0 元"): single digits one space apart, a thousands comma or a decimal point
+    /// between two of them (glued to the digit before it), at least three digits — or two right
+    /// before a unit ("8 5 元", "1 0 日") — joined where it reads as a quantity (a currency sign before it,
     /// 元/万, a measure or a date unit after it). Returns the figure's end when it was joined.
     private static func letterSpaced(_ t: [UInt32], _ line: Range<Int>, _ i: Int, _ keep: inout [Bool]) -> Int? {
         let end = line.upperBound
@@ -59,14 +60,24 @@ enum FigureGroupGaps {
         while pos < end && CharClass.isDigit(t[pos]) {
             digits += 1
             pos += 1
-            guard pos + 1 < end, CharClass.isDigit(t[pos + 1]) else { break }
+            guard pos + 1 < end else { break }
+            let separator = t[pos] == 0x2C || t[pos] == 0x2E
+            if separator && t[pos + 1] == Scalar.space && pos + 2 < end && CharClass.isDigit(t[pos + 2]) {
+                // "1 3 6, 0 0 0": the separator spaced like the digits.
+                gaps.append(pos + 1)
+                pos += 2
+                continue
+            }
+            guard CharClass.isDigit(t[pos + 1]) else { break }
             if t[pos] == Scalar.space { gaps.append(pos); pos += 1 }
-            else if t[pos] == 0x2C || t[pos] == 0x2E { pos += 1 }
+            else if separator { pos += 1 }
             else { return nil }   // two digits side by side: not typed a digit at a time
         }
-        guard gaps.count >= 2, digits >= 3 else { return nil }
         let a = skipSpaces(t, pos, end)
         let unitAfter = a < end && (measures.contains(t[a]) || dateUnits.contains(t[a]))
+        // Two digits one space apart count right before a unit ("8 5 元", "1 0 日", "2 0 %").
+        let twoBeforeUnit = digits == 2 && gaps.count == 1 && a < end && (unitAfter || after.contains(t[a]))
+        guard digits >= 3 && gaps.count >= 2 || twoBeforeUnit else { return nil }
         guard readsAsMoney(t, line, prev, pos) || unitAfter else { return nil }
         for g in gaps { keep[g] = false }
         return pos
@@ -90,7 +101,7 @@ enum FigureGroupGaps {
     private static let signs = ScalarSet("¥$€£币")
     private static let after = ScalarSet("元圆万")
 
-    private static let measures = ScalarSet("万亿千百个件台套辆米亩吨平公斤克股份%")
+    private static let measures = ScalarSet("万亿千百个件台套辆米亩吨平公斤克股份株箱瓶袋只头%")
 
     private static func measureAfter(_ t: [UInt32], _ line: Range<Int>, _ e: Int) -> Bool {
         let a = skipSpaces(t, e, line.upperBound)

@@ -37,6 +37,11 @@ final class FactData: Sendable {
         var partyJoiners: [String]?
         var jointJoiners: [String]?
         var definedLabelEndings: [String]?
+        var counterpartSides: [CounterpartSides]?
+        struct CounterpartSides: Decodable, Sendable {
+            var when: [String]
+            var sides: [String: String]
+        }
     }
     struct AmountsFile: Decodable, Sendable {
         var purposes: [String: [String]]

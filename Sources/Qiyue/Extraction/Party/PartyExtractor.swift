@@ -198,6 +198,12 @@ struct PartyExtractor {
 
         // 3. Sides.
         let cueSides = sidesFromWording(ctx)
+        // parties.yaml `counterpartSides`: a side decided by another party's label (承包人 beside a 分包人).
+        let present = Set(drafts.flatMap { [$0.role] + $0.aliases })
+        var counterpart: [String: String] = [:]
+        for rule in ctx.data.parties.counterpartSides ?? [] where rule.when.contains(where: present.contains) {
+            counterpart.merge(rule.sides) { a, _ in a }
+        }
         var parties = drafts.map { d in
             let labels = [d.role] + d.aliases
             var side = labels.compactMap { l -> String? in
@@ -205,6 +211,7 @@ struct PartyExtractor {
                 return s == "generic" ? nil : s
             }.first
             if let s = side, let c = ctx.category, let mapped = ctx.data.parties.categorySides[s]?[c] { side = mapped }
+            if let s = labels.lazy.compactMap({ counterpart[$0] }).first { side = s }
             if side == nil { side = cueSides[d.role] }
             if side == nil {
                 let table = ctx.data.parties.bySide[d.role] ?? [:]

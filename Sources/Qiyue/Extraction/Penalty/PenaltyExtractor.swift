@@ -208,16 +208,34 @@ struct PenaltyExtractor {
         return prev
     }
 
-    /// In a 定金 clause the party that breaches pays (乙方付款后甲方不交付车辆的，应双倍返还定金 → 甲方).
+    /// In a 定金 clause the party that breaches pays (乙方付款后甲方不交付车辆的，应双倍返还定金 → 甲方): the
+    /// owner of the deposit forfeited, else the party bound to return it double (乙方应双倍返还定金),
+    /// else the role a breach word follows, in the clause or in the one its semicolon continues.
     private func depositPayer(_ p: inout Penalty, in r: Range<Int>, _ ctx: FactContext) {
         if let owner = ctx.data.penaltyWording.depositOwner(in: r, ctx) {
             p.payer = owner
             p.payerSide = ctx.sides[owner] ?? ctx.defaultSide(owner)
             return
         }
-        guard p.payer != "either", let b = ctx.data.penaltyWording.breachingRole(in: r, ctx), b != p.payer else { return }
-        p.payer = b
-        p.payerSide = ctx.sides[b] ?? ctx.defaultSide(b)
+        guard p.payer != "either" else { return }
+        func set(_ role: String) {
+            p.payer = role
+            p.payerSide = ctx.sides[role] ?? ctx.defaultSide(role)
+        }
+        // 乙方应双倍返还定金: the party bound to return it pays.
+        if let rule = ctx.first(ctx.data.depositRules, in: r) {
+            let phrase = ctx.phrase(at: rule.range.lowerBound)
+            let lo = max(r.lowerBound, phrase.lowerBound)
+            if let m = ctx.roles(in: lo..<rule.range.lowerBound).last(where: {
+                !ctx.isObject($0.range, in: r) && ctx.hasModal(after: $0.range.upperBound, limit: rule.range.lowerBound)
+            }) {
+                set(ctx.role(m.label))
+                return
+            }
+        }
+        if let b = ctx.data.penaltyWording.breachingRole(in: r, ctx) { set(b); return }
+        // 乙方逾期支付…；逾期超过60日的，甲方有权…没收履约保证金: the breach is the one before the semicolon.
+        if let prev = continued(r, ctx), let b = ctx.data.penaltyWording.breachingRole(in: prev, ctx) { set(b) }
     }
 
     /// The period of a rate written right after a rate word (按逾期金额月利率 1% → month).

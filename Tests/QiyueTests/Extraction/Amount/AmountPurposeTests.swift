@@ -33,6 +33,11 @@ import Testing
         #expect(purposes("甲方预付人民币3,000元作为按期支付服务费的保证。") == ["other"])
     }
 
+    /// Taiwan's 押租金 (a lease's security deposit) is no rent, though 租金 is inside it.
+    @Test func aTaiwanLeaseDeposit() {
+        #expect(purposes("乙方應於簽訂本契約時交付押租金新臺幣壹拾柒萬貳仟元整（NT$172,000），相當於二個月租金。", "lease") == ["security_deposit"])
+    }
+
     @Test func constructionCost() {
         #expect(purposes("3.1 本工程总造价为人民币壹拾捌万陆仟元整。") == ["total_price"])
     }

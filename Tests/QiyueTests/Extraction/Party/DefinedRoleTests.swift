@@ -57,6 +57,25 @@ import Testing
         #expect(r.deadlines.map { $0.obligor } == ["代理人"])
     }
 
+    /// parties.yaml `counterpartSides`: beside a 分包人 the 承包人 lets the work, so it is the client.
+    @Test func theContractorOfASubcontractIsTheClient() throws {
+        let text = """
+        幕墙工程专业分包合同
+
+        承包人（以下简称甲方）：广州某某建设集团有限公司
+        分包人（以下简称乙方）：广东某某幕墙工程有限公司
+
+        第一条 乙方应于开工令发出之日起270日历天内完成分包工程。
+        """
+        let r = pipeline.report(text: text, category: "other_contract").0
+        #expect(try #require(r.parties.first { $0.role == "甲方" }).side == "client")
+        #expect(try #require(r.parties.first { $0.role == "乙方" }).side == "provider")
+        // Without a subcontractor the 承包人 stays the provider.
+        let main = "建设工程施工合同\n\n发包人（甲方）：某某置业有限公司\n承包人（乙方）：某某建设集团有限公司\n\n第一条 乙方应按期竣工。\n"
+        let m = pipeline.report(text: main, category: "other_contract").0
+        #expect(try #require(m.parties.first { $0.role == "乙方" }).side == "provider")
+    }
+
     @Test func listedPartiesKeepTheirReading() {
         // Two listed labels in the block: a recital's alias (合作项目) and a described line define nobody.
         let text = """

@@ -19,6 +19,17 @@ import Testing
         #expect(p.map(\.payer) == ["乙方", "乙方"])
     }
 
+    /// The deposit's payer after a semicolon: the party bound to return it double, or the one whose
+    /// breach the clause before the semicolon names (the other party only holds the right to end).
+    @Test func depositPayersAfterASemicolon() {
+        let double = penalties("乙方逾期交货的，每逾期一日，按逾期交付部分货款的千分之一向甲方支付违约金；逾期超过10日的，甲方有权解除合同，乙方应双倍返还定金。", "sale_of_goods")
+        #expect(double.map(\.form) == ["periodic", "deposit"])
+        #expect(double.map(\.payer) == ["乙方", "乙方"])
+        let bond = penalties("乙方逾期支付甲方收益的，每逾期一日，按应付金额的万分之五支付违约金；逾期超过60日的，甲方有权解除合同并没收履约保证金。")
+        #expect(bond.map(\.form) == ["periodic", "deposit"])
+        #expect(bond.map(\.payer) == ["乙方", "乙方"])
+    }
+
     @Test func aForfeitedBondAlone() {
         let p = penalties("乙方违反品牌使用规定的，甲方有权扣除加盟保证金。")
         #expect(p.map(\.form) == ["deposit"] && p.first?.payer == "乙方")
