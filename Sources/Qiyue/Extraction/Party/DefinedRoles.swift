@@ -78,6 +78,8 @@ enum DefinedRoles {
         var out: [(range: Range<Int>, label: String)] = []
         for l in labels {
             for r in occurrences(of: l, in: 0..<t.count, t) where !taken.contains(where: { $0.overlaps(r) }) {
+                // The end of a longer field label (委托代理人：) is no mention of 代理人.
+                if let f = ctx.match(ctx.data.fieldLabels, endingAt: r.upperBound), f.start < r.lowerBound { continue }
                 out.append((r, ScalarDecoding.string(t, r.lowerBound, r.upperBound)))
                 taken.append(r)
             }

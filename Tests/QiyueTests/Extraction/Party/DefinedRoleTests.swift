@@ -40,6 +40,7 @@ import Testing
 
         委托人：杭州青木厨具有限公司（以下简称"委托人"）
         统一社会信用代码：91330106MA2H1Q8U5E
+        委托代理人：沈佳怡
 
         代理人：合肥远川商贸有限公司（以下简称"代理人"）
         统一社会信用代码：91340100MA8N3K6L2T
@@ -53,7 +54,9 @@ import Testing
         #expect(agent.side == "provider")
         #expect(agent.ids.map(\.value) == ["91340100MA8N3K6L2T"])
         let client = try #require(r.parties.first { $0.role == "委托人" })
-        #expect(client.ids.map(\.value) == ["91330106MA2H1Q8U5E"] && client.contact == nil)
+        // 委托代理人 (a contact field ending in the defined label) stays the client's contact.
+        #expect(client.ids.map(\.value) == ["91330106MA2H1Q8U5E"] && client.contact == "沈佳怡")
+        #expect(r.parties.count == 2)
         #expect(r.deadlines.map { $0.obligor } == ["代理人"])
     }
 
