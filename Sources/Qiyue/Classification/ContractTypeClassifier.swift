@@ -6,7 +6,13 @@ import Foundation
 /// the text (up to `bodyCap` per type) do.
 struct ContractTypeClassifier: Sendable {
     struct File: Decodable, Sendable {
-        struct TypeCues: Decodable, Sendable { var type: String; var cues: [String] }
+        struct TypeCues: Decodable, Sendable {
+            var type: String
+            var cues: [String]
+            /// The contract category a contract of this type always is (construction → other_contract);
+            /// nil where the type spans categories (承揽 is a service or another contract).
+            var category: String?
+        }
         var bodyCap: Int
         var titleWeight: Int
         var types: [TypeCues]
@@ -42,6 +48,23 @@ struct ContractTypeClassifier: Sendable {
         for m in findAll(t, 0..<min(t.count, 3_000)) where scores[m] < file.bodyCap { scores[m] += 1 }
         for k in scores.indices where scores[k] > 0 && (best < 0 || scores[k] > scores[best]) { best = k }
         return best < 0 ? "other" : file.types[best].type
+    }
+
+    /// The type a title names and the category that type always is: the category of a contract
+    /// whose title names such a type (幕墙工程专业分包合同 → construction → other_contract). The title is
+    /// the first non-empty line of `range`; nil when it names no type or the type has no category.
+    func titleCategory(_ doc: Document, range: Range<Int>) -> (type: String, category: String)? {
+        let t = doc.normalized
+        var i = range.lowerBound
+        while i < range.upperBound && (t[i] == 0x0A || CharClass.isSpace(t[i])) { i += 1 }
+        var e = i
+        while e < range.upperBound && t[e] != 0x0A { e += 1 }
+        var hits = [Int](repeating: 0, count: file.types.count)
+        for m in findAll(t, i..<min(e, i + 60)) { hits[m] += 1 }
+        var best = -1
+        for k in hits.indices where hits[k] > 0 && (best < 0 || hits[k] > hits[best]) { best = k }
+        guard best >= 0, let c = file.types[best].category else { return nil }
+        return (file.types[best].type, c)
     }
 
     private func findAll(_ t: [UInt32], _ r: Range<Int>) -> [Int] {

@@ -15,6 +15,8 @@ import Foundation
 /// ```
 public struct DocumentClassifier: Sendable {
     private let data: ClassifierData
+    /// Contract types whose title settles the category (nil for an older Rules directory).
+    private let contractTypes: ContractTypeClassifier?
     /// The contract categories a classification may name, in report order.
     public static let categories = ClassifierData.categories
     /// How many contributions `features` reports.
@@ -23,6 +25,7 @@ public struct DocumentClassifier: Sendable {
     /// Creates a classifier from the knowledge base's features and weights.
     public init(knowledge: KnowledgeBase) throws(QiyueError) {
         data = knowledge.classifier
+        contractTypes = knowledge.contractTypes
     }
 
     /// Classifies a document, or the part of it in `range` (normalized offsets, e.g. a
@@ -31,7 +34,14 @@ public struct DocumentClassifier: Sendable {
         let t = doc.normalized
         let r = (range ?? 0..<t.count).clamped(to: 0..<t.count)
         let counts = count(doc, r)
-        return decide(counts.values, length: counts.length)
+        var c = decide(counts.values, length: counts.length)
+        // A title naming a type that is always one category settles it (幕墙工程专业分包合同 is a
+        // construction contract, so other_contract, whatever its service-like wording).
+        if c.isContract, let named = contractTypes?.titleCategory(doc, range: r), named.category != c.category {
+            c.category = named.category
+            c.features.insert(.init(name: "title type \(named.type) → \(named.category)", weight: 1), at: 0)
+        }
+        return c
     }
 
     // MARK: Counting

@@ -56,3 +56,28 @@ import Testing
         #expect(r.classification.contractType == c.2)
     }
 }
+
+/// contract-types.yaml `category`: a title naming a type that is always one category settles the
+/// category, whatever wording the classifier weighs.
+@Suite struct TitleCategoryTests {
+    let pipeline: Pipeline
+
+    init() throws { pipeline = try Pipeline() }
+
+    @Test func aSubcontractIsAConstructionContract() {
+        let text = "幕墙工程专业分包合同\n承包人（以下简称甲方）：广州某某建设集团有限公司\n分包人（以下简称乙方）：广东某某幕墙工程有限公司\n第一条 乙方为甲方提供幕墙深化设计、供货及安装服务，服务费用按月结算。\n第二条 乙方应按甲方要求提供技术服务，甲方应于每月25日前支付服务费。\n"
+        let c = pipeline.report(text: text).0.classification
+        #expect(c.category == "other_contract" && c.contractType == "construction")
+    }
+
+    @Test func anExpropriationAgreementIsNoHouseSale() {
+        let text = "国有土地上房屋征收补偿协议\n\n房屋征收部门：某某区房屋征收管理办公室\n被征收人：陈某\n\n根据《国有土地上房屋征收与补偿条例》，双方经协商一致，订立本协议。\n第一条 被征收房屋位于某某路58号，建筑面积62平方米。\n第二条 房屋价值补偿款为人民币2,368,400元，房屋征收部门应于本协议签订之日起15日内支付。\n第三条 被征收人应于收到补偿款后30日内腾空房屋；逾期交房的，每逾期一日按500元支付违约金。\n第四条 本协议自双方签字盖章之日起生效。\n\n房屋征收部门（盖章）：\n被征收人（签字）：\n"
+        let c = pipeline.report(text: text).0.classification
+        #expect(c.category == "other_contract" && c.contractType == "other")
+    }
+
+    @Test func aCallersCategoryStands() {
+        let text = "幕墙工程专业分包合同\n甲方：某某公司\n乙方：某某幕墙公司\n"
+        #expect(pipeline.report(text: text, category: "service").0.classification.category == "service")
+    }
+}
