@@ -210,7 +210,8 @@ struct PenaltyExtractor {
 
     /// In a 定金 clause the party that breaches pays (乙方付款后甲方不交付车辆的，应双倍返还定金 → 甲方): the
     /// owner of the deposit forfeited, else the party bound to return it double (乙方应双倍返还定金),
-    /// else the role a breach word follows, in the clause or in the one its semicolon continues.
+    /// else the role a breach word follows, in the clause or in the one its semicolon continues, else
+    /// — when the clause's subject only may forfeit (委托人有权…没收) — the other of two parties.
     private func depositPayer(_ p: inout Penalty, in r: Range<Int>, _ ctx: FactContext) {
         if let owner = ctx.data.penaltyWording.depositOwner(in: r, ctx) {
             p.payer = owner
@@ -235,7 +236,13 @@ struct PenaltyExtractor {
         }
         if let b = ctx.data.penaltyWording.breachingRole(in: r, ctx) { set(b); return }
         // 乙方逾期支付…；逾期超过60日的，甲方有权…没收履约保证金: the breach is the one before the semicolon.
-        if let prev = continued(r, ctx), let b = ctx.data.penaltyWording.breachingRole(in: prev, ctx) { set(b) }
+        if let prev = continued(r, ctx), let b = ctx.data.penaltyWording.breachingRole(in: prev, ctx) { set(b); return }
+        // 委托人有权解除本合同，并没收全部履约保证金: who may forfeit is paid; of two parties the other pays.
+        if let m = ctx.roles(in: r).first(where: { !ctx.isObject($0.range, in: r) }), ctx.role(m.label) == p.payer,
+           ctx.match(ctx.data.permissionWords, at: m.range.upperBound) != nil {
+            let parties = Set(ctx.primaryRole.values)
+            if parties.count == 2, let other = parties.subtracting([ctx.role(m.label)]).first { set(other) }
+        }
     }
 
     /// The period of a rate written right after a rate word (按逾期金额月利率 1% → month).

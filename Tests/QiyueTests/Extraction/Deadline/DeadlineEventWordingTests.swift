@@ -17,6 +17,13 @@ import Testing
         #expect(deadlines("货物经甲方验收合格后10日内，甲方支付货款。", category: "sale_of_goods") == ["acceptance|10|day|within|甲方"])
     }
 
+    /// Goods arriving at or leaving a warehouse (到库, 出库) are deliveries; a plan or an order
+    /// received is a request (other).
+    @Test func warehouseMovesAndRequestsReceived() {
+        #expect(deadlines("保管人应在货物到库后4小时内完成验收。", category: "service") == ["delivery|4|hour|within|保管人"])
+        #expect(deadlines("乙方应在接到用车计划后2小时内确认车辆信息。", category: "service") == ["other|2|hour|within|乙方"])
+    }
+
     @Test func aNoticeThatArrives() {
         #expect(deadlines("乙方应当自甲方解除通知送达之日起10日内退还押金。") == ["notice|10|day|within|乙方"])
     }

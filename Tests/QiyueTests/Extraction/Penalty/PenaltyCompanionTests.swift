@@ -28,6 +28,10 @@ import Testing
         let bond = penalties("乙方逾期支付甲方收益的，每逾期一日，按应付金额的万分之五支付违约金；逾期超过60日的，甲方有权解除合同并没收履约保证金。")
         #expect(bond.map(\.form) == ["periodic", "deposit"])
         #expect(bond.map(\.payer) == ["乙方", "乙方"])
+        // The clause before names no breach; the one who may forfeit the bond is paid.
+        let right = penalties("季度考核评分低于80分的，乙方应按当季服务费的5%向甲方支付违约金；连续两个季度低于70分的，甲方有权解除本合同，并没收全部履约保证金。")
+        #expect(right.map(\.form) == ["one_off", "deposit"])
+        #expect(right.map(\.payer) == ["乙方", "乙方"])
     }
 
     @Test func aForfeitedBondAlone() {
