@@ -186,6 +186,7 @@ final class FactData: Sendable {
         var capWords: [String]
         var agreedPenaltyWords: [String]
         var baseIntroducers: [String]
+        var baseVerbs: [String]?
         var rates: [String: [String]]
         var ratePeriods: [String: String]
         var statutory: [String]?
@@ -380,6 +381,8 @@ final class FactData: Sendable {
     let agreedPenaltyWords: WordTable<Bool>
     let penaltyWording: PenaltyWording
     let baseIntroducers: WordTable<Bool>
+    /// penalties.yaml `baseVerbs`: a payment verb right before the base of a rate (支付合同总价款30%的违约金).
+    let baseVerbs: WordTable<Bool>
     let rateCues: WordTable<String>
     /// penalties.yaml `rateMarkups`: a percentage after one raises a rate (上浮50%), it is no rate.
     let rateMarkups: WordTable<Bool>
@@ -555,6 +558,7 @@ final class FactData: Sendable {
         triggers = table(n.triggers)
         capWords = table(n.capWords)
         baseIntroducers = table(n.baseIntroducers)
+        baseVerbs = table(n.baseVerbs ?? [])
         rateCues = inverted(n.rates)
         rateMarkups = table(n.rateMarkups ?? [])
         ratePeriods = n.ratePeriods

@@ -307,13 +307,29 @@ struct PenaltyExtractor {
     /// The base of a rate: from 按/以 to 的 before the rate (按[总价款]的千分之五).
     private func base(before offset: Int, in r: Range<Int>, _ ctx: FactContext) -> String? {
         let phrase = ctx.phrase(at: offset)
-        guard let intro = ctx.last(ctx.data.baseIntroducers, in: max(r.lowerBound, phrase.lowerBound)..<offset) else { return nil }
+        guard let intro = ctx.last(ctx.data.baseIntroducers, in: max(r.lowerBound, phrase.lowerBound)..<offset) else {
+            return baseAfterVerb(before: offset, in: max(r.lowerBound, phrase.lowerBound)..<offset, ctx)
+        }
         var e = offset
         while e > intro.range.upperBound && ctx.t[e - 1] != 0x7684 { e -= 1 } // 的
         guard e > intro.range.upperBound else { return nil }
         let b = ctx.trimmed(intro.range.upperBound..<(e - 1))
         return b.isEmpty ? nil : ctx.text(b)
     }
+
+    /// The base written between a payment verb and the rate, with no 按 before it (支付合同总价款30%的
+    /// 违约金, 支付旅游费用总额的40%, 给付稿酬总额30%之违约金): a few Han characters, no role in them.
+    private func baseAfterVerb(before offset: Int, in r: Range<Int>, _ ctx: FactContext) -> String? {
+        guard let verb = ctx.last(ctx.data.baseVerbs, in: r) else { return nil }
+        var e = offset
+        while e > verb.range.upperBound && (FactContext.isSpace(ctx.t[e - 1]) || ctx.t[e - 1] == Self.star) { e -= 1 }
+        if e > verb.range.upperBound && ctx.t[e - 1] == 0x7684 { e -= 1 }   // 的
+        let b = ctx.trimmed(verb.range.upperBound..<e)
+        guard b.count >= 2, b.count <= Self.maxBase, b.allSatisfy({ CharClass.isHan(ctx.t[$0]) }), ctx.roles(in: b).isEmpty else { return nil }
+        return ctx.text(b)
+    }
+    private static let maxBase = 16
+    private static let star: UInt32 = 0x2A
 
     /// Payer and payee: mutual wording → either; 要求X支付 → X; else the first role that is not
     /// an object; the payee is the role after 向/给.

@@ -34,6 +34,14 @@ import Testing
         #expect(right.map(\.payer) == ["乙方", "乙方"])
     }
 
+    /// The base written right after the payment verb, with no 按 (penalties.yaml `baseVerbs`).
+    @Test func aBaseAfterThePaymentVerb() {
+        #expect(penalties("任何一方违约的，违约方应向守约方支付合同总价款30%的违约金。").map(\.base) == ["合同总价款"])
+        #expect(penalties("乙方未按时到场的，应向甲方支付当期服务费 30% 的违约金。").map(\.base) == ["当期服务费"])
+        // A role between the verb and the rate is no base.
+        #expect(penalties("乙方应支付甲方20%的违约金。").map(\.base) == [nil])
+    }
+
     @Test func aForfeitedBondAlone() {
         let p = penalties("乙方违反品牌使用规定的，甲方有权扣除加盟保证金。")
         #expect(p.map(\.form) == ["deposit"] && p.first?.payer == "乙方")
