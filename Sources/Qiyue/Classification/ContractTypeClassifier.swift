@@ -32,18 +32,10 @@ struct ContractTypeClassifier: Sendable {
     /// The contract type of a document ("other" when no cue is found).
     func classify(_ doc: Document) -> String {
         let t = doc.normalized
-        var titleHits = [Int](repeating: 0, count: file.types.count)
-        // The title: the first non-empty line.
-        var i = 0
-        while i < t.count && (t[i] == 0x0A || CharClass.isSpace(t[i])) { i += 1 }
-        var e = i
-        while e < t.count && t[e] != 0x0A { e += 1 }
-        for m in findAll(t, i..<min(e, i + 60)) { titleHits[m] += 1 }
         // A title that names a type decides: the most hits, then the most specific (listed first).
         // 二手房买卖合同 is a house sale, 存量房买卖居间合同 too, 融资租赁合同 a financial lease.
+        if let k = titleType(t, 0..<t.count) { return file.types[k].type }
         var best = -1
-        for k in titleHits.indices where titleHits[k] > 0 && (best < 0 || titleHits[k] > titleHits[best]) { best = k }
-        if best >= 0 { return file.types[best].type }
         var scores = [Int](repeating: 0, count: file.types.count)
         for m in findAll(t, 0..<min(t.count, 3_000)) where scores[m] < file.bodyCap { scores[m] += 1 }
         for k in scores.indices where scores[k] > 0 && (best < 0 || scores[k] > scores[best]) { best = k }
@@ -54,17 +46,22 @@ struct ContractTypeClassifier: Sendable {
     /// whose title names such a type (幕墙工程专业分包合同 → construction → other_contract). The title is
     /// the first non-empty line of `range`; nil when it names no type or the type has no category.
     func titleCategory(_ doc: Document, range: Range<Int>) -> (type: String, category: String)? {
-        let t = doc.normalized
-        var i = range.lowerBound
-        while i < range.upperBound && (t[i] == 0x0A || CharClass.isSpace(t[i])) { i += 1 }
+        guard let k = titleType(doc.normalized, range), let c = file.types[k].category else { return nil }
+        return (file.types[k].type, c)
+    }
+
+    /// The index of the type the title (the first non-empty line of `r`, its first 60 characters)
+    /// names most often, ties to the one listed first; nil when it names none.
+    private func titleType(_ t: [UInt32], _ r: Range<Int>) -> Int? {
+        var i = r.lowerBound
+        while i < r.upperBound && (t[i] == 0x0A || CharClass.isSpace(t[i])) { i += 1 }
         var e = i
-        while e < range.upperBound && t[e] != 0x0A { e += 1 }
+        while e < r.upperBound && t[e] != 0x0A { e += 1 }
         var hits = [Int](repeating: 0, count: file.types.count)
         for m in findAll(t, i..<min(e, i + 60)) { hits[m] += 1 }
         var best = -1
         for k in hits.indices where hits[k] > 0 && (best < 0 || hits[k] > hits[best]) { best = k }
-        guard best >= 0, let c = file.types[best].category else { return nil }
-        return (file.types[best].type, c)
+        return best < 0 ? nil : best
     }
 
     private func findAll(_ t: [UInt32], _ r: Range<Int>) -> [Int] {

@@ -19,7 +19,6 @@ enum DefinedRoles {
         let t = ctx.t
         let endings = ctx.data.definedLabelEndings
         guard !endings.isEmpty else { return [] }
-        var knownHeads = Set<String>()
         var candidates: [String] = []
         var blockEnd = 0
         var lineStart = 0
@@ -61,7 +60,7 @@ enum DefinedRoles {
             candidates.append(label)
         }
         // The listed labels the block mentions (as headers, in 以下简称“甲方”, in a recital).
-        for m in known where m.range.upperBound <= blockEnd { knownHeads.insert(m.label) }
+        let knownHeads = Set(known.lazy.filter { $0.range.upperBound <= blockEnd }.map(\.label))
         guard knownHeads.count < 2, !candidates.isEmpty else { return [] }
         var labels: [[UInt32]] = []
         for c in candidates {
@@ -95,12 +94,12 @@ enum DefinedRoles {
         var close = open + 1
         while close < value.upperBound && t[close] != 0x29 && t[close] != 0xFF09 { close += 1 }
         let inner = (open + 1)..<close
-        guard let key = aliasKeys.lazy.compactMap({ k in occurrences(of: k, in: inner, t).first }).first else { return nil }
+        guard let key = PartyExtractor.aliasKeys.lazy.compactMap({ k in occurrences(of: k, in: inner, t).first }).first else { return nil }
         var a = key.upperBound
-        while a < close && (t[a] == 0x4E3A || t[a] == 0x3A || quotes.contains(t[a]) || FactContext.isSpace(t[a])) { a += 1 }
+        while a < close && (t[a] == 0x4E3A || t[a] == 0x3A || PartyExtractor.quotes.contains(t[a]) || FactContext.isSpace(t[a])) { a += 1 }
         var b = a
         while b < close && CharClass.isHan(t[b]) && b - a < maxLabel { b += 1 }
-        guard b - a >= 2, b == close || quotes.contains(t[b]) || t[b] == 0x2C || t[b] == 0x3001 else { return nil }
+        guard b - a >= 2, b == close || PartyExtractor.quotes.contains(t[b]) || t[b] == 0x2C || t[b] == 0x3001 else { return nil }
         return a..<b
     }
 
@@ -113,8 +112,6 @@ enum DefinedRoles {
         return !(r.lowerBound..<e).contains { notInNames.contains(t[$0]) }
     }
     private static let notInNames = ScalarSet("应须得按如的")
-    private static let aliasKeys: [[UInt32]] = ["简称", "下称"].map { $0.unicodeScalars.map(\.value) }
-    private static let quotes = ScalarSet(values: [0x22, 0x27, 0x201C, 0x201D, 0x2018, 0x2019, 0x300C, 0x300D, 0x300E, 0x300F])
 
     private static func occurrences(of w: [UInt32], in r: Range<Int>, _ t: [UInt32]) -> [Range<Int>] {
         guard !w.isEmpty, w.count <= r.count else { return [] }

@@ -27,12 +27,13 @@ struct PartyExtractor {
 
     private static let colon: UInt32 = 0x3A
     private static let star: UInt32 = 0x2A
-    private static let aliasKeys: [[UInt32]] = ["简称", "下称"].map { $0.unicodeScalars.map(\.value) }
+    /// The words that define an alias (以下简称, 下称); ``DefinedRoles`` reads them too.
+    static let aliasKeys: [[UInt32]] = ["简称", "下称"].map { $0.unicodeScalars.map(\.value) }
     /// How far a party header's value and its `label: value` details reach (characters).
     static let headerWindow = 400
     private static let openParen = ScalarSet(values: [0x28, 0x5B, 0x3010, 0xFF08])
     private static let closeParen = ScalarSet(values: [0x29, 0x5D, 0x3011, 0xFF09])
-    private static let quotes = ScalarSet(values: [0x22, 0x27, 0x201C, 0x201D, 0x2018, 0x2019, 0x300C, 0x300D, 0x300E, 0x300F])
+    static let quotes = ScalarSet(values: [0x22, 0x27, 0x201C, 0x201D, 0x2018, 0x2019, 0x300C, 0x300D, 0x300E, 0x300F])
     /// Where a label before its colon stops (sentence punctuation, parentheses, the colon).
     private static let labelStops = ScalarSet(values: [0x2C, 0x3002, 0x3001, 0x3B, 0x28, 0x29, 0x3A])
     /// The longest label of a `label：value` line in a party's block (特种设备安装改造修理许可证编号：).
