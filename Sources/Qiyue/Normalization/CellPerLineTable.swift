@@ -125,7 +125,26 @@ enum CellPerLineTable {
         if digits == r.count { return digits >= 3 ? .figure : .integer }
         if digits > 0 && dateUnits >= 2 { return .date }
         if digits > 0 && digits + figureMarks == r.count { return .figure }
+        // A sum with a currency sign or code before it (US$18.50, HK$3,000, RMB 5,000) or a count
+        // with its unit after it (4,800台, 10,800台/套) is a figure too.
+        if digits > 0, let core = figureCore(t, r), kind(t, core).isNumber { return .figure }
         return .text
+    }
+
+    /// `r` without a leading currency sign or code (US$, HK$, $, €, £, or a code of `currencyCodes`)
+    /// and a trailing unit (up to three `unitCharacters` or slashes), when either is there. (Capitals
+    /// alone, as in a model number CK6150, are no currency; nor is a heading 1.引言 a count.)
+    private static func figureCore(_ t: [UInt32], _ r: Range<Int>) -> Range<Int>? {
+        var lo = r.lowerBound
+        while lo < r.upperBound && lo - r.lowerBound < 3 && (0x41...0x5A).contains(t[lo]) { lo += 1 }
+        let letters = String(String.UnicodeScalarView(t[r.lowerBound..<lo].compactMap(Unicode.Scalar.init)))
+        if lo < r.upperBound && (t[lo] == 0x24 || t[lo] == 0x20AC || t[lo] == 0xA3) && letters.count <= 2 { lo += 1 }
+        else if !letters.isEmpty && !currencyCodes.contains(letters) { return nil }
+        while lo < r.upperBound && t[lo] == 0x20 { lo += 1 }
+        var hi = r.upperBound
+        while hi > lo && r.upperBound - hi < 3 && (unitCharacters.contains(t[hi - 1]) || t[hi - 1] == 0x2F) { hi -= 1 }
+        guard lo < hi, lo != r.lowerBound || hi != r.upperBound, (0x30...0x39).contains(t[lo]) else { return nil }
+        return lo..<hi
     }
 
     /// A header cell: Chinese text (brackets and a unit allowed), no figure, no colon.
@@ -138,6 +157,11 @@ enum CellPerLineTable {
         let s = String(String.UnicodeScalarView(r.compactMap { Unicode.Scalar(t[$0]) }))
         return ["合计", "总计", "小计", "共计", "总额"].contains { s.hasPrefix($0) }
     }
+
+    /// Characters of a unit after a count or a sum in a cell (台, 套/件, 公斤, 平方米, 万元, 个月).
+    private static let unitCharacters = ScalarSet("台套件个只头株箱瓶桶袋包双组份批辆部把张块支吨斤亩公千克平方米元万人次天日月年")
+    /// ISO codes written before a sum in a cell (USD 1,200.00).
+    private static let currencyCodes: Set<String> = ["RMB", "CNY", "USD", "EUR", "HKD", "GBP", "JPY", "TWD", "NTD", "MOP", "SGD"]
 
     private static func isFigureComma(_ t: [UInt32], _ i: Int, _ r: Range<Int>) -> Bool {
         i > r.lowerBound && i + 1 < r.upperBound && (0x30...0x39).contains(t[i - 1]) && (0x30...0x39).contains(t[i + 1])

@@ -98,6 +98,13 @@ final class CharacterNormalizer {
         return Self.multiMark
     }
 
+    /// Characters of the Simplified standard (GB 2312) that ICU's Traditional-Simplified rewrites as
+    /// if they were Traditional: 著 → 着 (著作权), 俱 → 具 (俱乐部), 藉 → 借, 阪 → 坂, 姊 → 姐, 跤 → 交,
+    /// 吒 → 咤, 苎 → 苧, 箝 → 钳, 摺 → 折. Simplified text uses them in their own right, and the Rules'
+    /// words are written with them, so they stay. (於, 後, 徵, 夥, 麽, 乾 and 菸 are written mostly in
+    /// Traditional text and are still simplified.)
+    static let simplifiedInTheirOwnRight: Set<UInt32> = Set("著俱藉阪姊跤吒苎箝摺".unicodeScalars.map(\.value))
+
     private func slow(_ c: UInt32) -> [UInt32] {
         switch c {
         case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD: return []         // zero-width, soft hyphen
@@ -116,7 +123,7 @@ final class CharacterNormalizer {
         }
         if let t = transliterator {
             r = r.flatMap { x -> [UInt32] in
-                guard CharClass.isHan(x) else { return [x] }
+                guard CharClass.isHan(x), !Self.simplifiedInTheirOwnRight.contains(x) else { return [x] }
                 let y = t.transliterate(scalar: x)
                 return y.count == 1 ? y : [x]
             }

@@ -4,7 +4,8 @@
 /// The figure starts with one to three digits and every further group has exactly three. It is
 /// joined only where it reads as a quantity — a currency sign or 币 before it, or decimals, 元 or 万
 /// after it; for comma groups also a measure word after it (平方米, 件, 台) — so account and phone
-/// numbers split in groups ("6222 0812 0510 606") and lists ("101 , 102") stay apart. Only spaces are removed, so
+/// numbers split in groups ("6222 0812 0510 606") and lists ("101 , 102") stay apart. A space OCR left
+/// inside the leading group ("人民币 2 68,000 元") is removed only right after a currency sign. Only spaces are removed, so
 /// every surviving scalar keeps its original span.
 enum FigureGroupGaps {
     private static let maxGap = 2
@@ -22,6 +23,19 @@ enum FigureGroupGaps {
             if e - i > 3 || prev.map({ CharClass.isDigit(t[$0]) || t[$0] == 0x2C || t[$0] == 0x2E }) == true {
                 i = e
                 continue
+            }
+            // "人民币 2 68,000 元" (OCR): a stray space inside the leading group, right after a currency
+            // sign, before a comma group: the two parts make a leading group of at most three digits.
+            if e - i <= 2, let p = prev, signs.contains(t[p]) {
+                let q = skipSpaces(t, e, end)
+                var r = q
+                while r < end && CharClass.isDigit(t[r]) { r += 1 }
+                if q > e, r > q, r - q + e - i <= 3, r + 3 < end, t[r] == 0x2C,
+                   CharClass.isDigit(t[r + 1]), CharClass.isDigit(t[r + 2]), CharClass.isDigit(t[r + 3]) {
+                    for k in e..<q { keep[k] = false }
+                    i = r
+                    continue
+                }
             }
             var gaps: [Int] = []
             var spaceGroups = 0

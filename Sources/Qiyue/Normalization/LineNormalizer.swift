@@ -2,8 +2,8 @@
 /// spaced-out lines ("客 户 资 料", "甲 方 : 张 三"), spaces around figures ("自 2025 年 9 月 1 日起"),
 /// and hard line wraps inside a sentence.
 ///
-/// It only deletes scalars or turns a newline into a space, so every surviving scalar keeps its
-/// original span. Template blanks survive: a spaced-out line needs most of its Han characters
+/// It only deletes scalars, turns a newline into a space or rewrites one scalar in place (曰 → 日 after
+/// a day of a month), so every surviving scalar keeps its original span. Template blanks survive: a spaced-out line needs most of its Han characters
 /// separated by single spaces, while a blank is a lone gap ("人民币 元整") or a run of spaces.
 struct LineNormalizer {
     var options: NormalizationOptions
@@ -17,6 +17,8 @@ struct LineNormalizer {
         if options.stripMarkup { lines = CellPerLineTable.rejoin(&text, lines: lines) }
 
         for line in lines {
+            // (Before the figures are joined: 2 8 曰 is a day once 曰 reads 日.)
+            Self.repairDayMarks(&text, line)
             if options.stripMarkup { textTable(&text, line, &keep) }
             if options.stripMarkup { stripMarkdown(text, line, &keep); collapseLabelGaps(text, line, &keep) }
             stripBullet(text, line, &keep)
@@ -33,6 +35,21 @@ struct LineNormalizer {
         }
         return keep
     }
+
+    /// 2027 年 2 月 2 8 曰前 (OCR, or a hurried typist): 曰 right after a day number (one to three
+    /// digits or numerals, spaces between) that follows 月 is 日. Nowhere else (子曰 stays).
+    static func repairDayMarks(_ t: inout [UInt32], _ line: Range<Int>) {
+        for i in line where t[i] == 0x66F0 {
+            var k = i - 1
+            var figures = 0
+            while k >= line.lowerBound, t[k] == Scalar.space || CharClass.isDigit(t[k]) || dayNumerals.contains(t[k]), figures <= 3 {
+                if t[k] != Scalar.space { figures += 1 }
+                k -= 1
+            }
+            if (1...3).contains(figures), k >= line.lowerBound, t[k] == 0x6708 /* 月 */ { t[i] = Scalar.ri }
+        }
+    }
+    private static let dayNumerals = ScalarSet("〇零一二三四五六七八九十廿卅")
 
     /// The lines of `t`, without their newlines (the last one may be empty).
     static func lines(of t: [UInt32]) -> [Range<Int>] {

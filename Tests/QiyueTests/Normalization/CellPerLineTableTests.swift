@@ -21,6 +21,13 @@ import Testing
         #expect(rejoined(text) == "品名\t数量\t单价\t金额\n钢管\t20\t150.00\t3,000.00\n角钢\t10\t80.00\t800.00\n")
     }
 
+    /// Sums with a currency sign or code (US$18.50) and counts with their unit (4,800台, 10,800台/套)
+    /// are figures: an export contract's goods list is a table.
+    @Test func currencyCodesAndUnitsInCells() {
+        let text = "品名及规格\n数量\n单价（CIF）\n金额\n家用电钻\n4,800台\nUS$18.50\nUS$88,800.00\n角磨机\n3,600台\nUS$21.20\nUS$76,320.00\n合计\n10,800台/套\n—\nUS$165,120.00\n"
+        #expect(rejoined(text) == "品名及规格\t数量\t单价（CIF）\t金额\n家用电钻\t4,800台\tUS$18.50\tUS$88,800.00\n角磨机\t3,600台\tUS$21.20\tUS$76,320.00\n合计\t10,800台/套\t—\tUS$165,120.00\n")
+    }
+
     /// A column of sums may mix whole numbers and grouped figures (300, 1,200), and a total row
     /// spans its first columns with dashes.
     @Test func wholeNumbersAndGroupedFiguresInOneColumn() {

@@ -18,6 +18,14 @@ import Testing
         ("總價款人民幣　元整", "总价款人民币 元整"),
         ("a\r\nb", "a\nb"),
         ("①甲方", "①甲方"),
+        // Simplified characters ICU would rewrite as Traditional ones stay; Traditional 於/後 do not.
+        ("计算机软件著作权许可使用合同", "计算机软件著作权许可使用合同"),
+        ("健身俱乐部會員應於期滿後續費", "健身俱乐部会员应于期满后续费"),
+        // 曰 read for 日 after a day of a month (OCR) is 日; elsewhere it stays.
+        ("于2027年2月28曰前归还", "于2027年2月28日前归还"),
+        ("二〇二七年三月十五曰", "二〇二七年三月十五日"),
+        ("第一期：2 0 2 7 年 2 月 2 8 曰前", "第一期:2027年2月28日前"),
+        ("子曰：学而时习之", "子曰:学而时习之"),
     ])
     func normalizes(_ input: String, _ expected: String) throws {
         #expect(try normalize(input).normalizedText == expected)
