@@ -76,6 +76,20 @@ import Testing
         #expect(c.category == "other_contract" && c.contractType == "other")
     }
 
+    /// Kinds the typical contracts do not name: assigning a claim, running a shop for a fee, a venue
+    /// and rooms booked, a copyright licence (an IP licence, not a service like SaaS).
+    @Test(arguments: [
+        ("债权转让协议\n转让方（甲方）：某某建材有限公司\n受让方（乙方）：某某资产管理有限公司\n甲方将其对债务人享有的货款债权转让给乙方。", "other_contract", "other"),
+        ("店铺承包经营合同\n发包方（甲方）：某某商贸有限公司\n承包方（乙方）：张三\n乙方按月向甲方交纳承包费。", "other_contract", "other"),
+        ("会议场地及客房预订合同\n甲方：某某科技有限公司\n乙方：某某酒店管理有限公司\n乙方为甲方提供会场及客房。", "service", "other"),
+        ("计算机软件著作权许可使用合同\n许可方（甲方）：某某软件有限公司\n被许可方（乙方）：某某制造有限公司\n甲方许可乙方使用其软件。", "other_contract", "software_licence"),
+        ("網路影集聯合投資合約書\n甲方：某某影業股份有限公司\n乙方：某某數位股份有限公司\n各方按比例出資並分配收益。", "other_contract", "partnership"),
+    ])
+    func kindsOutsideTheTypicalContracts(_ c: (String, String, String)) {
+        let r = pipeline.report(text: c.0).0.classification
+        #expect(r.category == c.1 && r.contractType == c.2, "\(r.category) \(r.contractType ?? "-")")
+    }
+
     @Test func aCallersCategoryStands() {
         let text = "幕墙工程专业分包合同\n甲方：某某公司\n乙方：某某幕墙公司\n"
         #expect(pipeline.report(text: text, category: "service").0.classification.category == "service")
