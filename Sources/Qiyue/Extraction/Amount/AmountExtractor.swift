@@ -106,9 +106,12 @@ struct AmountExtractor {
         if var c = cues.last, !ctx.contains(ctx.data.purposeBreakers, in: c.range.upperBound..<r.lowerBound) {
             let generic = ctx.data.amounts.generic.contains(c.value)
             // A stage word just before a kind of payment: 首期服务费, 剩余转让价款.
+            // (剩余 10% 勘察费: a percentage between them does not part them.)
             if cues.count >= 2, generic {
                 let prev = cues[cues.count - 2]
-                if ctx.data.amounts.stages.contains(prev.value) && c.range.lowerBound - prev.range.upperBound <= 4 { c = prev }
+                let gap = prev.range.upperBound..<max(prev.range.upperBound, c.range.lowerBound)
+                let shares = ctx.entities(.percentage, in: gap).filter { gap.contains($0.range.lowerBound) && $0.range.upperBound <= gap.upperBound }
+                if ctx.data.amounts.stages.contains(prev.value) && gap.count - shares.reduce(0, { $0 + $1.range.count }) <= 4 { c = prev }
             }
             // A kind of payment right before a total word: 年租金合计, 保证金共计 → that kind.
             if cues.count >= 2, c.value == "total_price" {
@@ -123,6 +126,11 @@ struct AmountExtractor {
                    $0.range.lowerBound >= c.range.upperBound && $0.range.upperBound <= r.lowerBound && ($0.value?.value ?? 0) < 0.9999 }) {
                 let earlier = ctx.findAll(ctx.data.purposeCues, in: max(sentence.lowerBound, otherMoneyBefore?.upperBound ?? 0)..<from).last
                 if let e = earlier, (ctx.data.amounts.measuredByShare ?? []).contains(e.value) { return (e.value, ctx.text(e.range)) }
+                // 预付款：合同签订之日起3日内支付总价款的30%，即人民币191,400元: the stage a label before
+                // the price names.
+                if let e = cues.count >= 2 ? cues[cues.count - 2] : earlier, ctx.data.amounts.stages.contains(e.value) {
+                    return (e.value, ctx.text(e.range))
+                }
                 return (ctx.data.amounts.partOfPrice, ctx.text(c.range))
             }
             return (c.value, ctx.text(c.range))
@@ -155,7 +163,33 @@ struct AmountExtractor {
         }
         // 4. A row of a table: what its caption prices.
         if let c = tableCaption(at: r.lowerBound, ctx) { return c }
+        // 5. A rate per unit of a service (按每公里6元另计): the cue later in its phrase, else a fee.
+        if let rate = unitRate(before: r.lowerBound, from: from, ctx), !ctx.contains(ctx.data.unitRateNotWith, in: phrase.lowerBound..<max(phrase.lowerBound, tail.upperBound)) {
+            if let c = ctx.first(ctx.data.purposeCues, in: r.upperBound..<max(r.upperBound, tail.upperBound)) { return (c.value, ctx.text(c.range)) }
+            return rate
+        }
         return ("other", nil)
+    }
+
+    /// 按每公里6元另计, 每车次人民币2,800元, 按每人每日1,200元: a sum right after a per-unit lead
+    /// (`unitRate.leads` and a few Han characters, at most ten before it in its phrase) is a rate of
+    /// `unitRate.purpose`, unless the unit is one of `notUnits` (每吨: a unit price; 每月: a periodic sum).
+    private func unitRate(before r: Int, from: Int, _ ctx: FactContext) -> (String, String?)? {
+        guard let rate = ctx.data.amounts.unitRate else { return nil }
+        // The first lead of a run names the unit (每人每日: per person, per day).
+        var k = r
+        var first: (start: Int, end: Int)?
+        while k > from && r - k <= 10 {
+            k -= 1
+            let c = ctx.t[k]
+            guard CharClass.isHan(c) || FactContext.isSpace(c) else { break }
+            if let lead = ctx.match(ctx.data.unitRateLeads, at: k) { first = (k, lead.end) }
+        }
+        guard let lead = first else { return nil }
+        var u = lead.end
+        while u < r && FactContext.isSpace(ctx.t[u]) { u += 1 }
+        if ctx.match(ctx.data.unitRateNotUnits, at: u) != nil { return nil }
+        return (rate.purpose, ctx.text(lead.start..<lead.end))
     }
 
     /// A phrase opening with a lead of the sum actually paid (`netLeads`: 实际转账…, 实际向乙方支付…) in a

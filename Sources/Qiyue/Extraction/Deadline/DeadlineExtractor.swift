@@ -58,6 +58,9 @@ struct DeadlineExtractor {
         }
         guard let b = bound, ["within", "before", "after"].contains(b) else { return nil }
         if b == "after", Self.isEntitlement(e, ctx) { return nil }
+        // 活动开始前 60 日以上取消的，…; 前 9 日以内取消的，…: a time before an event inside a condition
+        // (a tier of charges) sets when the condition holds. (提前30日通知 is a notice: not this.)
+        if b == "before", !searchAfter, Self.isConditionWindow(e, ctx) { return nil }
         if b == "within", statesValidity(after: e.range.upperBound, sentence, ctx) || Self.isOptionWindow(e, ctx)
             || Self.isFailedTalks(e, ctx) || Self.isConditionWindow(e, ctx) { return nil }
         var anchor: (range: Range<Int>, value: String)?
@@ -218,7 +221,9 @@ struct DeadlineExtractor {
         // names, by the head noun of what is received (the last object word: 申请 in 付款申请).
         if let last = inPhrase.last, ctx.data.weakAnchors.contains(ctx.text(last.range)),
            let r = inPhrase.last(where: { ctx.data.receiptCues[ctx.text($0.range)] != nil }), offset - r.range.upperBound <= 16,
-           let m = ctx.last(ctx.data.receiptObjects, in: r.range.upperBound..<offset) { return (r.range, m.value) }
+           let m = ctx.last(ctx.data.receiptObjects, in: r.range.upperBound..<offset) {
+            return (r.range, receivedInput(m.range, after: r.range, ctx) ? "other" : m.value)
+        }
         // 一方地址变更的，应于变更后5日内: the phrase's own start point, none of the anchors.
         if inPhrase.isEmpty {
             var k = offset
@@ -253,6 +258,8 @@ struct DeadlineExtractor {
             return ctx.data.alternativeCover.contains(c.value) && !ctx.data.alternativeCover.contains(first.value) ? c : first
         }
         guard c.value != "occurrence" else { return c }
+        // 对账单签署后5个工作日内: the signing of a document that is not the contract is none of the anchors.
+        if c.value == "signing", signsDocument(c.range, ctx) { return nil }
         // 运输途中发生交通事故…影响按时送达的情形的，应在2小时内; 验收期内发现的缺陷乙方应在3个工作日内.
         let heads = c.range.lowerBound < phrase.lowerBound ? FactContext.upTo(sentence.lowerBound, sentenceEnd) : FactContext.upTo(c.range.upperBound, offset)
         if let h = ctx.first(ctx.data.occurrenceHeads, in: heads) { return (h.range, "occurrence") }
@@ -266,11 +273,38 @@ struct DeadlineExtractor {
     private func receiptKind(_ cue: Range<Int>, upTo offset: Int, _ ctx: FactContext) -> String? {
         guard let unknown = ctx.data.receiptCues[ctx.text(cue)] else { return nil }
         let object = cue.upperBound..<max(cue.upperBound, min(offset, cue.upperBound + 16))
-        if let m = ctx.first(ctx.data.receiptObjects, in: object) { return m.value }
+        if let m = ctx.first(ctx.data.receiptObjects, in: object) { return receivedInput(m.range, after: cue, ctx) ? "other" : m.value }
         var k = cue.upperBound
         while k < offset && FactContext.isSpace(ctx.t[k]) { k += 1 }
         if ctx.match(ctx.data.receiptElided, at: k) != nil { return "delivery" }
         return k < offset ? unknown : nil
+    }
+
+    /// Whether a signing cue signs one of `signedDocuments` named within four characters before it in
+    /// its phrase (对账单签署后, 验收单经双方签字后) or right after it (签署对账单后).
+    private func signsDocument(_ cue: Range<Int>, _ ctx: FactContext) -> Bool {
+        let phrase = ctx.phrase(at: cue.lowerBound)
+        var k = cue.upperBound
+        while k < phrase.upperBound && FactContext.isSpace(ctx.t[k]) { k += 1 }
+        if ctx.match(ctx.data.signedDocuments, at: k) != nil { return true }
+        var e = cue.lowerBound
+        while e > phrase.lowerBound && cue.lowerBound - e <= 4 {
+            if ctx.match(ctx.data.signedDocuments, endingAt: e) != nil { return true }
+            e -= 1
+        }
+        return false
+    }
+
+    /// Whether a document received (`receiptDocuments`) was sent by a party named between the cue and
+    /// it whose side delivers nothing under the contract (`deliveringSides`): the client's materials
+    /// are an input to the work (乙方应在收到甲方提供的完整资料后5个工作日内 → other), the provider's
+    /// report is the delivery (甲方应于收到乙方《服务总结报告》之日起 → delivery).
+    private func receivedInput(_ object: Range<Int>, after cue: Range<Int>, _ ctx: FactContext) -> Bool {
+        guard ctx.first(ctx.data.receiptDocuments, in: object) != nil,
+              let sender = ctx.roles(in: cue.upperBound..<object.lowerBound).last else { return false }
+        let role = ctx.role(sender.label)
+        guard let side = ctx.sides[role] ?? ctx.defaultSide(role) else { return false }
+        return !ctx.data.deliveringSides.contains(side)
     }
 
     /// 每月20日: a date entity that starts with a recurrence word, or one right after it.

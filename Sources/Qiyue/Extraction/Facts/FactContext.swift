@@ -360,7 +360,14 @@ struct FactContext {
         // (乙方开具发票，甲方收到发票后30日内付款 → 甲方).
         let before = roles(in: s.lowerBound..<range.lowerBound).filter { !isObject($0.range, in: s) }
         // In the obligation's own phrase a role that only modifies a noun (应按甲方申报的价值赔偿) is not who acts.
-        let inPhrase = before.drop { $0.range.lowerBound < p.lowerBound }.filter { !opensRelativeClause($0.range, in: s) }
+        // Nor does a role inside a time clause that opens the phrase (于甲方出具缴费通知后7日内结清; 在接到
+        // 乙方报修通知后48小时内安排维修): it does the event counted from — unless it receives what the
+        // clause counts from (在甲方收到发票之日起10个工作日内付清: the one who receives acts).
+        let clause = timeClauseStart(of: p)
+        let inPhrase = before.drop { $0.range.lowerBound < p.lowerBound }.filter { m in
+            !opensRelativeClause(m.range, in: s)
+                && !(clause.map { m.range.lowerBound > $0 } ?? false && !receives(after: m.range.upperBound))
+        }
         if let m = inPhrase.last(where: { hasModal(after: $0.range.upperBound, limit: range.lowerBound) }) { return role(m.label) }
         // A deadline that leads its clause (本合同生效之日起20日内，乙方提交…; 乙方开具发票后三十日内，甲方
         // 给付; 到帐后24小时内甲方将…): the role that starts the words right after it is who acts.
@@ -392,6 +399,22 @@ struct FactContext {
     }
 
     static let actorWindow = 400
+
+    /// Whether a receipt cue (收到, 接到) follows `i`, spaces aside.
+    private func receives(after i: Int) -> Bool {
+        var k = i
+        while k < t.count && Self.isSpace(t[k]) { k += 1 }
+        return k + 2 <= t.count && data.receiptCues[text(k..<(k + 2))] != nil
+    }
+
+    /// Where a phrase opens with 在/于 (`prepositions`) after its numbering: the start of a time clause.
+    private func timeClauseStart(of p: Range<Int>) -> Int? {
+        var k = p.lowerBound
+        while k < p.upperBound && (Self.isSpace(t[k]) || Self.leadNumbering.contains(t[k])) { k += 1 }
+        return k < p.upperBound && match(data.prepositions, at: k) != nil ? k : nil
+    }
+    /// Item numbering a phrase may open with (1. / （二） / 3．).
+    static let leadNumbering = ScalarSet("0123456789.．、()（）一二三四五六七八九十")
     /// 内/前/后: the last character of a time limit that runs straight into its subject (24小时内甲方将…).
     static let timeEnds = ScalarSet("内前后")
 

@@ -56,6 +56,14 @@ final class FactData: Sendable {
         var netLeads: [String]?
         var netPurposes: [String]?
         var measuredByShare: [String]?
+        var unitRate: UnitRate?
+    }
+    /// A sum quoted per unit of a service (按每公里6元另计): its purpose when no cue says otherwise.
+    struct UnitRate: Decodable, Sendable {
+        var purpose: String
+        var leads: [String]
+        var notUnits: [String]
+        var notWith: [String]?
     }
     struct DeadlinesFile: Decodable, Sendable {
         var anchors: [String: [String]]
@@ -83,6 +91,8 @@ final class FactData: Sendable {
         var dateListJoiners: [String]?
         var receiptObjects: [String: [String]]?
         var receiptElided: [String]?
+        var receiptDocuments: [String]?
+        var deliveringSides: [String]?
         var followingEvents: [String]?
         var occurrenceHeads: [String]?
         var notDeadlineWithin: [String]?
@@ -93,6 +103,7 @@ final class FactData: Sendable {
         var endDateLead: [String]?
         var completionWords: [String]?
         var eventJoiners: [String]?
+        var signedDocuments: [String]?
         var negations: [String]?
         var approvalLead: [String]?
         var approvalWords: [String]?
@@ -123,6 +134,7 @@ final class FactData: Sendable {
         var termKinds: [String]?
         var validWords: [String]?
         var genericOf: [String]?
+        var validUntil: [String]?
         var afterBreakers: [String]?
         var fromPoint: [String]?
         var endPoint: [String]?
@@ -176,11 +188,32 @@ final class FactData: Sendable {
         var alreadyPaid: [String]?
         static let empty = ScheduleFile(verbs: [], purposes: [], triggers: [:], shareTolerance: 0.005, cumulative: [], offset: [], deferTo: [:])
     }
+    /// 每逾期一日 / 每延误七日: leads × counts × units, expanded into `periodic`.
+    struct PeriodicDelays: Decodable, Sendable {
+        var leads: [String]
+        var units: [String: String]
+        var one: [String]
+        var seven: [String]
+
+        /// Every lead, count and unit, with its period: the unit's for a count of one, a week for
+        /// seven days.
+        var words: [(String, String)] {
+            var out: [(String, String)] = []
+            for lead in leads {
+                for (unit, per) in units.sorted(by: { $0.key < $1.key }) {
+                    for count in one { out.append((lead + count + unit, per)) }
+                    if per == "day" { for count in seven { out.append((lead + count + unit, "week")) } }
+                }
+            }
+            return out
+        }
+    }
     struct PenaltiesFile: Decodable, Sendable {
         var penaltyWords: [String]
         var depositWords: [String]
         var depositRules: [String]
         var periodic: [String: String]
+        var periodicDelays: PeriodicDelays?
         var mutual: [String]
         var triggers: [String]
         var capWords: [String]
@@ -243,6 +276,11 @@ final class FactData: Sendable {
     let afterIntroducers: WordTable<Bool>
     let explicitIntroducers: WordTable<Bool>
     let amounts: AmountsFile
+    /// 每: the lead of a rate per unit; 每平方米/每吨/每月: units after which the sum is no rate.
+    let unitRateLeads: WordTable<Bool>
+    let unitRateNotUnits: WordTable<Bool>
+    /// 不低于/上限/单价: words in the phrase that make the sum a limit or a unit price, not a rate.
+    let unitRateNotWith: WordTable<Bool>
 
     // MARK: deadlines.yaml
     let anchors: WordTable<String>
@@ -271,6 +309,10 @@ final class FactData: Sendable {
     let dateListJoiners: WordTable<Bool>
     let receiptObjects: WordTable<String>
     let receiptElided: WordTable<Bool>
+    /// 资料/报告/图纸: documents received, which are a delivery only when a delivering side sent them.
+    let receiptDocuments: WordTable<Bool>
+    /// seller/provider/lessor/transferor: the sides whose documents are what the contract delivers.
+    let deliveringSides: Set<String>
     /// 提前三十日通知甲方，可以解除本合同: events a before-notice may name in the next phrase.
     let followingEvents: Set<String>
     /// 发生/发现/逾期: an occurrence that heads the condition the deadline counts from.
@@ -289,6 +331,8 @@ final class FactData: Sendable {
     let completionWords: WordTable<Bool>
     /// 并经 / 且: joins a later event to the last anchor cue before a deadline.
     let eventJoiners: WordTable<Bool>
+    /// 对账单/确认书: documents whose signing (对账单签署后) is not the contract's.
+    let signedDocuments: WordTable<Bool>
     /// 未/没有 before 提前: a breach (未提前30日通知即离职的), not a deadline.
     let negations: WordTable<Bool>
     let dateFromLead: WordTable<Bool>
@@ -333,6 +377,8 @@ final class FactData: Sendable {
     let openEnded: WordTable<Bool>
     let genericPeriodCues: Set<String>
     let genericPeriodOf: WordTable<Bool>
+    /// 至/截至 after a generic cue: the validity of the thing named before it ends on a date.
+    let validUntil: WordTable<Bool>
     let contractWords: WordTable<Bool>
     let periodAfterBreakers: WordTable<Bool>
     /// 届满之日起: a breaker followed by one of these starts the period there (保证期间为…届满之日起三年).
@@ -467,6 +513,9 @@ final class FactData: Sendable {
         afterIntroducers = table(a.afterIntroducers)
         explicitIntroducers = table(a.explicitIntroducers)
         amounts = a
+        unitRateLeads = table(a.unitRate?.leads ?? [])
+        unitRateNotUnits = table(a.unitRate?.notUnits ?? [])
+        unitRateNotWith = table(a.unitRate?.notWith ?? [])
         anchors = inverted(d.anchors)
         weakAnchors = Set(d.weakAnchors)
         beforeMarkers = table(d.beforeMarkers)
@@ -490,6 +539,8 @@ final class FactData: Sendable {
         localStart = table(d.localStart ?? [])
         dateListJoiners = table(d.dateListJoiners ?? [])
         receiptObjects = inverted(d.receiptObjects ?? [:])
+        receiptDocuments = table(d.receiptDocuments ?? [])
+        deliveringSides = Set(d.deliveringSides ?? [])
         followingEvents = Set(d.followingEvents ?? [])
         occurrenceHeads = table(d.occurrenceHeads ?? [])
         notDeadlineWithin = table(d.notDeadlineWithin ?? [])
@@ -500,6 +551,7 @@ final class FactData: Sendable {
         endDateLead = table(d.endDateLead ?? [])
         completionWords = table(d.completionWords ?? [])
         eventJoiners = table(d.eventJoiners ?? [])
+        signedDocuments = table(d.signedDocuments ?? [])
         negations = table(d.negations ?? [])
         receiptElided = table(d.receiptElided ?? [])
         approvalLead = table(d.approvalLead ?? [])
@@ -530,6 +582,7 @@ final class FactData: Sendable {
         termKinds = r.termKinds ?? ["contract_term"]
         periodValidWords = table(r.validWords ?? [])
         genericPeriodOf = table(r.genericOf ?? [])
+        validUntil = table(r.validUntil ?? [])
         periodAfterBreakers = table(r.afterBreakers ?? [])
         periodFromPoint = table(r.fromPoint ?? [])
         periodEndPoint = table(r.endPoint ?? [])
@@ -553,7 +606,7 @@ final class FactData: Sendable {
         penaltyWords = table(n.penaltyWords)
         depositWords = table(n.depositWords)
         depositRules = table(n.depositRules)
-        periodic = WordTable(n.periodic.map { (EntityData.norm($0.key), $0.value) })
+        periodic = WordTable((n.periodic.map { ($0.key, $0.value) } + (n.periodicDelays?.words ?? [])).map { (EntityData.norm($0.0), $0.1) })
         mutual = table(n.mutual)
         triggers = table(n.triggers)
         capWords = table(n.capWords)

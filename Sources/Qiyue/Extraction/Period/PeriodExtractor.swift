@@ -19,6 +19,8 @@ struct PeriodExtractor {
             // 一年的免费维护费用: a fee named after the period, not the period.
             if ctx.match(ctx.data.notPeriodAfter, at: cue.range.upperBound) != nil { continue }
             let sentence = ctx.sentence(at: cue.range.lowerBound)
+            // 交强险有效期至2027年6月30日, 专利权有效期至…: a thing's own validity is no period of the contract.
+            if thingsValidity(cue.range, sentence, ctx) { continue }
             var kind = self.kind(of: n, cues, sentence, ctx)
             // 劳动合同 约定服务期为培训结束后两年: in a category, a kind may mean another (the training bond).
             if let c = ctx.category, let k = ctx.data.periodKindByCategory[c]?[kind] { kind = k }
@@ -190,6 +192,19 @@ struct PeriodExtractor {
         }
         return cue.value
     }
+
+    /// A generic cue (有效期) right after the name of a thing that is not the contract (交强险, 专利权,
+    /// 年检: no contract word in the four characters before it) and before 至/截至 (`validUntil`).
+    private func thingsValidity(_ cue: Range<Int>, _ sentence: Range<Int>, _ ctx: FactContext) -> Bool {
+        guard ctx.data.genericPeriodCues.contains(ctx.text(cue)), cue.lowerBound > sentence.lowerBound,
+              CharClass.isHan(ctx.t[cue.lowerBound - 1]), !Self.determiners.contains(ctx.t[cue.lowerBound - 1]) else { return false }
+        var k = cue.upperBound
+        while k < sentence.upperBound && (FactContext.isSpace(ctx.t[k]) || ctx.t[k] == 0x3A || ctx.t[k] == 0xFF1A) { k += 1 }
+        guard ctx.match(ctx.data.validUntil, at: k) != nil else { return false }
+        return !ctx.contains(ctx.data.contractWords, in: max(sentence.lowerBound, cue.lowerBound - 4)..<cue.lowerBound)
+    }
+    /// 本有效期 / 其有效期: a word that points back, no thing named.
+    static let determiners = ScalarSet("本该其此之的")
 
     static let openBrackets = ScalarSet("(（[【")
 

@@ -33,6 +33,24 @@ import Testing
         #expect(purposes("甲方预付人民币3,000元作为按期支付服务费的保证。") == ["other"])
     }
 
+    /// A sum per unit of a service that no cue names is a fee, or what a cue later in its phrase names;
+    /// per unit of goods (a unit price), per month (a periodic sum) or under a bound it is no rate.
+    @Test func ratesPerUnitOfAService() {
+        #expect(purposes("2. 超出行程单约定里程的，按每公里 6 元另计。") == ["fee"])
+        #expect(purposes("1. 上海—杭州，9.6 米冷藏车，每车次人民币 2,800 元。") == ["fee"])
+        #expect(purposes("3. 委托人要求的附加工作，按每人每日人民币 1,200 元另行计取附加工作酬金。") == ["fee"])
+        #expect(purposes("乙方应为承运货物投保货物运输险，保险金额每车不低于人民币300,000元。") == ["other"])
+        #expect(purposes("甲方另按实际出勤每日发放午餐补助人民币 30 元。") == ["other"])
+        #expect(purposes("2. 菜籽油：150桶，单价每桶人民币叁佰元（¥300）。", "sale_of_goods") == ["other"])
+    }
+
+    /// A stage before a price names the part of it paid, across a percentage (剩余 10% 勘察费) or as the
+    /// label of the item (预付款：…总价款的30%，即…).
+    @Test func aStageBeforeAShareOfThePrice() {
+        #expect(purposes("合同总价款为人民币100万元。（4）剩余 10% 勘察费即人民币壹拾万元整（¥100,000.00），在验收合格后支付。").last == "balance")
+        #expect(purposes("合同总价款为人民币638,000元。（1）预付款：合同签订之日起3日内支付总价款的30%，即人民币191,400元；").last == "down_payment")
+    }
+
     /// Taiwan's 押租金 (a lease's security deposit) is no rent, though 租金 is inside it.
     @Test func aTaiwanLeaseDeposit() {
         #expect(purposes("乙方應於簽訂本契約時交付押租金新臺幣壹拾柒萬貳仟元整（NT$172,000），相當於二個月租金。", "lease") == ["security_deposit"])

@@ -24,6 +24,38 @@ import Testing
         #expect(deadlines("乙方应在接到用车计划后2小时内确认车辆信息。", category: "service") == ["other|2|hour|within|乙方"])
     }
 
+    /// Documents received count as a delivery only from a side that delivers: the client's materials
+    /// are an input (other), the provider's report is the delivery.
+    @Test func documentsReceivedFromTheClientAreAnInput() {
+        #expect(deadlines("乙方应在收到甲方提供的完整资料后 5 个工作日内提交申请。") == ["other|5|workday|within|乙方"])
+        #expect(deadlines("甲方应于收到乙方《服务总结报告》之日起 10 个工作日内组织验收。") == ["delivery|10|workday|within|甲方"])
+        // With no sender named the document keeps its event.
+        #expect(deadlines("甲方应于收到初稿后 5 个工作日内反馈书面意见。") == ["delivery|5|workday|within|甲方"])
+    }
+
+    /// The signing of a statement or a record is not the contract's; repayment in full (清偿) is a
+    /// payment, a prepayment (提前清偿) an event of its own; a car returned is a delivery; a warning or
+    /// a record found is an occurrence; a claim received is a request.
+    @Test func eventsNamedByTheirWords() {
+        #expect(deadlines("乙方应于对账单签署后5个工作日内开具增值税专用发票。", category: "sale_of_goods") == ["other|5|workday|within|乙方"])
+        #expect(deadlines("借款全部清偿之日起 5 日内，甲方应将借条原件返还乙方。", category: "loan") == ["payment|5|day|within|甲方"])
+        #expect(deadlines("甲方应于乙方还车之日起30日内退还违章押金。", category: "lease") == ["delivery|30|day|within|甲方"])
+        #expect(deadlines("气象部门发布台风预警后 2 小时内，乙方应组织人员对乔木进行加固。") == ["occurrence|2|hour|within|乙方"])
+        #expect(deadlines("甲方在查询到违章记录之日起3日内通知乙方。", category: "lease") == ["occurrence|3|day|within|甲方"])
+        #expect(deadlines("卖方应于收到买方索赔函之日起10个工作日内答复。", category: "sale_of_goods") == ["other|10|workday|within|卖方"])
+    }
+
+    /// 直至全部清偿之日止 ends a span and 至…清偿之日终止 ends the term: neither is a same-day deadline.
+    @Test func theDayASpanEndsIsNoDeadline() {
+        #expect(deadlines("乙方逾期还款的，应按日万分之五支付逾期利息，直至全部清偿之日止。", category: "loan").isEmpty)
+        #expect(deadlines("本合同自双方签字之日起生效，至借款本息全部清偿之日终止。", category: "loan").isEmpty)
+    }
+
+    /// Tiers of charges by how long before an event something is cancelled are conditions.
+    @Test func tiersBeforeAnEventAreConditions() {
+        #expect(deadlines("活动开始前 60 日以上取消的，乙方全额退还定金；活动开始前 9 日以内取消的，甲方按费用总额的 60% 支付违约金。").isEmpty)
+    }
+
     @Test func aNoticeThatArrives() {
         #expect(deadlines("乙方应当自甲方解除通知送达之日起10日内退还押金。") == ["notice|10|day|within|乙方"])
     }

@@ -16,6 +16,15 @@ import Testing
         #expect(deadlines("双方应于甲方报送资料后30日内共同办理登记。", category: "other_contract") == ["other|30|day|within|both"])
     }
 
+    /// A role inside a time clause that opens its phrase (于甲方出具…后, 在接到乙方…后) does the event
+    /// counted from; the subject before it acts — but one who receives (在甲方收到发票之日起) acts itself.
+    @Test func aRoleInsideAnOpeningTimeClauseDoesNotAct() {
+        #expect(deadlines("水电费由乙方承担，于甲方出具缴费通知后 7 日内结清。", category: "other_contract") == ["notice|7|day|within|乙方"])
+        #expect(deadlines("甲方负责房屋主体结构的维修，在接到乙方报修通知后 48 小时内安排维修。", category: "other_contract")
+            == ["notice|48|hour|within|甲方"])
+        #expect(deadlines("余款凭乙方结算单及发票，在甲方收到发票之日起10个工作日内付清。") == ["invoice|10|workday|within|甲方"])
+    }
+
     @Test func aSubjectOutsideATimeClauseStillActs() {
         #expect(deadlines("乙方签订本合同后5日内支付押金。", category: "lease") == ["signing|5|day|within|乙方"])
         #expect(deadlines("甲方应在收到乙方发票后30日内付款。") == ["invoice|30|day|within|甲方"])

@@ -17,7 +17,8 @@ import Testing
 
     @Test(arguments: [
         ("甲方应在收到全部设计成果之日起10个工作日内完成确认。", ["delivery|10|workday"]),
-        ("乙方应在收到甲方完整资料之日起3个工作日内出具报告。", ["delivery|3|workday"]),
+        // The client's materials are an input to the work, not a delivery (deadlines.yaml receiptDocuments).
+        ("乙方应在收到甲方完整资料之日起3个工作日内出具报告。", ["other|3|workday"]),
         ("乙方应在收到款项后3日内开具发票。", ["payment|3|day"]),
         ("本合同生效之日起20日内，乙方提交终稿，甲方应在收到后5个工作日内书面确认。", ["effective|20|day", "delivery|5|workday"]),
         ("乙方收到甲方开具的发票后30日内付款。", ["invoice|30|day"]),

@@ -25,6 +25,9 @@ import Testing
         // Damages measured by the price (照价赔偿) or by the costs caused (赔偿…费用).
         ("因乙方人员操作不当造成甲方财产毁损的，乙方应照价赔偿。", "乙方"),
         ("乙方未按约定派车的，应赔偿甲方由此增加的食宿、交通等费用。", "乙方"),
+        // Liability for damages (承担赔偿责任) imposes them too.
+        ("乙方在作业中造成第三人人身或财产损害的，由乙方承担赔偿责任。", "乙方"),
+        ("乙方违反保密义务给甲方造成损失的，应当承担赔偿责任。", "乙方"),
     ])
     func damagesWithoutAMeasure(_ c: (String, String)) throws {
         let p = penalties(c.0)
@@ -35,12 +38,23 @@ import Testing
 
     @Test(arguments: [
         "因不可抗力造成损失的，双方均不承担赔偿责任。",
+        "因第三方原因造成甲方损失的，乙方不承担赔偿责任。",
         "保证范围包括主债权本金、利息、违约金、损害赔偿金以及实现债权的费用。",
         "因乙方使用不当造成损坏的，由乙方负责修复或赔偿。",
         "乙方对甲方的间接损失不予赔偿。",
     ])
     func notDamagesClauses(_ text: String) {
         #expect(penalties(text).isEmpty, "\(penalties(text).map(\.text))")
+    }
+
+    /// A delay counted per period with any delay verb and count (每延误七日 → a week, 每迟延一个月 → a month).
+    @Test func delaysCountedPerPeriod() throws {
+        let week = penalties("卖方未能按期装运的，每延误七日，按延误部分货款的0.5%支付罚金，罚金总额不超过合同总金额的5%。", "sale_of_goods")
+        try #require(week.count == 1, "\(week.map(\.text))")
+        #expect(week[0].form == "periodic" && week[0].per == "week" && week[0].rate == 0.005)
+        let month = penalties("乙方每迟延一个月交付的，按合同价款的1%向甲方支付违约金。")
+        try #require(month.count == 1, "\(month.map(\.text))")
+        #expect(month[0].form == "periodic" && month[0].per == "month")
     }
 
     /// 赔偿总额以港币壹拾万元正（HK$100,000）为限: the written amount and its figures in brackets cap the

@@ -42,6 +42,14 @@ import Testing
         #expect(periods("本合约期间自2026年7月1日起至2031年6月30日止，共计五年。", category: "other_contract").first?.hasPrefix("contract_term|2026-07-01..2031-06-30") == true)
     }
 
+    /// A thing's own validity (交强险有效期至…, 专利权有效期至…) is no period of the contract; the
+    /// contract's own (本合同有效期至…) still is.
+    @Test func aThingsValidityIsNoPeriod() {
+        #expect(periods("车辆识别代号：LFV2A21K6M3049187；交强险有效期至2027年6月30日。", category: "vehicle_sale").isEmpty)
+        #expect(periods("授权公告日：2022 年 3 月 18 日；专利权有效期至 2039 年 8 月 11 日。", category: "other_contract").isEmpty)
+        #expect(periods("本合同有效期至2027年12月31日。", category: "other_contract").first?.hasPrefix("contract_term|") == true)
+    }
+
     @Test func acceptanceDeadlinesAreAcceptancePeriods() {
         #expect(periods("需方应在货到后3日内验收。", category: "sale_of_goods") == ["acceptance|3|day"])
         #expect(periods("甲方应在接到通知后2日内组织验收。") == ["acceptance|2|day"])
