@@ -2,8 +2,8 @@
 /// spaced-out lines ("客 户 资 料", "甲 方 : 张 三"), spaces around figures ("自 2025 年 9 月 1 日起"),
 /// and hard line wraps inside a sentence.
 ///
-/// It only deletes scalars, turns a newline into a space or rewrites one scalar in place (曰 → 日 after
-/// a day of a month), so every surviving scalar keeps its original span. Template blanks survive: a spaced-out line needs most of its Han characters
+/// It only deletes scalars, turns a newline into a space or rewrites one scalar in place (OCR's O for 0
+/// inside a figure, 曰 for 日 after a day), so every surviving scalar keeps its original span. Template blanks survive: a spaced-out line needs most of its Han characters
 /// separated by single spaces, while a blank is a lone gap ("人民币 元整") or a run of spaces.
 struct LineNormalizer {
     var options: NormalizationOptions
@@ -17,7 +17,7 @@ struct LineNormalizer {
         if options.stripMarkup { lines = CellPerLineTable.rejoin(&text, lines: lines) }
 
         for line in lines {
-            // (Before the figures are joined: 2 8 曰 is a day once 曰 reads 日.)
+            // (Before the figures are joined: 2 8 曰 is a day once 曰 reads 日, 2O,OOO a sum once O reads 0.)
             Self.repairDayMarks(&text, line)
             if options.stripMarkup { textTable(&text, line, &keep) }
             if options.stripMarkup { stripMarkdown(text, line, &keep); collapseLabelGaps(text, line, &keep) }
@@ -36,19 +36,34 @@ struct LineNormalizer {
         return keep
     }
 
-    /// 2027 年 2 月 2 8 曰前 (OCR, or a hurried typist): 曰 right after a day number (one to three
-    /// digits or numerals, spaces between) that follows 月 is 日. Nowhere else (子曰 stays).
+    /// Two OCR confusions inside figures, rewritten in place:
+    /// - a Latin O read for 0 after a digit, before a digit, another O, a separator or a unit
+    ///   (2O27 年, 3.2O 元, 2O,OOO 元, 4O 亩, 8801023655012O4793);
+    /// - 曰 read for 日 right after a day number (one to three digits or numerals, spaces between) that
+    ///   follows 月 (2 月 2 8 曰前, 三月十五曰), or after digits (交货前 2 曰通知). Nowhere else: 子曰 and
+    ///   一曰…二曰 stay.
     static func repairDayMarks(_ t: inout [UInt32], _ line: Range<Int>) {
+        for i in line where t[i] == 0x4F || t[i] == 0x6F {
+            // After a digit, or after a separator right after one (2O,OOO).
+            guard i > line.lowerBound, CharClass.isDigit(t[i - 1])
+                || (t[i - 1] == 0x2C || t[i - 1] == 0x2E) && i - 1 > line.lowerBound && CharClass.isDigit(t[i - 2]) else { continue }
+            var n = i + 1
+            while n < line.upperBound && t[n] == Scalar.space && n - i <= 2 { n += 1 }
+            if n == line.upperBound || CharClass.isDigit(t[n]) || t[n] == 0x4F || t[n] == 0x6F || figureFollowers.contains(t[n]) { t[i] = 0x30 }
+        }
         for i in line where t[i] == 0x66F0 {
             var k = i - 1
-            var figures = 0
+            var figures = 0, digits = 0
             while k >= line.lowerBound, t[k] == Scalar.space || CharClass.isDigit(t[k]) || dayNumerals.contains(t[k]), figures <= 3 {
                 if t[k] != Scalar.space { figures += 1 }
+                if CharClass.isDigit(t[k]) { digits += 1 }
                 k -= 1
             }
-            if (1...3).contains(figures), k >= line.lowerBound, t[k] == 0x6708 /* 月 */ { t[i] = Scalar.ri }
+            if (1...3).contains(figures) && k >= line.lowerBound && t[k] == 0x6708 /* 月 */ || digits > 0 && digits == figures { t[i] = Scalar.ri }
         }
     }
+    /// What may follow a figure: separators, a percent sign, a date part, a unit or a measure.
+    private static let figureFollowers = ScalarSet(",.%年月日曰号元万亿千百个件台套吨亩斤公米箱瓶袋株只头份批辆天时")
     private static let dayNumerals = ScalarSet("〇零一二三四五六七八九十廿卅")
 
     /// The lines of `t`, without their newlines (the last one may be empty).

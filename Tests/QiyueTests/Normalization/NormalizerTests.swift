@@ -26,9 +26,20 @@ import Testing
         ("二〇二七年三月十五曰", "二〇二七年三月十五日"),
         ("第一期：2 0 2 7 年 2 月 2 8 曰前", "第一期:2027年2月28日前"),
         ("子曰：学而时习之", "子曰:学而时习之"),
+        ("交货前 2 曰通知甲方", "交货前2日通知甲方"),
+        // OCR's O for 0 inside a figure; a word with O stays.
+        ("预付款人民币 2O,OOO 元", "预付款人民币20,000元"),
+        ("于 2O27 年 6 月 1O 曰至 6 月 25 曰", "于2027年6月10日至6月25日"),
+        ("每斤 3.2O 元，约 4O 亩", "每斤3.20元,约40亩"),
     ])
     func normalizes(_ input: String, _ expected: String) throws {
         #expect(try normalize(input).normalizedText == expected)
+    }
+
+    /// An O that is no digit's neighbour in a figure stays a letter (a model name, a word).
+    @Test func aLetterOOutsideFiguresStays() throws {
+        let n = try normalize("型号 OLED-55，第 2 条 OK").normalizedText
+        #expect(n.contains("OLED-55") && n.hasSuffix("OK"), "\(n)")
     }
 
     @Test func traditionalConversionCanBeSwitchedOff() throws {

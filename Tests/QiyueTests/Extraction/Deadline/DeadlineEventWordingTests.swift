@@ -51,6 +51,11 @@ import Testing
         #expect(deadlines("本合同自双方签字之日起生效，至借款本息全部清偿之日终止。", category: "loan").isEmpty)
     }
 
+    /// 点交 (Taiwan: handing over the premises and fittings) is a delivery.
+    @Test func aHandingOverInTaiwanWording() {
+        #expect(deadlines("甲方應於點交後三日內將鑰匙交付乙方。", category: "lease") == ["delivery|3|day|within|甲方"])
+    }
+
     /// Tiers of charges by how long before an event something is cancelled are conditions.
     @Test func tiersBeforeAnEventAreConditions() {
         #expect(deadlines("活动开始前 60 日以上取消的，乙方全额退还定金；活动开始前 9 日以内取消的，甲方按费用总额的 60% 支付违约金。").isEmpty)
