@@ -3,7 +3,7 @@
 ///
 /// The figure starts with one to three digits and every further group has exactly three. It is
 /// joined only where it reads as a quantity — a currency sign or 币 before it, or decimals, 元 or 万
-/// after it; for comma groups also a measure word after it (平方米, 件, 台) — so account and phone
+/// after it, or the whole of a table cell; for comma groups also a measure word after it (平方米, 件, 台) — so account and phone
 /// numbers split in groups ("6222 0812 0510 606") and lists ("101 , 102") stay apart. A space OCR left
 /// inside the leading group ("人民币 2 68,000 元") is removed only right after a currency sign. Only spaces are removed, so
 /// every surviving scalar keeps its original span.
@@ -53,7 +53,7 @@ enum FigureGroupGaps {
                 if !comma { spaceGroups += 1 }
                 e = r + 3
             }
-            if !gaps.isEmpty && (readsAsMoney(t, line, prev, e) || spaceGroups == 0 && measureAfter(t, line, e)) {
+            if !gaps.isEmpty && (readsAsMoney(t, line, prev, e) || spaceGroups == 0 && measureAfter(t, line, e) || fillsCell(t, line, i, e)) {
                 for g in gaps { keep[g] = false }
             }
             i = e
@@ -120,6 +120,17 @@ enum FigureGroupGaps {
     private static func measureAfter(_ t: [UInt32], _ line: Range<Int>, _ e: Int) -> Bool {
         let a = skipSpaces(t, e, line.upperBound)
         return a < line.upperBound && measures.contains(t[a])
+    }
+
+    /// Whether the figure at `start..<end` is all its table cell holds (a tab or the line's edge on
+    /// either side): 每趟运费（元） ⏎ … ⇥ 3 200, whose header gives the unit.
+    private static func fillsCell(_ t: [UInt32], _ line: Range<Int>, _ start: Int, _ end: Int) -> Bool {
+        guard line.contains(where: { t[$0] == 0x09 }) else { return false }
+        var a = start
+        while a > line.lowerBound && t[a - 1] == Scalar.space { a -= 1 }
+        var b = end
+        while b < line.upperBound && t[b] == Scalar.space { b += 1 }
+        return (a == line.lowerBound || t[a - 1] == 0x09) && (b == line.upperBound || t[b] == 0x09)
     }
 
     private static func readsAsMoney(_ t: [UInt32], _ line: Range<Int>, _ prev: Int?, _ e: Int) -> Bool {

@@ -18,7 +18,7 @@ struct LineNormalizer {
 
         for line in lines {
             // (Before the figures are joined: 2 8 曰 is a day once 曰 reads 日, 2O,OOO a sum once O reads 0.)
-            Self.repairDayMarks(&text, line)
+            Self.repairFigureConfusions(&text, line)
             if options.stripMarkup { textTable(&text, line, &keep) }
             if options.stripMarkup { stripMarkdown(text, line, &keep); collapseLabelGaps(text, line, &keep) }
             stripBullet(text, line, &keep)
@@ -42,7 +42,7 @@ struct LineNormalizer {
     /// - 曰 read for 日 right after a day number (one to three digits or numerals, spaces between) that
     ///   follows 月 (2 月 2 8 曰前, 三月十五曰), or after digits (交货前 2 曰通知). Nowhere else: 子曰 and
     ///   一曰…二曰 stay.
-    static func repairDayMarks(_ t: inout [UInt32], _ line: Range<Int>) {
+    static func repairFigureConfusions(_ t: inout [UInt32], _ line: Range<Int>) {
         for i in line where t[i] == 0x4F || t[i] == 0x6F {
             // After a digit, or after a separator right after one (2O,OOO).
             guard i > line.lowerBound, CharClass.isDigit(t[i - 1])
@@ -138,7 +138,13 @@ struct LineNormalizer {
             guard t[k] == 0x2A else { k += 1; continue }   // *
             var e = k
             while e < line.upperBound && t[e] == 0x2A { e += 1 }
-            if e - k == 2 || e - k == 3 { for x in k..<e { keep[x] = false } }
+            if e - k == 2 || e - k == 3 {
+                for x in k..<e { keep[x] = false }
+                // 须在 **30 分钟** 内: the space set off the emphasis goes with it, between two words.
+                let content = { (c: UInt32) in CharClass.isHan(c) || CharClass.isDigit(c) }
+                if e + 1 < line.upperBound, t[e] == Scalar.space, content(t[e + 1]), k > line.lowerBound, content(t[k - 1]) { keep[e] = false }
+                if k >= line.lowerBound + 2, t[k - 1] == Scalar.space, content(t[k - 2]), e < line.upperBound, content(t[e]) { keep[k - 1] = false }
+            }
             k = e
         }
     }

@@ -20,6 +20,8 @@ import Testing
         // OCR left a space inside the leading group, right after a currency sign.
         ("单价人民币 2 68,000 元", "单价人民币268,000元"),
         ("单价人民币 5 9,000 元", "单价人民币59,000元"),
+        // A figure that is all its table cell holds (the header names the unit).
+        ("武汉—长沙\t9.6 米厢式货车\t3 200", "武汉—长沙\t9.6米厢式货车\t3200"),
     ]
     static let kept: [(String, String)] = [
         ("账号 6222 0812 0510 606", "账号6222 0812 0510 606"),

@@ -582,7 +582,7 @@ struct DeadlineExtractor {
         if let h = dutyHeadingParty(above: sentence, ctx), !leadsOrBindsARole(sentence, ctx) { return h }
         // 任何一方知悉…的，应在10日内书面通知对方: any party's duty is no one party's, when no role
         // with a modal comes between that subject and the deadline.
-        if let any = ctx.last(ctx.data.anyPartySubjects, in: sentence.lowerBound..<range.lowerBound), opensClause(any.range, sentence, ctx),
+        if let any = ctx.last(ctx.data.anyPartySubjects, in: sentence.lowerBound..<range.lowerBound), ctx.opensClause(any.range, in: sentence),
            !ctx.roles(in: any.range.upperBound..<range.lowerBound).contains(where: { ctx.hasModal(after: $0.range.upperBound, limit: range.lowerBound) }) {
             return nil
         }
@@ -598,17 +598,6 @@ struct DeadlineExtractor {
         return act.flatMap { Self.soleParty(doing: $0.sides, ctx) }
     }
 
-    /// Whether `r` opens its sentence (after numbering) or a clause (after ，；：), as a subject does.
-    private func opensClause(_ r: Range<Int>, _ sentence: Range<Int>, _ ctx: FactContext) -> Bool {
-        var k = r.lowerBound
-        while k > sentence.lowerBound && FactContext.isSpace(ctx.t[k - 1]) { k -= 1 }
-        if k == sentence.lowerBound || Self.clauseOpeners.contains(ctx.t[k - 1]) { return true }
-        // Only an item's numbering before it (5.2 任何一方…, （三）任何一方…).
-        return (sentence.lowerBound..<k).allSatisfy { Self.numbering.contains(ctx.t[$0]) || FactContext.isSpace(ctx.t[$0]) }
-    }
-
-    static let clauseOpeners = ScalarSet(",;:，；：\n")
-    static let numbering = ScalarSet("0123456789.．、()（）〔〕[]第条款一二三四五六七八九十")
 
     /// The one party whose side does an act (payerSides, performerSides), if only one does.
     private static func soleParty(doing sides: Set<String>, _ ctx: FactContext) -> String? {

@@ -389,6 +389,13 @@ struct FactContext {
         if let m = before.last(where: { hasModal(after: $0.range.upperBound, limit: range.lowerBound) || isAgent($0.range) }) {
             return role(m.label)   // 乙方应…; 由乙方自愿以…元价款购买，在签订本协议之时，一次性付给甲方
         }
+        // 买受人有权解除合同，出卖人除退还已付房款外，还应赔偿…: a phrase that opens with its modal goes on
+        // with the subject of its clause: the last role before it that opens a clause.
+        var k = p.lowerBound
+        while k < p.upperBound && Self.isSpace(t[k]) { k += 1 }
+        if modalAfter == nil, hasModal(after: k, limit: p.upperBound), let m = before.last(where: { opensClause($0.range, in: whole) }) {
+            return role(m.label)
+        }
         if let m = modalAfter ?? before.first ?? after.first { return role(m.label) }
         if let a = continuedSubject(before: whole) { return a }
         if let a = leadInSubject(before: whole) { return a }
@@ -400,21 +407,34 @@ struct FactContext {
 
     static let actorWindow = 400
 
-    /// Whether a receipt cue (收到, 接到) follows `i`, spaces aside.
+    /// Whether `r` opens its sentence (after numbering) or a clause (after ，；：), as a subject does.
+    func opensClause(_ r: Range<Int>, in sentence: Range<Int>) -> Bool {
+        var k = r.lowerBound
+        while k > sentence.lowerBound && Self.isSpace(t[k - 1]) { k -= 1 }
+        if k == sentence.lowerBound || Self.clauseOpeners.contains(t[k - 1]) { return true }
+        // Only an item's numbering before it (5.2 任何一方…, （三）任何一方…).
+        return (sentence.lowerBound..<k).allSatisfy { Self.itemNumbering.contains(t[$0]) || Self.isSpace(t[$0]) }
+    }
+    static let clauseOpeners = ScalarSet(",;:，；：\n")
+
+    /// Whether a receipt cue (收到, 接到: `receiptCues`) follows `i`, spaces aside.
     private func receives(after i: Int) -> Bool {
         var k = i
         while k < t.count && Self.isSpace(t[k]) { k += 1 }
-        return k + 2 <= t.count && data.receiptCues[text(k..<(k + 2))] != nil
+        return data.receiptCues.keys.contains { cue in
+            let n = cue.unicodeScalars.count
+            return k + n <= t.count && text(k..<(k + n)) == cue
+        }
     }
 
     /// Where a phrase opens with 在/于 (`prepositions`) after its numbering: the start of a time clause.
     private func timeClauseStart(of p: Range<Int>) -> Int? {
         var k = p.lowerBound
-        while k < p.upperBound && (Self.isSpace(t[k]) || Self.leadNumbering.contains(t[k])) { k += 1 }
+        while k < p.upperBound && (Self.isSpace(t[k]) || Self.itemNumbering.contains(t[k])) { k += 1 }
         return k < p.upperBound && match(data.prepositions, at: k) != nil ? k : nil
     }
-    /// Item numbering a phrase may open with (1. / （二） / 3．).
-    static let leadNumbering = ScalarSet("0123456789.．、()（）一二三四五六七八九十")
+    /// The characters of an item's numbering (1. / （二） / 第3条 / 5.2).
+    static let itemNumbering = ScalarSet("0123456789.．、()（）〔〕[]第条款一二三四五六七八九十")
     /// 内/前/后: the last character of a time limit that runs straight into its subject (24小时内甲方将…).
     static let timeEnds = ScalarSet("内前后")
 

@@ -51,6 +51,11 @@ import Testing
         #expect(deadlines("本合同自双方签字之日起生效，至借款本息全部清偿之日终止。", category: "loan").isEmpty)
     }
 
+    /// The spaces that set off stripped emphasis go with it (须在 **30 分钟** 内).
+    @Test func aSpaceBeforeTheBound() {
+        #expect(deadlines("接到甲方报修通知后，乙方须在 **30 分钟** 内电话响应。") == ["notice|30|minute|within|乙方"])
+    }
+
     /// 点交 (Taiwan: handing over the premises and fittings) is a delivery.
     @Test func aHandingOverInTaiwanWording() {
         #expect(deadlines("甲方應於點交後三日內將鑰匙交付乙方。", category: "lease") == ["delivery|3|day|within|甲方"])

@@ -25,6 +25,8 @@ import Testing
         // Damages measured by the price (照价赔偿) or by the costs caused (赔偿…费用).
         ("因乙方人员操作不当造成甲方财产毁损的，乙方应照价赔偿。", "乙方"),
         ("乙方未按约定派车的，应赔偿甲方由此增加的食宿、交通等费用。", "乙方"),
+        // A phrase that opens with its modal goes on with the subject of its clause, not a permission's holder.
+        ("乙方逾期交房超过60日的，甲方有权解除合同，乙方除退还已付房款外，还应赔偿甲方因此遭受的损失。", "乙方"),
         // Liability for damages (承担赔偿责任) imposes them too.
         ("乙方在作业中造成第三人人身或财产损害的，由乙方承担赔偿责任。", "乙方"),
         ("乙方违反保密义务给甲方造成损失的，应当承担赔偿责任。", "乙方"),
