@@ -43,6 +43,8 @@ import Testing
         #expect(deadlines("气象部门发布台风预警后 2 小时内，乙方应组织人员对乔木进行加固。") == ["occurrence|2|hour|within|乙方"])
         #expect(deadlines("甲方在查询到违章记录之日起3日内通知乙方。", category: "lease") == ["occurrence|3|day|within|甲方"])
         #expect(deadlines("卖方应于收到买方索赔函之日起10个工作日内答复。", category: "sale_of_goods") == ["other|10|workday|within|卖方"])
+        // A notice from an authority (受理通知书, 录取通知书) is no notice between the parties.
+        #expect(deadlines("全部商标注册申请取得受理通知书之日起 15 日内，甲方支付委托费用的 50%。") == ["other|15|day|within|甲方"])
     }
 
     /// 直至全部清偿之日止 ends a span and 至…清偿之日终止 ends the term: neither is a same-day deadline.

@@ -45,8 +45,9 @@ import Testing
     @Test func aForfeitedBondAlone() {
         let p = penalties("乙方违反品牌使用规定的，甲方有权扣除加盟保证金。")
         #expect(p.map(\.form) == ["deposit"] && p.first?.payer == "乙方")
-        // A 押金 kept against arrears is no penalty.
-        #expect(penalties("乙方拖欠租金的，甲方有权没收押金。", "lease").isEmpty)
+        // A 押金 confiscated (没收) is a sanction; one set off against arrears (从押金中扣除) is not.
+        #expect(penalties("乙方拖欠租金的，甲方有权没收押金。", "lease").map(\.form) == ["deposit"])
+        #expect(penalties("乙方拖欠的租金，甲方有权从押金中扣除。", "lease").isEmpty)
     }
 
     @Test func lateInterestBesideARate() {
@@ -115,6 +116,11 @@ import Testing
         let p = penalties("乙方擅自转租的，甲方有权解除合同，押金不予退还。", "lease")
         #expect(p.map(\.form) == ["deposit"] && p.first?.payer == "乙方")
         #expect(penalties("租赁期满，乙方结清全部费用的，甲方应将押金无息退还乙方。", "lease").isEmpty)
+        // Confiscating (没收) is a sanction whatever the deposit; a set-off (扣除) is not.
+        let kept = penalties("乙方逾期支付租金超过 60 日的，甲方有权解除本合同并没收全部租赁保证金。", "lease")
+        #expect(kept.map(\.form) == ["deposit"] && kept.first?.payer == "乙方")
+        #expect(penalties("乙方未依约提前终止者，押租金不予返还。", "lease").map(\.form) == ["deposit"])
+        #expect(penalties("租赁期满后 30 日内，甲方在扣除乙方应付未付的费用后，将保证金余额无息退还乙方。", "lease").isEmpty)
     }
 
     /// A list set one item per line under a lead that names the 违约金: each item's rate is a

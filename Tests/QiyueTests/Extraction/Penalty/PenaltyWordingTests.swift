@@ -68,6 +68,14 @@ import Testing
         #expect(p[0].capAmount == 100000)
     }
 
+    /// Outside a breach clause, 未按时/未及时/擅自 and 否则 (…保证…，否则…赔偿) name the breach.
+    @Test func faultWordsOutsideABreachClause() {
+        let late = penalties("甲方未按时足额支付工资，致使乙方被追究连带责任的，甲方应赔偿乙方因此遭受的全部损失。", clause: "第五条 其他约定")
+        #expect(late.count == 1 && late.first?.payer == "甲方", "\(late.map(\.text))")
+        let otherwise = penalties("乙方保证设计作品不侵犯第三方合法权益，否则由乙方承担全部责任并赔偿甲方因此遭受的损失。", clause: "第五条 知识产权")
+        #expect(otherwise.count == 1 && otherwise.first?.payer == "乙方", "\(otherwise.map(\.text))")
+    }
+
     @Test func damagesOutsideABreachClauseNeedABreach() {
         let text = "因乙方使用不当造成设备毁损的，由乙方负责赔偿。"
         #expect(penalties(text, clause: "第七条 设备维护").isEmpty)
