@@ -110,7 +110,7 @@ struct AmountExtractor {
             if cues.count >= 2, generic {
                 let prev = cues[cues.count - 2]
                 let gap = prev.range.upperBound..<max(prev.range.upperBound, c.range.lowerBound)
-                let shares = ctx.entities(.percentage, in: gap).filter { gap.contains($0.range.lowerBound) && $0.range.upperBound <= gap.upperBound }
+                let shares = percentages(inside: gap, ctx)
                 if ctx.data.amounts.stages.contains(prev.value) && gap.count - shares.reduce(0, { $0 + $1.range.count }) <= 4 { c = prev }
             }
             // A kind of payment right before a total word: 年租金合计, 保证金共计 → that kind.
@@ -122,8 +122,7 @@ struct AmountExtractor {
             // A percentage between a price cue and the amount: a part of the price (not 100%: the
             // closing row of a schedule, 合计 | 100% | 780,000.00, is the whole).
             if ctx.data.amounts.generic.contains(c.value),
-               ctx.entities(.percentage, in: c.range.upperBound..<r.lowerBound).contains(where: {
-                   $0.range.lowerBound >= c.range.upperBound && $0.range.upperBound <= r.lowerBound && ($0.value?.value ?? 0) < 0.9999 }) {
+               percentages(inside: c.range.upperBound..<r.lowerBound, ctx).contains(where: { ($0.value?.value ?? 0) < 0.9999 }) {
                 let earlier = ctx.findAll(ctx.data.purposeCues, in: max(sentence.lowerBound, otherMoneyBefore?.upperBound ?? 0)..<from).last
                 if let e = earlier, (ctx.data.amounts.measuredByShare ?? []).contains(e.value) { return (e.value, ctx.text(e.range)) }
                 // 预付款：合同签订之日起3日内支付总价款的30%，即人民币191,400元: the stage a label before
@@ -169,6 +168,11 @@ struct AmountExtractor {
             return rate
         }
         return ("other", nil)
+    }
+
+    /// The percentages wholly inside `r` (ctx.entities also gives the ones that only overlap it).
+    private func percentages(inside r: Range<Int>, _ ctx: FactContext) -> [Entity] {
+        ctx.entities(.percentage, in: r).filter { $0.range.lowerBound >= r.lowerBound && $0.range.upperBound <= r.upperBound }
     }
 
     /// 按每公里6元另计, 每车次人民币2,800元, 按每人每日1,200元: a sum right after a per-unit lead

@@ -287,12 +287,8 @@ struct DeadlineExtractor {
         var k = cue.upperBound
         while k < phrase.upperBound && FactContext.isSpace(ctx.t[k]) { k += 1 }
         if ctx.match(ctx.data.signedDocuments, at: k) != nil { return true }
-        var e = cue.lowerBound
-        while e > phrase.lowerBound && cue.lowerBound - e <= 4 {
-            if ctx.match(ctx.data.signedDocuments, endingAt: e) != nil { return true }
-            e -= 1
-        }
-        return false
+        guard let d = ctx.last(ctx.data.signedDocuments, in: FactContext.upTo(phrase.lowerBound, cue.lowerBound)) else { return false }
+        return cue.lowerBound - d.range.upperBound <= 4
     }
 
     /// Whether a document received (`receiptDocuments`) was sent by a party named between the cue and
